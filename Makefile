@@ -1,0 +1,49 @@
+# Jiceng (基层) — the two commands: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP_BASE := $(VENV)/.installed-base
+STAMP_DEV := $(VENV)/.installed-dev
+
+.PHONY: demo test lint format check-migrations bench clean lock
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Exact pins from the compiled lock files, then the package itself without resolving again.
+$(STAMP_BASE): requirements/base.txt pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements/base.txt
+	$(BIN)/pip install --quiet --no-deps -e .
+	touch $@
+
+$(STAMP_DEV): requirements/dev.txt pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements/dev.txt
+	$(BIN)/pip install --quiet --no-deps -e .
+	touch $@ $(STAMP_BASE)
+
+demo: $(STAMP_BASE)
+	JICENG_ENV=$${JICENG_ENV:-development} $(BIN)/jiceng demo $(DEMO_ARGS)
+
+lint: $(STAMP_DEV)
+	$(BIN)/ruff check jiceng tests bench
+	$(BIN)/ruff format --check jiceng tests bench
+	JICENG_ENV=test $(BIN)/mypy jiceng
+
+check-migrations: $(STAMP_DEV)
+	JICENG_ENV=test $(BIN)/jiceng manage makemigrations --check --dry-run
+
+test: lint check-migrations
+	JICENG_ENV=test $(BIN)/pytest $(PYTEST_ARGS)
+
+format: $(STAMP_DEV)
+	$(BIN)/ruff check --fix jiceng tests bench
+	$(BIN)/ruff format jiceng tests bench
+
+lock: | $(BIN)/python
+	$(BIN)/pip install --quiet pip-tools
+	$(BIN)/pip-compile --quiet --strip-extras -o requirements/base.txt pyproject.toml
+	$(BIN)/pip-compile --quiet --strip-extras --extra dev -o requirements/dev.txt pyproject.toml
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

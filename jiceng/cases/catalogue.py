@@ -1,0 +1,44 @@
+"""The dispatch catalogue (派单目录): which unit owns a case at a given tier."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+
+from jiceng.cases.models import TIER_ORDER, Category, DispatchRule, Tier
+from jiceng.core.errors import InvalidInput
+from jiceng.people.models import Unit
+from jiceng.people.units import unit_for_division
+from jiceng.places.models import Division
+
+
+def _division(code: str) -> Division:
+    division = Division.objects.filter(code=code).first()
+    if division is None:
+        raise InvalidInput(
+            _("Division %(code)s is not in the division table; import it first.") % {"code": code},
+            field="division",
+        )
+    return division
+
+
+def unit_for_tier(*, category: Category, location_code: str, tier: str) -> Unit:
+    """The unit responsible for a case of ``category`` at ``location_code`` on ``tier``."""
+    rule = (
+        DispatchRule.objects.filter(county_id=location_code[:6], category=category, tier=tier)
+        .select_related("unit")
+        .first()
+    )
+    if rule is not None and rule.unit is not None:
+        return rule.unit
+    prefix = {Tier.VILLAGE: 12, Tier.TOWNSHIP: 9, Tier.COUNTY: 6}[Tier(tier)]
+    return unit_for_division(_division(location_code[:prefix]))
+
+
+def proposed_unit(*, category: Category, location_code: str) -> Unit:
+    """Where a new request goes first: the category's first tier."""
+    return unit_for_tier(category=category, location_code=location_code, tier=category.first_tier)
+
+
+def next_tier(tier: str) -> str | None:
+    position = TIER_ORDER.index(Tier(tier))
+    return TIER_ORDER[position + 1] if position + 1 < len(TIER_ORDER) else None

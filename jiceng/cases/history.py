@@ -1,0 +1,130 @@
+"""Appending to a case's history, and verifying it.
+
+A transition is one conditional UPDATE of the case (``WHERE version = seen``)
+plus one INSERT of the event, in one transaction. If someone else changed the
+case since it was read, the UPDATE matches no row and the caller gets
+:class:`Conflict`; nothing is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from django.db import transaction
+
+from jiceng.cases.models import Case, CaseEvent
+from jiceng.core import hashchain
+from jiceng.core.crypto import history_key
+from jiceng.core.errors import Conflict
+from jiceng.people.models import Unit, User
+
+
+def _utc(moment: datetime | None) -> str | None:
+    return None if moment is None else moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def payload(event: CaseEvent) -> dict[str, Any]:
+    """What the hash covers: every column but the hashes themselves and the row id."""
+    return {
+        "case": event.case_id,
+        "seq": event.seq,
+        "kind": event.kind,
+        "at": _utc(event.at),
+        "actor": event.actor_id,
+        "from": event.from_state,
+        "to": event.to_state,
+        "unit": event.unit_id,
+        "division": event.division_code,
+        "respond_by": _utc(event.respond_by),
+        "note": event.note,
+        "data": event.data,
+    }
+
+
+def append(
+    case: Case,
+    *,
+    kind: str,
+    at: datetime,
+    by: User | None,
+    to_state: str,
+    unit: Unit | None = None,
+    note: str = "",
+    data: dict[str, Any] | None = None,
+    respond_by: datetime | None = None,
+    changes: dict[str, Any] | None = None,
+) -> CaseEvent:
+    """Record one event and apply ``changes`` to the case, or raise Conflict."""
+    changes = dict(changes or {})
+    event = CaseEvent(
+        case_id=case.pk,
+        seq=case.version + 1,
+        kind=kind,
+        at=at,
+        actor=by,
+        from_state=case.state,
+        to_state=to_state,
+        unit=unit,
+        division_code=case.division_id,
+        respond_by=respond_by,
+        note=note,
+        data=data or {},
+        prev_hash=case.head_hash or hashchain.GENESIS,
+    )
+    event.hash = hashchain.link(event.prev_hash, payload(event))
+    changes.update(state=to_state, version=event.seq, head_hash=event.hash)
+    with transaction.atomic():
+        updated = Case.objects.filter(pk=case.pk, version=case.version).update(**changes)
+        if updated != 1:
+            raise Conflict(case.number or str(case.pk))
+        event.save(force_insert=True)
+    for field, value in changes.items():
+        setattr(case, field, value)
+    return event
+
+
+@dataclass(frozen=True)
+class Tampering:
+    case_id: int
+    number: str
+    seq: int
+    problem: str
+
+
+def verify(batch_size: int = 2000) -> Iterator[Tampering]:
+    """Walk every case's chain; yield each place where history no longer adds up."""
+    key = history_key()
+    heads = dict(Case.objects.values_list("pk", "head_hash"))
+    versions = dict(Case.objects.values_list("pk", "version"))
+    numbers = dict(Case.objects.values_list("pk", "number"))
+    current: int | None = None
+    expected_seq, prev = 1, hashchain.GENESIS
+
+    def close(case_id: int) -> Iterator[Tampering]:
+        if expected_seq - 1 != versions.get(case_id) or prev != heads.get(case_id):
+            yield Tampering(case_id, numbers.get(case_id) or "", expected_seq, "history truncated")
+
+    seen: set[int] = set()
+    for event in CaseEvent.objects.order_by("case_id", "seq").iterator(chunk_size=batch_size):
+        if event.case_id != current:
+            if current is not None:
+                yield from close(current)
+            current, expected_seq, prev = event.case_id, 1, hashchain.GENESIS
+            seen.add(current)
+        number = numbers.get(event.case_id) or ""
+        if event.seq != expected_seq:
+            yield Tampering(event.case_id, number, expected_seq, "event missing")
+        if (
+            event.prev_hash != prev
+            or hashchain.link(event.prev_hash, payload(event), key) != event.hash
+        ):
+            yield Tampering(event.case_id, number, event.seq, "event altered")
+        expected_seq, prev = event.seq + 1, event.hash
+    if current is not None:
+        yield from close(current)
+    for case_id in versions.keys() - seen:
+        if versions[case_id]:
+            yield Tampering(case_id, numbers.get(case_id) or "", 1, "history deleted")

@@ -1,0 +1,89 @@
+"""Jurisdiction scoping for cases: who may see a case, and who may act on it.
+
+Every read goes through :func:`visible_cases`; every write through
+:func:`case_for_user` with ``write=True`` or the service's own checks.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
+
+from jiceng.cases.models import Case, DispatchRule
+from jiceng.core.errors import NotAllowed
+from jiceng.people.models import Role, User
+
+STAFF_ROLES = frozenset(
+    {
+        Role.GRID_WORKER,
+        Role.VILLAGE_CADRE,
+        Role.TOWNSHIP_STAFF,
+        Role.DISPATCHER,
+        Role.DEPARTMENT_STAFF,
+    }
+)
+
+
+def is_admin(user: User) -> bool:
+    return bool(user.is_superuser or user.role == Role.ADMIN)
+
+
+def scope_filter(user: User) -> Q | None:
+    """The condition on cases this user may see; None means everything (admins)."""
+    if not user.is_authenticated or not user.is_active:
+        return Q(pk__in=[])
+    if is_admin(user):
+        return None
+    if user.role == Role.RESIDENT or user.unit_id is None:
+        return Q(pk__in=[])
+    owned = Q(owner_id=user.unit_id)
+    if user.role == Role.DEPARTMENT_STAFF:
+        remit = DispatchRule.objects.filter(unit_id=user.unit_id).values("category_id")
+        return owned | Q(division__code__startswith=user.jurisdiction, category_id__in=remit)
+    return owned | Q(division__code__startswith=user.jurisdiction)
+
+
+def visible_cases(user: User) -> QuerySet[Case]:
+    condition = scope_filter(user)
+    cases = Case.objects.all()
+    return cases if condition is None else cases.filter(condition)
+
+
+def can_see(user: User, case: Case) -> bool:
+    return visible_cases(user).filter(pk=case.pk).exists()
+
+
+def require_visible(user: User, case: Case) -> None:
+    if not can_see(user, case):
+        raise NotAllowed(
+            _("Case %(number)s is outside your jurisdiction.") % {"number": case.number}
+        )
+
+
+def require_owner(user: User, case: Case, *, roles: frozenset[str] = STAFF_ROLES) -> None:
+    """The user must work in the unit that owns the case now, in one of ``roles``."""
+    if user.role not in roles or user.unit_id is None or user.unit_id != case.owner_id:
+        raise NotAllowed(
+            _("Only the unit that owns case %(number)s can do this.") % {"number": case.number}
+        )
+
+
+def require_role(user: User, roles: frozenset[str]) -> None:
+    if user.role not in roles:
+        raise NotAllowed(_("Your role cannot do this."))
+
+
+def case_for_user(user: User, case_ref: int | str, *, write: bool = False) -> Case:
+    """Fetch a case by id or number and check the user may see it (and act on it, if ``write``)."""
+    lookup = Q(number=case_ref) if isinstance(case_ref, str) else Q(pk=case_ref)
+    case = (
+        visible_cases(user)
+        .filter(lookup)
+        .select_related("category__time_limit", "owner", "division", "resident")
+        .first()
+    )
+    if case is None:
+        raise NotAllowed(_("No case %(ref)s in your jurisdiction.") % {"ref": case_ref})
+    if write:
+        require_owner(user, case)
+    return case

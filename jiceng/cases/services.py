@@ -1,0 +1,538 @@
+"""Case transitions. Each public function here is one named state change (DESIGN.md).
+
+Every function is keyword-only, checks who may do it and from which state,
+and writes the case change and its event in one transaction (see history.py).
+An illegal transition raises IllegalTransition and changes nothing; a
+concurrent change raises Conflict and changes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from jiceng.cases import catalogue, history, permissions
+from jiceng.cases.models import (
+    Case,
+    CaseEvent,
+    Category,
+    Channel,
+    EventKind,
+    Kind,
+    Rating,
+    RatingSource,
+    Satisfaction,
+    State,
+    TimeLimit,
+    Urgency,
+)
+from jiceng.core import calendar, clock
+from jiceng.core.errors import IllegalTransition, InvalidInput, NotAllowed
+from jiceng.people.models import Resident, Role, Unit, UnitKind, User
+from jiceng.people.units import dispatch_centre
+from jiceng.places.models import Division, Level
+
+PHONE_RE = re.compile(r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$")
+MAX_DESCRIPTION = 5000
+SYSTEM = None  # ``by=None``: the system (sweep) or the resident acting through a link
+
+
+# --- helpers -------------------------------------------------------------------------------
+
+
+def _require_state(case: Case, action: str, *states: str) -> None:
+    if case.state not in states:
+        raise IllegalTransition(action=action, state=str(State(case.state).label))
+
+
+def _clean_text(value: str, field: str, *, max_length: int, required: bool = True) -> str:
+    value = (value or "").strip()
+    if required and not value:
+        raise InvalidInput(_("%(field)s is required.") % {"field": field}, field=field)
+    if len(value) > max_length:
+        raise InvalidInput(
+            _("%(field)s must be at most %(n)d characters.") % {"field": field, "n": max_length},
+            field=field,
+        )
+    return value
+
+
+def _clean_phone(phone: str) -> str:
+    phone = re.sub(r"[\s()]", "", phone or "")
+    if not PHONE_RE.match(phone):
+        raise InvalidInput(
+            _(
+                "Phone must be an 11-digit mobile number (e.g. 13812345678) "
+                "or a landline with its area code."
+            ),
+            field="phone",
+        )
+    return phone
+
+
+def _village(code: str) -> Division:
+    division = Division.objects.filter(code=code).first() if code else None
+    if division is None or division.level != Level.VILLAGE:
+        raise InvalidInput(
+            _("Location must be a village or community (12-digit division code)."), field="division"
+        )
+    return division
+
+
+def time_limit_for(case: Case) -> TimeLimit:
+    if case.urgency == Urgency.EMERGENCY:
+        return TimeLimit.objects.get(code="emergency")
+    return case.category.time_limit
+
+
+def _clock(case: Case, start: datetime) -> dict[str, datetime]:
+    limit = time_limit_for(case)
+    return {
+        "respond_by": calendar.deadline(start, limit.respond_amount, limit.respond_unit),
+        "resolve_by": calendar.deadline(start, limit.resolve_amount, limit.resolve_unit),
+    }
+
+
+def _new_owner(case: Case, unit: Unit, at: datetime) -> dict[str, object]:
+    return {"owner_id": unit.pk, "owner_since": at, "reminded_at": None, **_clock(case, at)}
+
+
+# --- intake --------------------------------------------------------------------------------
+
+
+def _create(
+    *,
+    kind: str,
+    category: Category,
+    title: str,
+    description: str,
+    division_code: str,
+    address: str,
+    contact_name: str,
+    contact_phone: str,
+    channel: str,
+    urgency: str,
+) -> Case:
+    if not category.active:
+        raise InvalidInput(_("This category is no longer in use."), field="category")
+    if channel not in Channel.values:
+        raise InvalidInput(_("Unknown channel."), field="channel")
+    if urgency not in Urgency.values:
+        raise InvalidInput(_("Urgency must be normal or emergency."), field="urgency")
+    description = _clean_text(description, "description", max_length=MAX_DESCRIPTION)
+    title = _clean_text(title, "title", max_length=100, required=False) or description[:30]
+    address = _clean_text(address, "address", max_length=200, required=False)
+    name = _clean_text(contact_name, "name", max_length=50, required=False)
+    phone = _clean_phone(contact_phone)
+    division = _village(division_code)
+    at = clock.now()
+    resident = Resident(name=name)
+    resident.set_phone(phone)
+    resident.save()
+    county = Division.objects.get(code=division.code[:6])
+    case = Case(
+        kind=kind,
+        state=State.SUBMITTED,
+        category=category,
+        urgency=urgency,
+        channel=channel,
+        title=title,
+        description=description,
+        division=division,
+        address=address,
+        resident=resident,
+        owner=dispatch_centre(county),
+        submitted_at=at,
+        owner_since=at,
+    )
+    deadlines = _clock(case, at)
+    case.respond_by, case.resolve_by = deadlines["respond_by"], deadlines["resolve_by"]
+    case.save(force_insert=True)
+    # The number is read aloud on the phone: the local date, then the row id.
+    case.number = f"{timezone.localtime(at):%y%m%d}{case.pk:06d}"
+    Case.objects.filter(pk=case.pk).update(number=case.number)
+    return case
+
+
+def case_submit(
+    *,
+    category: Category,
+    description: str,
+    division_code: str,
+    contact_phone: str,
+    channel: str,
+    title: str = "",
+    address: str = "",
+    contact_name: str = "",
+    urgency: str = Urgency.NORMAL,
+    by: User | None = None,
+) -> Case:
+    """A resident's request enters the system and waits for dispatch."""
+    if by is not None and by.role not in permissions.STAFF_ROLES | {Role.RESIDENT}:
+        raise NotAllowed(_("Your role cannot take requests."))
+    with transaction.atomic():
+        case = _create(
+            kind=Kind.REQUEST,
+            category=category,
+            title=title,
+            description=description,
+            division_code=division_code,
+            address=address,
+            contact_name=contact_name,
+            contact_phone=contact_phone,
+            channel=channel,
+            urgency=urgency,
+        )
+        history.append(
+            case,
+            kind=EventKind.SUBMIT,
+            at=case.submitted_at,
+            by=by,
+            to_state=State.SUBMITTED,
+            unit=case.owner,
+            data={"channel": channel},
+        )
+    return case
+
+
+def case_consult(
+    *,
+    category: Category,
+    question: str,
+    answer: str,
+    division_code: str,
+    contact_phone: str,
+    by: User,
+    contact_name: str = "",
+) -> Case:
+    """A consultation (咨询) answered on the spot by a dispatcher and closed at once."""
+    permissions.require_role(by, frozenset({Role.DISPATCHER}))
+    answer = _clean_text(answer, "answer", max_length=MAX_DESCRIPTION)
+    with transaction.atomic():
+        case = _create(
+            kind=Kind.CONSULTATION,
+            category=category,
+            title="",
+            description=question,
+            division_code=division_code,
+            address="",
+            contact_name=contact_name,
+            contact_phone=contact_phone,
+            channel=Channel.PHONE,
+            urgency=Urgency.NORMAL,
+        )
+        if not case.division_id.startswith(by.jurisdiction):
+            raise NotAllowed(_("This location is outside your jurisdiction."))
+        at = case.submitted_at
+        history.append(
+            case, kind=EventKind.SUBMIT, at=at, by=by, to_state=State.SUBMITTED, unit=case.owner
+        )
+        history.append(
+            case,
+            kind=EventKind.ANSWER,
+            at=at,
+            by=by,
+            to_state=State.CLOSED,
+            unit=case.owner,
+            note=answer,
+            changes={"answer": answer, "resolved_at": at, "closed_at": at},
+        )
+    return case
+
+
+# --- the dispatcher --------------------------------------------------------------------------
+
+
+def case_dispatch(*, case: Case, by: User, unit: Unit | None = None) -> CaseEvent:
+    """Send a submitted request to its responsible unit (the catalogue's proposal by default)."""
+    _require_state(case, _("dispatch"), State.SUBMITTED)
+    permissions.require_owner(case=case, user=by, roles=frozenset({Role.DISPATCHER}))
+    if case.kind != Kind.REQUEST:
+        raise IllegalTransition(action=_("dispatch"), state=str(Kind(case.kind).label))
+    target = unit or catalogue.proposed_unit(category=case.category, location_code=case.division_id)
+    if not target.active or target.kind == UnitKind.DISPATCH:
+        raise InvalidInput(_("Choose an active unit that handles cases."), field="unit")
+    if not case.division_id.startswith(target.division_id[:6]):
+        raise InvalidInput(_("That unit is in another county."), field="unit")
+    at = clock.now()
+    changes = _new_owner(case, target, at)
+    event = history.append(
+        case,
+        kind=EventKind.DISPATCH,
+        at=at,
+        by=by,
+        to_state=State.DISPATCHED,
+        unit=target,
+        respond_by=changes["respond_by"],  # type: ignore[arg-type]
+        data={"proposed": unit is None},
+        changes=changes,
+    )
+    case.owner = target
+    return event
+
+
+# --- the owning unit -----------------------------------------------------------------------
+
+
+def case_accept(*, case: Case, by: User) -> CaseEvent:
+    """The owner signs for the case (签收) and takes it on."""
+    _require_state(case, _("accept"), State.DISPATCHED)
+    permissions.require_owner(by, case)
+    return history.append(
+        case, kind=EventKind.ACCEPT, at=clock.now(), by=by, to_state=State.ACCEPTED, unit=case.owner
+    )
+
+
+def case_return(*, case: Case, by: User, reason: str) -> CaseEvent:
+    """Send a misrouted case back to the dispatcher (退单), with the reason."""
+    _require_state(case, _("return"), State.DISPATCHED)
+    permissions.require_owner(by, case)
+    reason = _clean_text(reason, "reason", max_length=1000)
+    at = clock.now()
+    centre = dispatch_centre(Division.objects.get(code=case.division_id[:6]))
+    changes = _new_owner(case, centre, at)
+    event = history.append(
+        case,
+        kind=EventKind.RETURN,
+        at=at,
+        by=by,
+        to_state=State.SUBMITTED,
+        unit=centre,
+        note=reason,
+        data={"from_unit": case.owner_id},
+        changes=changes,
+    )
+    case.owner = centre
+    return event
+
+
+def _escalation_target(case: Case) -> Unit:
+    tier = catalogue.next_tier(case.owner.tier)
+    if tier is None:
+        raise IllegalTransition(action=_("escalate"), state=_("at the top tier"))
+    return catalogue.unit_for_tier(
+        category=case.category, location_code=case.division_id, tier=tier
+    )
+
+
+def case_escalate(*, case: Case, by: User | None, reason: str) -> CaseEvent:
+    """Hand the case to the next tier (上报); the next tier gets its own clock.
+
+    ``by=None`` is the automatic escalation of the sweep on a missed deadline.
+    """
+    _require_state(case, _("escalate"), State.DISPATCHED, State.ACCEPTED)
+    if by is not None:
+        permissions.require_owner(by, case)
+    reason = _clean_text(reason, "reason", max_length=1000)
+    target = _escalation_target(case)
+    at = clock.now()
+    changes = _new_owner(case, target, at)
+    event = history.append(
+        case,
+        kind=EventKind.ESCALATE,
+        at=at,
+        by=by,
+        to_state=State.DISPATCHED,
+        unit=target,
+        note=reason,
+        respond_by=changes["respond_by"],  # type: ignore[arg-type]
+        data={"from_unit": case.owner_id, "automatic": by is None},
+        changes=changes,
+    )
+    case.owner = target
+    return event
+
+
+def case_resolve(*, case: Case, by: User, answer: str) -> CaseEvent:
+    """The owner reports the case resolved, with the answer the resident will see."""
+    _require_state(case, _("resolve"), State.ACCEPTED)
+    permissions.require_owner(by, case)
+    answer = _clean_text(answer, "answer", max_length=MAX_DESCRIPTION)
+    at = clock.now()
+    return history.append(
+        case,
+        kind=EventKind.RESOLVE,
+        at=at,
+        by=by,
+        to_state=State.RESOLVED,
+        unit=case.owner,
+        note=answer,
+        changes={"answer": answer, "resolved_at": at},
+    )
+
+
+# --- the resident's judgement ------------------------------------------------------------
+
+
+def case_rate(
+    *,
+    case: Case,
+    solved: bool,
+    satisfaction: str,
+    comment: str = "",
+    source: str = RatingSource.LINK,
+    by: User | None = None,
+) -> Rating:
+    """Record the resident's rating (回访). Unsatisfied reopens the case.
+
+    ``by`` is the dispatcher entering a call-back; None is the resident's own link.
+    """
+    _require_state(case, _("rate"), State.RESOLVED)
+    if satisfaction not in Satisfaction.values:
+        raise InvalidInput(
+            _("Choose satisfied, basically satisfied or unsatisfied."), field="satisfaction"
+        )
+    if source not in RatingSource.values:
+        raise InvalidInput(_("Unknown rating source."), field="source")
+    if by is not None:
+        permissions.require_role(by, frozenset({Role.DISPATCHER}))
+        permissions.require_visible(by, case)
+        source = RatingSource.CALLBACK
+    comment = _clean_text(comment, "comment", max_length=1000, required=False)
+    at = clock.now()
+    with transaction.atomic():
+        event = history.append(
+            case,
+            kind=EventKind.RATE,
+            at=at,
+            by=by,
+            to_state=State.CLOSED,
+            unit=case.owner,
+            note=comment,
+            data={"solved": bool(solved), "satisfaction": satisfaction, "source": source},
+            changes={"closed_at": at},
+        )
+        rating = Rating.objects.create(
+            case=case,
+            event=event,
+            unit=case.owner,
+            division_code=case.division_id,
+            at=at,
+            solved=bool(solved),
+            satisfaction=satisfaction,
+            comment=comment,
+            source=source,
+        )
+        if satisfaction == Satisfaction.UNSATISFIED:
+            _reopen(case=case, by=by, reason=comment or _("The resident was not satisfied."))
+    return rating
+
+
+def case_reopen(*, case: Case, by: User | None, reason: str) -> CaseEvent:
+    """Reopen a resolved or closed case (重办) within the reopening window."""
+    _require_state(case, _("reopen"), State.RESOLVED, State.CLOSED)
+    if by is not None:
+        permissions.require_role(by, frozenset({Role.DISPATCHER}))
+        permissions.require_visible(by, case)
+    if case.kind != Kind.REQUEST:
+        raise IllegalTransition(action=_("reopen"), state=str(Kind(case.kind).label))
+    window = timedelta(days=settings.JICENG_REOPEN_WINDOW_DAYS)
+    if case.resolved_at is None or clock.now() - case.resolved_at > window:
+        raise IllegalTransition(action=_("reopen"), state=_("past the reopening window"))
+    return _reopen(case=case, by=by, reason=_clean_text(reason, "reason", max_length=1000))
+
+
+def _reopen(*, case: Case, by: User | None, reason: str) -> CaseEvent:
+    """Same owner the first time; a case reopened again goes up a tier where there is one."""
+    at = clock.now()
+    target = case.owner
+    if case.reopen_count >= 1 and catalogue.next_tier(case.owner.tier) is not None:
+        target = _escalation_target(case)
+    changes = _new_owner(case, target, at)
+    changes.update(reopen_count=case.reopen_count + 1, resolved_at=None, closed_at=None)
+    event = history.append(
+        case,
+        kind=EventKind.REOPEN,
+        at=at,
+        by=by,
+        to_state=State.DISPATCHED,
+        unit=target,
+        note=reason,
+        respond_by=changes["respond_by"],  # type: ignore[arg-type]
+        changes=changes,
+    )
+    case.owner = target
+    return event
+
+
+# --- housekeeping ------------------------------------------------------------------------
+
+
+def case_merge(*, case: Case, into: Case, by: User) -> CaseEvent:
+    """Close a duplicate by merging it into the case that carries the work."""
+    _require_state(case, _("merge"), State.SUBMITTED, State.DISPATCHED)
+    permissions.require_owner(by, case)
+    permissions.require_visible(by, into)
+    if into.pk == case.pk or into.state == State.MERGED:
+        raise InvalidInput(
+            _("Merge into a different case that is not itself merged."), field="into"
+        )
+    at = clock.now()
+    with transaction.atomic():
+        event = history.append(
+            case,
+            kind=EventKind.MERGE,
+            at=at,
+            by=by,
+            to_state=State.MERGED,
+            unit=case.owner,
+            data={"into": into.number},
+            changes={"merged_into_id": into.pk, "closed_at": at},
+        )
+        history.append(
+            into,
+            kind=EventKind.NOTE,
+            at=at,
+            by=by,
+            to_state=into.state,
+            note=_("Case %(number)s was merged into this one.") % {"number": case.number},
+            data={"merged": case.number},
+        )
+    case.merged_into = into
+    return event
+
+
+def case_note(*, case: Case, by: User, note: str) -> CaseEvent:
+    """An internal note; never shown to the public."""
+    permissions.require_role(by, permissions.STAFF_ROLES)
+    permissions.require_visible(by, case)
+    note = _clean_text(note, "note", max_length=2000)
+    return history.append(
+        case, kind=EventKind.NOTE, at=clock.now(), by=by, to_state=case.state, note=note
+    )
+
+
+def case_remind(*, case: Case) -> CaseEvent:
+    """The system reminds the owner once that the response deadline has passed."""
+    _require_state(case, _("remind"), State.DISPATCHED)
+    at = clock.now()
+    return history.append(
+        case,
+        kind=EventKind.REMIND,
+        at=at,
+        by=SYSTEM,
+        to_state=case.state,
+        unit=case.owner,
+        changes={"reminded_at": at},
+    )
+
+
+def case_close_unrated(*, case: Case) -> CaseEvent:
+    """Close a resolved case whose rating window passed without a rating (not counted as rated)."""
+    _require_state(case, _("close"), State.RESOLVED)
+    at = clock.now()
+    return history.append(
+        case,
+        kind=EventKind.CLOSE,
+        at=at,
+        by=SYSTEM,
+        to_state=State.CLOSED,
+        unit=case.owner,
+        data={"reason": "rating window passed"},
+        changes={"closed_at": at},
+    )

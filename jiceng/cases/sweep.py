@@ -1,0 +1,82 @@
+"""The periodic sweep: automatic escalation, reminders and closing unrated cases.
+
+Safe to run from several workers at once: every change is a versioned
+transition, so a case another worker (or a cadre) touched first is skipped.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.conf import settings
+from django.db.models import F, Q, QuerySet
+from django.utils.translation import gettext as _
+
+from jiceng.cases import services
+from jiceng.cases.models import Case, State
+from jiceng.core import clock
+from jiceng.core.errors import Conflict
+from jiceng.people.models import UnitKind
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class SweepReport:
+    escalated: list[str] = field(default_factory=list)
+    reminded: list[str] = field(default_factory=list)
+    closed: list[str] = field(default_factory=list)
+    overdue_at_top: list[str] = field(default_factory=list)
+    skipped: int = 0
+
+    def summary(self) -> str:
+        return _(
+            "escalated %(e)d, reminded %(r)d, closed unrated %(c)d, overdue at the top tier %(t)d, "
+            "skipped (changed meanwhile) %(s)d"
+        ) % {
+            "e": len(self.escalated),
+            "r": len(self.reminded),
+            "c": len(self.closed),
+            "t": len(self.overdue_at_top),
+            "s": self.skipped,
+        }
+
+
+def _each(
+    cases: QuerySet[Case], action: Callable[[Case], object], report: SweepReport
+) -> list[str]:
+    done: list[str] = []
+    for case in cases.select_related("category__time_limit", "owner").iterator(chunk_size=500):
+        try:
+            action(case)
+        except Conflict:
+            report.skipped += 1
+        else:
+            done.append(case.number or str(case.pk))
+    return done
+
+
+def _escalate(case: Case) -> None:
+    services.case_escalate(case=case, by=None, reason=_("The resolution deadline passed."))
+
+
+def sweep() -> SweepReport:
+    now = clock.now()
+    report = SweepReport()
+    overdue = Case.objects.filter(state__in=[State.DISPATCHED, State.ACCEPTED], resolve_by__lt=now)
+    # County units have nobody above them: their overdue cases stay visible as overdue.
+    top = Q(owner__kind__in=[UnitKind.DEPARTMENT, UnitKind.COUNTY])
+    report.overdue_at_top = [n or "" for n in overdue.filter(top).values_list("number", flat=True)]
+    report.escalated = _each(overdue.exclude(top), _escalate, report)
+    late = Case.objects.filter(state=State.DISPATCHED, respond_by__lt=now).filter(
+        Q(reminded_at__isnull=True) | Q(reminded_at__lt=F("owner_since"))
+    )
+    report.reminded = _each(late, lambda c: services.case_remind(case=c), report)
+    window = timedelta(days=settings.JICENG_RATING_WINDOW_DAYS)
+    unrated = Case.objects.filter(state=State.RESOLVED, resolved_at__lt=now - window)
+    report.closed = _each(unrated, lambda c: services.case_close_unrated(case=c), report)
+    log.info("sweep: %s", report.summary())
+    return report

@@ -1,0 +1,206 @@
+"""The ``jiceng`` command: the contract other tools and operators call.
+
+jiceng demo [--scale small|full] [--no-serve] [--seed N]
+jiceng serve [--host H] [--port P]
+jiceng worker
+jiceng import-divisions FILE [--scope CODE]
+jiceng sweep
+jiceng verify-history
+jiceng manage ...            (Django's management commands)
+jiceng textmining ...        (see jiceng textmining --help)
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+
+def _setup(default_env: str | None = None) -> None:
+    if default_env:
+        os.environ.setdefault("JICENG_ENV", default_env)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jiceng.settings")
+    import django
+
+    django.setup()
+
+
+def _migrate() -> None:
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=0)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    _setup("development")
+    from jiceng.demo.loader import load_demo
+
+    _migrate()
+    print(load_demo(scale=args.scale, seed=args.seed, reset=args.reset))
+    if args.no_serve:
+        return 0
+    return _serve(args.host, args.port)
+
+
+def _serve(host: str, port: int, workers: int | None = None) -> int:
+    from django.conf import settings
+    from django.core.management import call_command
+
+    from jiceng.server import run
+
+    call_command("collectstatic", interactive=False, verbosity=0)
+    sqlite = str(settings.DATABASES["default"]["ENGINE"]).endswith("sqlite3")
+    # One SQLite file takes one writer at a time; threads in one process queue on it
+    # more cheaply than processes. PostgreSQL gets one process per core and a spare.
+    count = workers or (1 if sqlite else (os.cpu_count() or 1) * 2 + 1)
+    print(f"Jiceng is serving at http://{host}:{port}/ (Ctrl+C to stop)", flush=True)
+    run(host=host, port=port, workers=count, threads=8 if sqlite else 4)
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    _setup()
+    if args.migrate:
+        _migrate()
+    return _serve(args.host, args.port, args.workers)
+
+
+def cmd_worker(args: argparse.Namespace) -> int:
+    _setup()
+    from django.core.management import call_command
+
+    from jiceng.cases.tasks import sweep_task
+
+    stop = threading.Event()
+
+    def schedule() -> None:
+        # Enqueueing from every worker is harmless: a sweep skips what another sweep did.
+        while not stop.is_set():
+            sweep_task.enqueue()
+            stop.wait(args.sweep_minutes * 60)
+
+    threading.Thread(target=schedule, daemon=True, name="sweep-scheduler").start()
+    try:
+        call_command("db_worker", interval=1.0)
+    finally:
+        stop.set()
+    return 0
+
+
+def cmd_import_divisions(args: argparse.Namespace) -> int:
+    _setup()
+    from jiceng.places.importer import DivisionFileError, import_divisions
+
+    try:
+        report = import_divisions(Path(args.file), scope=args.scope)
+    except DivisionFileError as error:
+        print(str(error), file=sys.stderr)
+        return 1
+    print(report.summary())
+    return 0
+
+
+def cmd_sweep(args: argparse.Namespace) -> int:
+    _setup()
+    from jiceng.cases.sweep import sweep
+
+    print(sweep().summary())
+    return 0
+
+
+def cmd_verify_history(args: argparse.Namespace) -> int:
+    _setup()
+    from jiceng.cases.history import verify
+
+    problems = 0
+    for problem in verify():
+        problems += 1
+        print(f"case {problem.number or problem.case_id}: {problem.problem} at event {problem.seq}")
+    if problems:
+        print(f"history check FAILED: {problems} problem(s)", file=sys.stderr)
+        return 1
+    print("history check passed: every case's chain is intact")
+    return 0
+
+
+def cmd_manage(args: argparse.Namespace) -> int:
+    _setup()
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["jiceng manage", *args.rest])
+    return 0
+
+
+def cmd_textmining(args: argparse.Namespace) -> int:
+    from jiceng.textmining.cli import main as textmining_main
+
+    return textmining_main(args.rest)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="jiceng", description="Jiceng (基层) grassroots governance"
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def add(
+        name: str, func: Callable[[argparse.Namespace], int], help_: str
+    ) -> argparse.ArgumentParser:
+        command = sub.add_parser(name, help=help_, description=help_)
+        command.set_defaults(func=func)
+        return command
+
+    demo = add("demo", cmd_demo, "Migrate, load the demo county 诸暨市 and serve it")
+    demo.add_argument("--scale", choices=["small", "full"], default="small")
+    demo.add_argument("--seed", type=int, default=330681)
+    demo.add_argument("--no-serve", action="store_true", help="load the data and exit")
+    demo.add_argument("--reset", action="store_true", help="delete the existing demo cases first")
+    demo.add_argument("--host", default="127.0.0.1")
+    demo.add_argument("--port", type=int, default=8000)
+
+    serve = add("serve", cmd_serve, "Serve Jiceng with gunicorn")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--workers", type=int, default=None)
+    serve.add_argument("--migrate", action="store_true", help="apply migrations first")
+
+    worker = add("worker", cmd_worker, "Run background tasks and the periodic sweep")
+    worker.add_argument("--sweep-minutes", type=float, default=5.0)
+
+    imp = add(
+        "import-divisions", cmd_import_divisions, "Import an NBS division CSV (plain or gzip)"
+    )
+    imp.add_argument("file")
+    imp.add_argument("--scope", default=None, help="only codes starting with this prefix")
+
+    add("sweep", cmd_sweep, "Apply due escalations, reminders and closings once")
+    add("verify-history", cmd_verify_history, "Check every case's hash-chained history")
+    for name, func, help_ in (
+        ("manage", cmd_manage, "Run a Django management command"),
+        (
+            "textmining",
+            cmd_textmining,
+            "Text intelligence: train, evaluate, classify, hot-issues, check-spam",
+        ),
+    ):
+        passthrough = add(name, func, help_)
+        passthrough.add_argument("rest", nargs=argparse.REMAINDER)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in {"manage", "textmining"}:
+        # Pass everything after the word through untouched, --help included.
+        args = argparse.Namespace(rest=argv[1:])
+        return int(cmd_manage(args) if argv[0] == "manage" else cmd_textmining(args))
+    args = _parser().parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,91 @@
+"""Strict parsers for settings read from the environment.
+
+Every parser fails loudly with the variable's name and what was expected, and
+accepts a ``NAME_FILE`` variant holding the path of a file with the value, so
+secrets can come from mounted files instead of the process environment.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from django.core.exceptions import ImproperlyConfigured
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+
+
+def raw(name: str, environ: dict[str, str] | None = None) -> str | None:
+    env = os.environ if environ is None else environ
+    file_name = env.get(f"{name}_FILE")
+    if file_name:
+        path = Path(file_name)
+        if not path.is_file():
+            raise ImproperlyConfigured(f"{name}_FILE points at {file_name}, which is not a file")
+        return path.read_text(encoding="utf-8").strip()
+    return env.get(name)
+
+
+def string(name: str, default: str | None = None, *, environ: dict[str, str] | None = None) -> str:
+    value = raw(name, environ)
+    if value is None or value == "":
+        if default is None:
+            raise ImproperlyConfigured(f"{name} is required but not set")
+        return default
+    return value
+
+
+def boolean(name: str, default: bool, *, environ: dict[str, str] | None = None) -> bool:
+    value = raw(name, environ)
+    if value is None:
+        return default
+    lowered = value.strip().lower()
+    if lowered in _TRUE:
+        return True
+    if lowered in _FALSE:
+        return False
+    raise ImproperlyConfigured(
+        f"{name} must be one of 1/0, true/false, yes/no, on/off; got {value!r}"
+    )
+
+
+def integer(
+    name: str, default: int, *, minimum: int | None = None, environ: dict[str, str] | None = None
+) -> int:
+    value = raw(name, environ)
+    if value is None or value.strip() == "":
+        return default
+    try:
+        number = int(value.strip())
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number; got {value!r}") from None
+    if minimum is not None and number < minimum:
+        raise ImproperlyConfigured(f"{name} must be at least {minimum}; got {number}")
+    return number
+
+
+def choice(
+    name: str, default: str, choices: tuple[str, ...], *, environ: dict[str, str] | None = None
+) -> str:
+    value = string(name, default, environ=environ).strip().lower()
+    if value not in choices:
+        raise ImproperlyConfigured(f"{name} must be one of {', '.join(choices)}; got {value!r}")
+    return value
+
+
+def time_zone(name: str, default: str, *, environ: dict[str, str] | None = None) -> str:
+    value = string(name, default, environ=environ).strip()
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ImproperlyConfigured(
+            f"{name} must be an IANA time zone such as Asia/Shanghai; got {value!r}"
+        ) from None
+    return value
+
+
+def csv_list(name: str, default: str, *, environ: dict[str, str] | None = None) -> list[str]:
+    value = string(name, default, environ=environ) if default else (raw(name, environ) or "")
+    return [item.strip() for item in value.split(",") if item.strip()]

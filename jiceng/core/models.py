@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class DayKind(models.TextChoices):
+    HOLIDAY = "holiday", _("Statutory holiday (no work)")
+    WORKDAY = "workday", _("Make-up workday (work on a weekend)")
+
+
+class CalendarDay(models.Model):
+    """An exception to the Monday–Friday week: a holiday on a weekday or a workday on a weekend."""
+
+    date = models.DateField(_("date"), primary_key=True)
+    kind = models.CharField(_("kind"), max_length=10, choices=DayKind.choices)
+    name = models.CharField(_("name"), max_length=50, blank=True)
+
+    class Meta:
+        verbose_name = _("calendar day")
+        verbose_name_plural = _("calendar days")
+        ordering = ["date"]
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.get_kind_display()} {self.name}"

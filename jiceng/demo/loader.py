@@ -1,0 +1,117 @@
+"""``jiceng demo``: the county 诸暨市 with a year of cases, ready to explore."""
+
+from __future__ import annotations
+
+import random
+import time
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from jiceng.cases.models import Case, Category
+from jiceng.core import clock
+from jiceng.demo import setup
+from jiceng.demo.simulate import CATEGORY_WEIGHTS, World, simulate_case
+from jiceng.people.models import Role
+from jiceng.places.importer import load_demo_county
+from jiceng.places.models import Division, Level
+
+SCALES = {"small": (1_500, 0), "full": (30_000, 12)}  # cases, households per grid
+BATCH = 250
+
+
+def _villages() -> list[tuple[str, str, str]]:
+    townships = dict(
+        Division.objects.filter(code__startswith=setup.COUNTY, level=Level.TOWNSHIP).values_list(
+            "code", "name"
+        )
+    )
+    return [
+        (code, name, townships.get(code[:9], ""))
+        for code, name in Division.objects.filter(
+            code__startswith=setup.COUNTY, level=Level.VILLAGE
+        )
+        .order_by("code")
+        .values_list("code", "name")
+    ]
+
+
+def _world(org: setup.DemoOrg, rng: random.Random) -> World:
+    categories = list(Category.objects.select_related("time_limit").order_by("sort_order"))
+    return World(
+        org=org,
+        rng=rng,
+        now=clock.now(),
+        categories=categories,
+        weights=[CATEGORY_WEIGHTS.get(c.code, 1) for c in categories],
+        villages=_villages(),
+    )
+
+
+def _generate_cases(world: World, count: int) -> None:
+    rng = world.rng
+    # Spread over twelve months, a little busier lately, as hotlines grow.
+    moments = sorted(world.now - timedelta(days=365 * rng.random() ** 1.15) for _ in range(count))
+    for start in range(0, count, BATCH):
+        with transaction.atomic():
+            for submitted in moments[start : start + BATCH]:
+                simulate_case(world, submitted)
+
+
+def logins_text() -> str:
+    rows = [
+        (Role.ADMIN, "admin"),
+        (Role.DISPATCHER, "dispatcher"),
+        (Role.LEADER, "leader"),
+        (Role.TOWNSHIP_STAFF, "township"),
+        (Role.VILLAGE_CADRE, "cadre"),
+        (Role.GRID_WORKER, "grid"),
+        (Role.DEPARTMENT_STAFF, "department"),
+        (Role.RESIDENT, "resident"),
+    ]
+    lines = [_("Demo logins (password: %(password)s):") % {"password": setup.DEMO_PASSWORD}]
+    lines += [f"  {Role(role).label:<16} {username}" for role, username in rows]
+    return "\n".join(lines)
+
+
+def load_demo(*, scale: str = "small", seed: int = 330681, reset: bool = False) -> str:
+    """Load the demo county and its cases once; returns what to print."""
+    started = time.perf_counter()
+    cases, households_per_grid = SCALES[scale]
+    load_demo_county()
+    existing = Case.objects.filter(division__code__startswith=setup.COUNTY).count()
+    if existing and not reset:
+        return (
+            _("The demo is already loaded (%(n)d cases); use --reset to start over.")
+            % {"n": existing}
+            + "\n"
+            + logins_text()
+        )
+    if reset:
+        _reset()
+    rng = random.Random(seed)
+    with transaction.atomic():
+        org = setup.build_units()
+        setup.build_staff(org, rng)
+        households = setup.build_grids_and_households(
+            org, rng, households_per_grid=households_per_grid
+        )
+    _generate_cases(_world(org, rng), cases)
+    seconds = time.perf_counter() - started
+    summary = _("Loaded 诸暨市: %(cases)d cases, %(households)d households in %(seconds).1f s.") % {
+        "cases": Case.objects.filter(division__code__startswith=setup.COUNTY).count(),
+        "households": households,
+        "seconds": seconds,
+    }
+    return summary + "\n" + logins_text()
+
+
+def _reset() -> None:
+    from jiceng.cases.models import CaseEvent, Rating
+
+    with transaction.atomic():
+        Rating.objects.all().delete()
+        Case.objects.update(merged_into=None)
+        CaseEvent.objects.all().delete()
+        Case.objects.all().delete()

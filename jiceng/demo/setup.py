@@ -1,0 +1,165 @@
+"""The demo county's organisation: units, the dispatch catalogue, staff, grids and households."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.contrib.auth.hashers import make_password
+
+from jiceng.cases.models import Category, DispatchRule, Tier
+from jiceng.demo import texts
+from jiceng.people.models import Household, Resident, Role, Unit, UnitKind, User
+from jiceng.people.units import dispatch_centre, unit_for_division
+from jiceng.places.models import Division, Grid, Level
+
+COUNTY = "330681"
+HOME_TOWNSHIP = "330681109"  # 枫桥镇, home of the 枫桥经验
+DEMO_PASSWORD = "jiceng-demo"  # noqa: S105 — printed to the user; demo only
+
+# county department slug, name, the categories it owns at the county tier
+DEPARTMENTS = [
+    ("water", "诸暨市水务集团", ["utilities"]),
+    ("housing", "诸暨市住房和城乡建设局", ["housing"]),
+    ("transport", "诸暨市交通运输局", ["transport"]),
+    ("hrss", "诸暨市人力资源和社会保障局", ["employment", "social_security"]),
+    ("education", "诸暨市教育体育局", ["education"]),
+    ("health", "诸暨市卫生健康局", ["medical"]),
+    ("environment", "绍兴市生态环境局诸暨分局", ["environment"]),
+    ("market", "诸暨市市场监督管理局", ["food", "clothing"]),
+    ("justice", "诸暨市司法局", ["dispute"]),
+    ("agriculture", "诸暨市农业农村局", ["village_affairs"]),
+    ("office", "诸暨市人民政府办公室", ["other"]),
+]
+
+
+@dataclass
+class DemoOrg:
+    county: Division
+    centre: Unit
+    county_unit: Unit
+    townships: dict[str, Unit] = field(default_factory=dict)
+    villages: dict[str, Unit] = field(default_factory=dict)
+    departments: dict[str, Unit] = field(default_factory=dict)
+    staff: dict[int, User] = field(default_factory=dict)  # unit id → a staff member acting for it
+    logins: dict[str, User] = field(default_factory=dict)
+
+
+def build_units() -> DemoOrg:
+    county = Division.objects.get(code=COUNTY)
+    org = DemoOrg(
+        county=county, centre=dispatch_centre(county), county_unit=unit_for_division(county)
+    )
+    for division in Division.objects.filter(code__startswith=COUNTY, level=Level.TOWNSHIP):
+        org.townships[division.code] = unit_for_division(division)
+    for division in Division.objects.filter(code__startswith=COUNTY, level=Level.VILLAGE):
+        org.villages[division.code] = unit_for_division(division)
+    for slug, name, categories in DEPARTMENTS:
+        unit, _ = Unit.objects.get_or_create(
+            division=county, kind=UnitKind.DEPARTMENT, slug=slug, defaults={"name": name}
+        )
+        org.departments[slug] = unit
+        for code in categories:
+            DispatchRule.objects.update_or_create(
+                county=county,
+                category=Category.objects.get(code=code),
+                tier=Tier.COUNTY,
+                defaults={"unit": unit},
+            )
+    return org
+
+
+def _user(username: str, role: str, unit: Unit | None, name: str, *, login: bool) -> User:
+    user, _ = User.objects.get_or_create(
+        username=username,
+        defaults={
+            "role": role,
+            "unit": unit,
+            "first_name": name,
+            "password": make_password(DEMO_PASSWORD if login else None),
+            "is_staff": role == Role.ADMIN,
+            "is_superuser": role == Role.ADMIN,
+        },
+    )
+    return user
+
+
+def build_staff(org: DemoOrg, rng: random.Random) -> None:
+    """One acting staff member per unit (no login) plus one login per role for people to try."""
+    role_of_kind: dict[str, str] = {
+        UnitKind.VILLAGE: Role.VILLAGE_CADRE,
+        UnitKind.TOWNSHIP: Role.TOWNSHIP_STAFF,
+        UnitKind.DEPARTMENT: Role.DEPARTMENT_STAFF,
+        UnitKind.DISPATCH: Role.DISPATCHER,
+    }
+    units = [org.centre, *org.townships.values(), *org.villages.values(), *org.departments.values()]
+    for unit in units:
+        name = texts.person_name(rng)
+        org.staff[unit.pk] = _user(
+            f"staff-{unit.pk}", role_of_kind[unit.kind], unit, name, login=False
+        )
+    home_village = min(code for code in org.villages if code.startswith(HOME_TOWNSHIP))
+    logins: list[tuple[str, str, Unit | None]] = [
+        ("admin", Role.ADMIN, None),
+        ("dispatcher", Role.DISPATCHER, org.centre),
+        ("leader", Role.LEADER, org.county_unit),
+        ("township", Role.TOWNSHIP_STAFF, org.townships[HOME_TOWNSHIP]),
+        ("cadre", Role.VILLAGE_CADRE, org.villages[home_village]),
+        ("grid", Role.GRID_WORKER, org.villages[home_village]),
+        ("department", Role.DEPARTMENT_STAFF, org.departments["water"]),
+        ("resident", Role.RESIDENT, None),
+    ]
+    for username, role, home in logins:
+        org.logins[role] = _user(username, role, home, texts.person_name(rng), login=True)
+    # The logins act for their units in the generated history too, so they see their own work.
+    for role in (Role.DISPATCHER, Role.TOWNSHIP_STAFF, Role.VILLAGE_CADRE, Role.DEPARTMENT_STAFF):
+        user = org.logins[role]
+        assert user.unit_id is not None
+        org.staff[user.unit_id] = user
+
+
+def build_grids_and_households(
+    org: DemoOrg, rng: random.Random, *, households_per_grid: int
+) -> int:
+    """2–4 grids per village; households with members only where ``households_per_grid`` > 0."""
+    grids: list[Grid] = []
+    for code in org.villages:
+        for index in range(1, rng.randint(2, 4) + 1):
+            grids.append(
+                Grid(code=f"{code}{index:03d}", name=texts.grid_name(index), village_id=code)
+            )
+    Grid.objects.bulk_create(grids, ignore_conflicts=True)
+    if households_per_grid == 0:
+        return 0
+    made = 0
+    names = {
+        code: division.name
+        for code, division in Division.objects.in_bulk(list(org.villages)).items()
+    }
+    for grid in Grid.objects.filter(village__code__startswith=COUNTY).order_by("code"):
+        for _ in range(households_per_grid):
+            made += _household(grid, names[grid.village_id], rng)
+    return made
+
+
+def _household(grid: Grid, village_name: str, rng: random.Random) -> int:
+    household = Household.objects.create(
+        grid=grid, address=texts.address(rng, village=village_name)
+    )
+    members: list[Resident] = []
+    today = date.today()  # noqa: DTZ011 — ages only need the calendar date
+    for position in range(rng.choice([1, 2, 2, 3, 3, 4, 5])):
+        birth = today - timedelta(days=rng.randint(3 * 365, 92 * 365))
+        person = Resident(
+            household=household,
+            name=texts.person_name(rng),
+            id_number=texts.id_number(rng, birth_date=birth, county_code=COUNTY),
+            birth_date=birth,
+            is_household_head=position == 0,
+        )
+        if position == 0 or rng.random() < 0.4:
+            person.set_phone(texts.phone_number(rng))
+        members.append(person)
+    Resident.objects.bulk_create(members)
+    return 1

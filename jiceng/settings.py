@@ -1,0 +1,227 @@
+"""Jiceng settings. Everything configurable comes from ``JICENG_*`` environment variables.
+
+See docs/configuration.md for the full list. Production (the default
+``JICENG_ENV``) refuses to start without its keys; development generates its
+own into a git-ignored file under ``JICENG_HOME``; tests use fixed throwaway keys.
+"""
+
+from __future__ import annotations
+
+import secrets
+import sys
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
+
+from jiceng.core import env
+
+BASE_DIR = Path(__file__).resolve().parent
+
+
+def _default_env() -> str:
+    runner = Path(sys.argv[0]).name if sys.argv else ""
+    return "test" if runner in {"pytest", "py.test"} or "pytest" in sys.modules else "production"
+
+
+JICENG_ENV = env.choice("JICENG_ENV", _default_env(), ("production", "development", "test"))
+JICENG_HOME = Path(env.string("JICENG_HOME", str(Path.cwd() / "var"))).resolve()
+KEYS_FILE = JICENG_HOME / "keys.env"
+
+
+def _read_keys_file() -> dict[str, str]:
+    if not KEYS_FILE.is_file():
+        return {}
+    pairs = (line.split("=", 1) for line in KEYS_FILE.read_text().splitlines() if "=" in line)
+    return {name.strip(): value.strip() for name, value in pairs}
+
+
+def _development_keys() -> dict[str, str]:
+    keys = _read_keys_file()
+    if {"JICENG_SECRET_KEY", "JICENG_DATA_KEY"} <= keys.keys():
+        return keys
+    from cryptography.fernet import Fernet
+
+    keys = {
+        "JICENG_SECRET_KEY": secrets.token_urlsafe(50),
+        "JICENG_DATA_KEY": Fernet.generate_key().decode(),
+    }
+    JICENG_HOME.mkdir(parents=True, exist_ok=True)
+    KEYS_FILE.write_text("".join(f"{k}={v}\n" for k, v in keys.items()))
+    KEYS_FILE.chmod(0o600)
+    return keys
+
+
+def _key(name: str) -> str:
+    value = env.raw(name)
+    if value:
+        return value
+    if JICENG_ENV == "test":
+        # Fixed, public, throwaway keys: tests must be repeatable and never touch real data.
+        return {
+            "JICENG_SECRET_KEY": "test-secret-key-not-for-production-0123456789abcdef",
+            "JICENG_DATA_KEY": "dGVzdC1kYXRhLWtleS0wMTIzNDU2Nzg5YWJjZGVmMDE=",
+        }[name]
+    if JICENG_ENV == "development":
+        return _development_keys()[name]
+    raise ImproperlyConfigured(
+        f"{name} is required in production. Set it (or {name}_FILE), "
+        "or set JICENG_ENV=development to use generated local keys."
+    )
+
+
+SECRET_KEY = _key("JICENG_SECRET_KEY")
+JICENG_DATA_KEY = _key("JICENG_DATA_KEY")
+DEBUG = env.boolean("JICENG_DEBUG", JICENG_ENV == "development")
+ALLOWED_HOSTS = env.csv_list(
+    "JICENG_ALLOWED_HOSTS", "" if JICENG_ENV == "production" else "127.0.0.1,localhost,testserver"
+)
+if JICENG_ENV == "production" and not ALLOWED_HOSTS:
+    raise ImproperlyConfigured("JICENG_ALLOWED_HOSTS is required in production (comma-separated).")
+CSRF_TRUSTED_ORIGINS = env.csv_list("JICENG_CSRF_TRUSTED_ORIGINS", "")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django_tasks",
+    "django_tasks_db",
+    "jiceng.core",
+    "jiceng.places",
+    "jiceng.people",
+    "jiceng.cases",
+    "jiceng.insights",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "jiceng.urls"
+WSGI_APPLICATION = "jiceng.wsgi.application"
+AUTH_USER_MODEL = "people.User"
+LOGIN_URL = "/admin/login/"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+
+def _database() -> dict[str, object]:
+    url = env.string("DATABASE_URL", f"sqlite:///{JICENG_HOME / 'jiceng.sqlite3'}")
+    try:
+        config: dict[str, object] = dict(dj_database_url.parse(url, conn_max_age=60))
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"DATABASE_URL is not a database URL: {exc}") from None
+    engine = str(config["ENGINE"])
+    if engine.endswith("sqlite3"):
+        config["CONN_MAX_AGE"] = 0
+        # WAL lets readers run beside the one writer; IMMEDIATE takes the write lock
+        # at BEGIN so two writers queue instead of failing mid-transaction.
+        config["OPTIONS"] = {
+            "init_command": (
+                "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
+            ),
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        }
+    elif "postgresql" not in engine:
+        raise ImproperlyConfigured("DATABASE_URL must be sqlite:// or postgres://")
+    return config
+
+
+DATABASES = {"default": _database()}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+TASKS = {
+    "default": {
+        "BACKEND": env.choice(
+            "JICENG_TASKS_BACKEND",
+            "immediate" if JICENG_ENV == "test" else "database",
+            ("immediate", "database", "rq"),
+        )
+    }
+}
+TASKS["default"]["BACKEND"] = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.backend.DatabaseBackend",
+    "rq": "django_tasks_rq.backend.RQBackend",
+}[TASKS["default"]["BACKEND"]]
+
+LANGUAGE_CODE = env.choice("JICENG_LANGUAGE", "zh-hans", ("zh-hans", "en"))
+LANGUAGES = [("zh-hans", _("Simplified Chinese")), ("en", _("English"))]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = env.time_zone("JICENG_TIME_ZONE", "Asia/Shanghai")
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = JICENG_HOME / "static"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
+MEDIA_ROOT = JICENG_HOME / "media"
+
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = False
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+if JICENG_ENV == "production":
+    SESSION_COOKIE_SECURE = env.boolean("JICENG_SECURE_COOKIES", True)
+    CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+
+PASSWORD_HASHERS = (
+    ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    if JICENG_ENV == "test"
+    else [
+        "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+        "django.contrib.auth.hashers.ScryptPasswordHasher",
+    ]
+)
+
+# Case rules (DESIGN.md): rating window, satisfaction weight and composite weights.
+JICENG_REOPEN_WINDOW_DAYS = env.integer("JICENG_REOPEN_WINDOW_DAYS", 15, minimum=1)
+JICENG_RATING_WINDOW_DAYS = env.integer("JICENG_RATING_WINDOW_DAYS", 7, minimum=1)
+JICENG_BASIC_SATISFIED_WEIGHT = env.integer("JICENG_BASIC_SATISFIED_WEIGHT_PERCENT", 100, minimum=0)
+JICENG_SCORE_WEIGHTS = tuple(int(w) for w in env.csv_list("JICENG_SCORE_WEIGHTS", "30,35,35"))
+if len(JICENG_SCORE_WEIGHTS) != 3 or sum(JICENG_SCORE_WEIGHTS) != 100:
+    raise ImproperlyConfigured(
+        "JICENG_SCORE_WEIGHTS must be three integers summing to 100, e.g. 30,35,35"
+    )
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {
+        "handlers": ["console"],
+        "level": env.choice(
+            "JICENG_LOG_LEVEL", "info", ("debug", "info", "warning", "error")
+        ).upper(),
+    },
+}

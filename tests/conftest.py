@@ -1,0 +1,94 @@
+"""Shared fixtures: a small real-coded county and one named user per role.
+
+Places are real NBS codes of 诸暨市: the village cadre works in 天竺社区 of
+枫桥镇; the outsider works in 暨阳街道, another township of the same county.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+
+import pytest
+
+from jiceng.cases.models import Category, DispatchRule, Tier
+from jiceng.core import calendar, clock
+from jiceng.people.models import Role, Unit, UnitKind, User
+from jiceng.people.units import dispatch_centre, unit_for_division
+from jiceng.places.models import Division, Level
+
+from factories import BAISHU, FENGQIAO, JIANGDONG, JIYANG, MONDAY, TIANZHU, local
+
+
+@pytest.fixture(autouse=True)
+def _fresh_calendar_cache() -> Iterator[None]:
+    calendar.forget_cached_calendar()
+    yield
+    calendar.forget_cached_calendar()
+
+
+@pytest.fixture
+def places(db: None) -> dict[str, Division]:
+    rows = [
+        ("33", "浙江省", Level.PROVINCE, None),
+        ("3306", "绍兴市", Level.CITY, "33"),
+        ("330681", "诸暨市", Level.COUNTY, "3306"),
+        (FENGQIAO, "枫桥镇", Level.TOWNSHIP, "330681"),
+        (TIANZHU, "天竺社区居委会", Level.VILLAGE, FENGQIAO),
+        (BAISHU, "百树社区居委会", Level.VILLAGE, FENGQIAO),
+        (JIYANG, "暨阳街道", Level.TOWNSHIP, "330681"),
+        (JIANGDONG, "江东社区", Level.VILLAGE, JIYANG),
+    ]
+    return {
+        code: Division.objects.create(code=code, name=name, level=level, parent_id=parent)
+        for code, name, level, parent in rows
+    }
+
+
+def _user(username: str, role: str, unit: Unit | None) -> User:
+    return User.objects.create_user(username=username, password="pw", role=role, unit=unit)
+
+
+@pytest.fixture
+def org(places: dict[str, Division]) -> dict[str, Unit]:
+    county = places["330681"]
+    water = Unit.objects.create(
+        kind=UnitKind.DEPARTMENT, name="诸暨市水务集团", division=county, slug="water"
+    )
+    DispatchRule.objects.create(
+        county=county, category=Category.objects.get(code="utilities"), tier=Tier.COUNTY, unit=water
+    )
+    return {
+        "centre": dispatch_centre(county),
+        "county": unit_for_division(county),
+        "fengqiao": unit_for_division(places[FENGQIAO]),
+        "tianzhu": unit_for_division(places[TIANZHU]),
+        "baishu": unit_for_division(places[BAISHU]),
+        "jiyang": unit_for_division(places[JIYANG]),
+        "jiangdong": unit_for_division(places[JIANGDONG]),
+        "water": water,
+    }
+
+
+@pytest.fixture
+def users(org: dict[str, Unit]) -> dict[str, User]:
+    return {
+        "dispatcher": _user("dispatcher", Role.DISPATCHER, org["centre"]),
+        "cadre": _user("cadre", Role.VILLAGE_CADRE, org["tianzhu"]),
+        "grid_worker": _user("grid", Role.GRID_WORKER, org["tianzhu"]),
+        "neighbour_cadre": _user("neighbour", Role.VILLAGE_CADRE, org["baishu"]),
+        "township": _user("township", Role.TOWNSHIP_STAFF, org["fengqiao"]),
+        "outsider": _user("outsider", Role.TOWNSHIP_STAFF, org["jiyang"]),
+        "outsider_cadre": _user("outsider_cadre", Role.VILLAGE_CADRE, org["jiangdong"]),
+        "water": _user("water", Role.DEPARTMENT_STAFF, org["water"]),
+        "leader": _user("leader", Role.LEADER, org["county"]),
+        "admin": User.objects.create_superuser(username="admin", password="pw", role=Role.ADMIN),
+        "resident": _user("resident", Role.RESIDENT, None),
+    }
+
+
+@pytest.fixture
+def monday() -> Iterator[datetime]:
+    moment = local(*MONDAY)
+    with clock.frozen_at(moment):
+        yield moment

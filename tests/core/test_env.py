@@ -1,0 +1,47 @@
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from jiceng.core import env
+
+
+def test_boolean_accepts_the_usual_spellings():
+    assert env.boolean("X", False, environ={"X": "Yes"}) is True
+    assert env.boolean("X", True, environ={"X": "off"}) is False
+
+
+def test_boolean_names_the_variable_when_the_value_is_nonsense():
+    with pytest.raises(ImproperlyConfigured, match="JICENG_DEBUG"):
+        env.boolean("JICENG_DEBUG", False, environ={"JICENG_DEBUG": "maybe"})
+
+
+def test_integer_rejects_text_and_values_below_the_minimum():
+    with pytest.raises(ImproperlyConfigured, match="whole number"):
+        env.integer("N", 1, environ={"N": "ten"})
+    with pytest.raises(ImproperlyConfigured, match="at least 1"):
+        env.integer("N", 1, minimum=1, environ={"N": "0"})
+
+
+def test_time_zone_must_be_a_real_zone():
+    assert env.time_zone("TZ", "Asia/Shanghai", environ={}) == "Asia/Shanghai"
+    with pytest.raises(ImproperlyConfigured, match="IANA"):
+        env.time_zone("TZ", "Asia/Shanghai", environ={"TZ": "Beijing Time"})
+
+
+def test_secret_can_come_from_a_file(tmp_path):
+    secret = tmp_path / "key"
+    secret.write_text("s3cret\n")
+    assert (
+        env.string("JICENG_SECRET_KEY", environ={"JICENG_SECRET_KEY_FILE": str(secret)}) == "s3cret"
+    )
+
+
+def test_missing_required_value_is_named():
+    with pytest.raises(ImproperlyConfigured, match="JICENG_SECRET_KEY is required"):
+        env.string("JICENG_SECRET_KEY", environ={})
+
+
+def test_choice_lists_the_allowed_values():
+    with pytest.raises(ImproperlyConfigured, match="zh-hans, en"):
+        env.choice(
+            "JICENG_LANGUAGE", "zh-hans", ("zh-hans", "en"), environ={"JICENG_LANGUAGE": "fr"}
+        )

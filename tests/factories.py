@@ -1,0 +1,58 @@
+"""Building blocks for tests: real places, and cases taken through the real services."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.utils import timezone
+
+from jiceng.cases import services
+from jiceng.cases.models import Case, Category, Channel
+from jiceng.people.models import User
+
+FENGQIAO = "330681109"
+TIANZHU = "330681109002"
+BAISHU = "330681109003"
+JIYANG = "330681001"
+JIANGDONG = "330681001001"
+
+
+def local(*args: int) -> datetime:
+    return timezone.make_aware(datetime(*args), timezone.get_current_timezone())  # noqa: DTZ001
+
+
+# A Monday morning with no holiday near it, so limits in tests are easy to read.
+MONDAY = (2026, 3, 2, 9, 0)
+
+
+def submit(
+    users: dict[str, User], *, category: str = "transport", village: str = TIANZHU, **extra: object
+) -> Case:
+    fields: dict[str, object] = {
+        "category": Category.objects.get(code=category),
+        "description": "村口的路灯坏了三个星期，晚上很黑，老人出门不安全。",
+        "division_code": village,
+        "contact_phone": "13812345678",
+        "contact_name": "王小明",
+        "channel": Channel.WEB,
+    }
+    fields.update(extra)
+    return services.case_submit(**fields)  # type: ignore[arg-type]
+
+
+def dispatched(users: dict[str, User], **extra: object) -> Case:
+    case = submit(users, **extra)
+    services.case_dispatch(case=case, by=users["dispatcher"])
+    return case
+
+
+def accepted(users: dict[str, User], **extra: object) -> Case:
+    case = dispatched(users, **extra)
+    services.case_accept(case=case, by=users["cadre"])
+    return case
+
+
+def resolved(users: dict[str, User], **extra: object) -> Case:
+    case = accepted(users, **extra)
+    services.case_resolve(case=case, by=users["cadre"], answer="已更换路灯灯泡，当晚恢复照明。")
+    return case
