@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "jiceng.people",
     "jiceng.cases",
     "jiceng.insights",
+    "jiceng.web",
 ]
 
 MIDDLEWARE = [
@@ -107,12 +108,15 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "jiceng.core.middleware.SecurityHeadersMiddleware",
 ]
 
 ROOT_URLCONF = "jiceng.urls"
 WSGI_APPLICATION = "jiceng.wsgi.application"
 AUTH_USER_MODEL = "people.User"
-LOGIN_URL = "/admin/login/"
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "workbench:home"
+LOGOUT_REDIRECT_URL = "portal:home"
 
 TEMPLATES = [
     {
@@ -125,6 +129,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "jiceng.web.context.navigation",
             ],
         },
     },
@@ -181,6 +186,7 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = JICENG_HOME / "static"
+WHITENOISE_USE_FINDERS = JICENG_ENV != "production"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},

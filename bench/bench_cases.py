@@ -1,0 +1,88 @@
+"""Case-submission throughput through the service layer.
+
+    .venv/bin/python bench/bench_cases.py                      # fresh SQLite file
+    .venv/bin/python bench/bench_cases.py --database-url postgres://postgres@127.0.0.1:5432/jiceng_bench
+
+Creates (or reuses) the database, migrates, loads the demo county's divisions
+and units, then submits N cases with ``case_submit`` — each in its own
+transaction, as a web request would — and prints the median rate of R runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def _django(database_url: str) -> None:
+    os.environ["DATABASE_URL"] = database_url
+    os.environ.setdefault("JICENG_ENV", "test")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jiceng.settings")
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=0)
+
+
+def _one_run(n: int, rng: random.Random) -> float:
+    from jiceng.cases.models import Category, Channel
+    from jiceng.cases.services import case_submit
+    from jiceng.demo import texts
+    from jiceng.places.models import Division
+
+    villages = list(
+        Division.objects.filter(code__startswith="330681", level="village").values_list(
+            "code", "name"
+        )
+    )
+    categories = list(Category.objects.select_related("time_limit"))
+    inputs = []
+    for _ in range(n):
+        code, name = rng.choice(villages)
+        category = rng.choice(categories)
+        title, description = texts.request_text(category.code, rng, village=name, township="")
+        inputs.append((category, title, description, code, texts.phone_number(rng)))
+    started = time.perf_counter()
+    for category, title, description, code, phone in inputs:
+        case_submit(
+            category=category,
+            title=title,
+            description=description,
+            division_code=code,
+            contact_phone=phone,
+            channel=Channel.WEB,
+        )
+    return n / (time.perf_counter() - started)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--database-url", default=None)
+    parser.add_argument("--n", type=int, default=2000)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    url = args.database_url or f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3"
+    _django(url)
+    from jiceng.demo.setup import build_units
+    from jiceng.places.importer import load_demo_county
+
+    load_demo_county()
+    build_units()
+    rng = random.Random(1)
+    rates = [_one_run(args.n, rng) for _ in range(args.repeat)]
+    print(f"database: {url.split('@')[-1]}")
+    print("runs (cases/s): " + ", ".join(f"{r:.0f}" for r in rates))
+    print(f"median: {statistics.median(rates):.0f} cases/s over {args.n} submissions per run")
+
+
+if __name__ == "__main__":
+    main()

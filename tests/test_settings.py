@@ -1,0 +1,57 @@
+"""Production refuses to start without its keys; development makes its own."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SETUP = "import django; django.setup(); from django.conf import settings; print(settings.TIME_ZONE)"
+
+
+def _run(tmp_path, **env):
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("JICENG_", "DATABASE_URL"))}
+    clean.update(DJANGO_SETTINGS_MODULE="jiceng.settings", JICENG_HOME=str(tmp_path), **env)
+    return subprocess.run(
+        [sys.executable, "-c", SETUP],
+        cwd=ROOT,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_production_refuses_to_start_without_keys(tmp_path):
+    result = _run(tmp_path, JICENG_ENV="production", JICENG_ALLOWED_HOSTS="example.org")
+    assert result.returncode != 0
+    assert "JICENG_SECRET_KEY is required in production" in result.stderr
+
+
+def test_production_starts_with_keys_from_files(tmp_path):
+    (tmp_path / "s").write_text("a-long-production-secret-key-0123456789")
+    (tmp_path / "d").write_text("dGVzdC1kYXRhLWtleS0wMTIzNDU2Nzg5YWJjZGVmMDE=")
+    result = _run(
+        tmp_path,
+        JICENG_ENV="production",
+        JICENG_ALLOWED_HOSTS="example.org",
+        JICENG_SECRET_KEY_FILE=str(tmp_path / "s"),
+        JICENG_DATA_KEY_FILE=str(tmp_path / "d"),
+        JICENG_TIME_ZONE="Asia/Urumqi",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "Asia/Urumqi"
+
+
+def test_development_generates_private_keys_once(tmp_path):
+    assert _run(tmp_path, JICENG_ENV="development").returncode == 0
+    keys = tmp_path / "keys.env"
+    first = keys.read_text()
+    assert "JICENG_DATA_KEY=" in first and oct(keys.stat().st_mode & 0o777) == "0o600"
+    assert _run(tmp_path, JICENG_ENV="development").returncode == 0
+    assert keys.read_text() == first
+
+
+def test_bad_time_zone_is_named(tmp_path):
+    result = _run(tmp_path, JICENG_ENV="development", JICENG_TIME_ZONE="Beijing")
+    assert result.returncode != 0 and "JICENG_TIME_ZONE" in result.stderr
