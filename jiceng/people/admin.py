@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from jiceng.cases.admin import ReadOnlyAdmin
 from jiceng.core import crypto
-from jiceng.people.models import Household, Resident, Unit, User
+from jiceng.people.models import AccessLog, Household, Resident, Unit, User
 
 
 @admin.register(Unit)
@@ -56,3 +56,11 @@ class ResidentAdmin(ReadOnlyAdmin):
     @admin.display(description=_("ID number"))
     def masked_id_number(self, person: Resident) -> str:
         return crypto.mask_id_number(person.id_number)
+
+
+@admin.register(AccessLog)
+class AccessLogAdmin(ReadOnlyAdmin):
+    list_display = ["at", "user", "field", "reason", "case"]
+    list_filter = ["field"]
+    list_select_related = ["user", "case"]
+    date_hierarchy = "at"
