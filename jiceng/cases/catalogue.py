@@ -7,18 +7,7 @@ from django.utils.translation import gettext as _
 from jiceng.cases.models import TIER_ORDER, Category, DispatchRule, Tier
 from jiceng.core.errors import InvalidInput
 from jiceng.people.models import Unit
-from jiceng.people.units import unit_for_division
-from jiceng.places.models import Division
-
-
-def _division(code: str) -> Division:
-    division = Division.objects.filter(code=code).first()
-    if division is None:
-        raise InvalidInput(
-            _("Division %(code)s is not in the division table; import it first.") % {"code": code},
-            field="division",
-        )
-    return division
+from jiceng.people.units import unit_for_code
 
 
 def unit_for_tier(*, category: Category, location_code: str, tier: str) -> Unit:
@@ -31,7 +20,14 @@ def unit_for_tier(*, category: Category, location_code: str, tier: str) -> Unit:
     if rule is not None and rule.unit is not None:
         return rule.unit
     prefix = {Tier.VILLAGE: 12, Tier.TOWNSHIP: 9, Tier.COUNTY: 6}[Tier(tier)]
-    return unit_for_division(_division(location_code[:prefix]))
+    unit = unit_for_code(location_code[:prefix])
+    if unit is None:
+        raise InvalidInput(
+            _("Division %(code)s is not in the division table; import it first.")
+            % {"code": location_code[:prefix]},
+            field="division",
+        )
+    return unit
 
 
 def proposed_unit(*, category: Category, location_code: str) -> Unit:

@@ -9,9 +9,13 @@ concurrent change raises Conflict and changes nothing.
 from __future__ import annotations
 
 import re
+import secrets
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.core.files import File
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,6 +23,7 @@ from django.utils.translation import gettext as _
 from jiceng.cases import catalogue, history, permissions
 from jiceng.cases.models import (
     Case,
+    CaseAttachment,
     CaseEvent,
     Category,
     Channel,
@@ -134,7 +139,6 @@ def _create(
     resident = Resident(name=name)
     resident.set_phone(phone)
     resident.save()
-    county = Division.objects.get(code=division.code[:6])
     case = Case(
         kind=kind,
         state=State.SUBMITTED,
@@ -146,7 +150,7 @@ def _create(
         division=division,
         address=address,
         resident=resident,
-        owner=dispatch_centre(county),
+        owner=dispatch_centre(division.code[:6]),
         submitted_at=at,
         owner_since=at,
     )
@@ -294,7 +298,7 @@ def case_return(*, case: Case, by: User, reason: str) -> CaseEvent:
     permissions.require_owner(by, case)
     reason = _clean_text(reason, "reason", max_length=1000)
     at = clock.now()
-    centre = dispatch_centre(Division.objects.get(code=case.division_id[:6]))
+    centre = dispatch_centre(case.division_id[:6])
     changes = _new_owner(case, centre, at)
     event = history.append(
         case,
@@ -536,3 +540,56 @@ def case_close_unrated(*, case: Case) -> CaseEvent:
         data={"reason": "rating window passed"},
         changes={"closed_at": at},
     )
+
+
+# --- attachments ---------------------------------------------------------------------------
+
+MAX_PHOTO_BYTES = 5 * 1024 * 1024
+# Leading bytes of each accepted format. The name and type the browser claims are ignored:
+# only the content decides, so a renamed script is never stored as a "photo".
+_PHOTO_MAGIC = (
+    (b"\xff\xd8\xff", "image/jpeg", "jpg"),
+    (b"\x89PNG\r\n\x1a\n", "image/png", "png"),
+)
+
+
+def _photo_type(head: bytes) -> tuple[str, str] | None:
+    for magic, content_type, extension in _PHOTO_MAGIC:
+        if head.startswith(magic):
+            return content_type, extension
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "image/webp", "webp"
+    return None
+
+
+def _read_photo(file: File) -> bytes:
+    too_big = InvalidInput(_("The photo must be at most 5 MB."), field="photo")
+    if (file.size or 0) > MAX_PHOTO_BYTES:
+        raise too_big
+    file.seek(0)
+    data = file.read(MAX_PHOTO_BYTES + 1)
+    if len(data) > MAX_PHOTO_BYTES:
+        raise too_big
+    return bytes(data)
+
+
+def case_attach_photo(*, case: Case, file: File) -> CaseAttachment:
+    """Keep a photo sent with a request: JPEG, PNG or WebP (judged by content), at most 5 MB.
+
+    Bad input raises InvalidInput(field="photo") before anything is written.
+    """
+    data = _read_photo(file)
+    detected = _photo_type(data[:12])
+    if detected is None:
+        raise InvalidInput(_("The photo must be a JPEG, PNG or WebP image."), field="photo")
+    content_type, extension = detected
+    at = clock.now()
+    name = f"cases/{timezone.localtime(at):%Y/%m}/{secrets.token_hex(16)}.{extension}"
+    stored = default_storage.save(name, ContentFile(data))
+    try:
+        return CaseAttachment.objects.create(
+            case=case, file=stored, uploaded_at=at, size=len(data), content_type=content_type
+        )
+    except Exception:
+        default_storage.delete(stored)  # no file without its row
+        raise

@@ -17,7 +17,7 @@ from jiceng.people.models import Role
 from jiceng.places.importer import load_demo_county
 from jiceng.places.models import Division, Level
 
-SCALES = {"small": (1_500, 0), "full": (30_000, 12)}  # cases, households per grid
+SCALES = {"small": (1_000, 0), "full": (30_000, 12)}  # cases, households per grid
 BATCH = 250
 
 

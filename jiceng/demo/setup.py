@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 from django.contrib.auth.hashers import make_password
 
@@ -70,6 +71,12 @@ def build_units() -> DemoOrg:
     return org
 
 
+@lru_cache(maxsize=1)
+def _demo_password_hash() -> str:
+    # Hashing is slow on purpose; the demo logins share one password, so hash it once.
+    return make_password(DEMO_PASSWORD)
+
+
 def _user(username: str, role: str, unit: Unit | None, name: str, *, login: bool) -> User:
     user, _ = User.objects.get_or_create(
         username=username,
@@ -77,7 +84,7 @@ def _user(username: str, role: str, unit: Unit | None, name: str, *, login: bool
             "role": role,
             "unit": unit,
             "first_name": name,
-            "password": make_password(DEMO_PASSWORD if login else None),
+            "password": _demo_password_hash() if login else make_password(None),
             "is_staff": role == Role.ADMIN,
             "is_superuser": role == Role.ADMIN,
         },

@@ -177,7 +177,9 @@ class Resident(models.Model):
 class AccessLog(models.Model):
     """One look at a person's data in clear: who, when, which field, why. Never edited."""
 
-    user = models.ForeignKey(User, verbose_name=_("user"), on_delete=models.PROTECT, related_name="+")
+    user = models.ForeignKey(
+        User, verbose_name=_("user"), on_delete=models.PROTECT, related_name="+"
+    )
     resident = models.ForeignKey(
         Resident, verbose_name=_("resident"), on_delete=models.PROTECT, related_name="access_log"
     )

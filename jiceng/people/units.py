@@ -37,9 +37,24 @@ def unit_for_division(division: Division, kind: str | None = None) -> Unit:
     return unit
 
 
-def county_code(code: str) -> str:
-    return code[:6]
+def unit_for_code(code: str, kind: str | None = None) -> Unit | None:
+    """Like :func:`unit_for_division` from a code alone; None if the division is unknown.
+
+    The unit usually exists already, so this costs one query, not two.
+    """
+    from jiceng.places.models import LEVEL_BY_LENGTH
+
+    kind = kind or _KIND_OF_LEVEL.get(LEVEL_BY_LENGTH.get(len(code), ""), "")
+    unit = Unit.objects.filter(division_id=code, kind=kind, slug="").first()
+    if unit is not None:
+        return unit
+    division = Division.objects.filter(code=code).first()
+    return None if division is None else unit_for_division(division, kind or None)
 
 
-def dispatch_centre(county: Division) -> Unit:
-    return unit_for_division(county, UnitKind.DISPATCH)
+def dispatch_centre(county: Division | str) -> Unit:
+    code = county if isinstance(county, str) else county.code
+    unit = unit_for_code(code, UnitKind.DISPATCH)
+    if unit is None:
+        raise Division.DoesNotExist(f"county {code} is not in the division table")
+    return unit
