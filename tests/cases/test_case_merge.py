@@ -39,3 +39,15 @@ def test_cadre_cannot_merge_into_a_case_outside_the_jurisdiction(users, monday):
     theirs = submit(users, village=JIANGDONG)
     with pytest.raises(NotAllowed):
         case_merge(case=mine, into=theirs, by=users["cadre"])
+
+
+def test_a_merged_case_takes_no_further_action(users, monday):
+    from jiceng.cases.services import case_accept, case_dispatch
+
+    first = submit(users)
+    duplicate = submit(users)
+    case_merge(case=duplicate, into=first, by=users["dispatcher"])
+    with pytest.raises(IllegalTransition, match="merged"):
+        case_dispatch(case=duplicate, by=users["dispatcher"])
+    with pytest.raises(IllegalTransition, match="merged"):
+        case_accept(case=duplicate, by=users["cadre"])
