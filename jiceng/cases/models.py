@@ -265,6 +265,8 @@ class CaseEvent(models.Model):
         ]
         indexes = [
             models.Index(fields=["kind", "at"], name="case_event_kind_at"),
+            # The response-rate subquery looks for a later acceptance of the same case.
+            models.Index(fields=["case", "kind", "seq"], name="case_event_case_kind_seq"),
         ]
 
     def __str__(self) -> str:
@@ -307,3 +309,21 @@ class Rating(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case_id} {self.satisfaction}"
+
+
+class CaseAttachment(models.Model):
+    """A photo sent with a request. Kept under MEDIA_ROOT; never served publicly."""
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="attachments")
+    file = models.FileField(_("file"), max_length=200)
+    uploaded_at = models.DateTimeField(_("uploaded at"))
+    size = models.PositiveIntegerField(_("size in bytes"))
+    content_type = models.CharField(_("content type"), max_length=40)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["case_id", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.case_id} {self.file.name}"

@@ -6,7 +6,7 @@ import random
 import time
 from datetime import timedelta
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
 from jiceng.cases.models import Case, Category
@@ -98,6 +98,7 @@ def load_demo(*, scale: str = "small", seed: int = 330681, reset: bool = False) 
             org, rng, households_per_grid=households_per_grid
         )
     _generate_cases(_world(org, rng), cases)
+    _refresh_planner_statistics()
     seconds = time.perf_counter() - started
     summary = _("Loaded 诸暨市: %(cases)d cases, %(households)d households in %(seconds).1f s.") % {
         "cases": Case.objects.filter(division__code__startswith=setup.COUNTY).count(),
@@ -105,6 +106,12 @@ def load_demo(*, scale: str = "small", seed: int = 330681, reset: bool = False) 
         "seconds": seconds,
     }
     return summary + "\n" + logins_text()
+
+
+def _refresh_planner_statistics() -> None:
+    """After a bulk load the query planner's statistics are stale; refresh them once."""
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
 
 
 def _reset() -> None:

@@ -5,4 +5,10 @@ from jiceng.web.portal import views
 app_name = "portal"
 urlpatterns = [
     path("", views.home, name="home"),
+    path("submit/", views.submit, name="submit"),
+    path("submit/done/<str:number>/", views.submitted, name="submitted"),
+    path("places/villages/", views.villages, name="villages"),
+    path("follow/", views.follow, name="follow"),
+    path("follow/rate/", views.rate, name="rate"),
+    path("board/", views.board, name="board"),
 ]

@@ -1,0 +1,232 @@
+"""What the public may see of cases.
+
+A resident finds their own case by its number and the last four digits of
+the phone they gave; its timeline shows only public events, with unit names
+but never the staff who acted, internal notes or anyone's contact details.
+The public board shows anonymised requests of one county: no numbers, no
+names, no phone or ID numbers in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.core.cache import cache
+from django.db.models import Exists, OuterRef, QuerySet
+from django.utils import timezone
+
+from jiceng.cases.models import (
+    PUBLIC_EVENTS,
+    Case,
+    CaseEvent,
+    Category,
+    EventKind,
+    Kind,
+    Rating,
+    State,
+)
+from jiceng.core import clock
+from jiceng.insights.rates import AreaRates, monthly_rates
+from jiceng.people.models import Unit, UnitKind
+from jiceng.places.models import Division, Level
+
+SUMMARY_LENGTH = 40
+# Seven or more digits, possibly broken by spaces or dashes, with an ID number's final X:
+# phone numbers, ID numbers, bank cards. Shorter runs (house numbers, dates) stay.
+_LONG_NUMBER = re.compile(r"\d(?:[\s-]?\d){6,}[xX]?")
+_HIDDEN = "**"
+_PUBLIC_CASE_FIELDS = ("category", "division__parent", "owner")
+RATES_CACHE_SECONDS = 300
+
+
+# --- anonymising text ------------------------------------------------------------------------
+
+
+def scrub(text: str, *, name: str = "") -> str:
+    """``text`` without long digit runs and without the resident's name (or given name)."""
+    text = _LONG_NUMBER.sub(_HIDDEN, text)
+    name = name.strip()
+    # Chinese given names are what follows a one-character surname; "小明" alone still identifies.
+    for part in (name, name[1:] if len(name) >= 3 else ""):
+        if len(part) >= 2:
+            text = text.replace(part, _HIDDEN)
+    return text
+
+
+def shorten(text: str, length: int = SUMMARY_LENGTH) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+
+
+def public_description(case: Case) -> str:
+    name = case.resident.name if case.resident is not None else ""
+    return scrub(case.description, name=name)
+
+
+# --- where the deployment works --------------------------------------------------------------
+
+
+def deployment_counties() -> list[Division]:
+    """Counties with a dispatch centre; the division table may hold all of China."""
+    centres = Unit.objects.filter(kind=UnitKind.DISPATCH).values("division_id")
+    counties = list(Division.objects.filter(level=Level.COUNTY, code__in=centres))
+    # A fresh install has no centre until its first case: then every imported county counts.
+    return counties or list(Division.objects.filter(level=Level.COUNTY))
+
+
+def townships(counties: list[Division]) -> list[Division]:
+    codes = [county.code for county in counties]
+    return list(Division.objects.filter(level=Level.TOWNSHIP, parent_id__in=codes))
+
+
+def villages(township_code: str, counties: list[Division]) -> list[Division]:
+    if not any(township_code[:6] == county.code for county in counties):
+        return []
+    return list(Division.objects.filter(level=Level.VILLAGE, parent_id=township_code))
+
+
+def categories() -> list[Category]:
+    return list(Category.objects.filter(active=True))
+
+
+# --- a resident's own case -----------------------------------------------------------------
+
+
+def _public_cases() -> QuerySet[Case]:
+    return Case.objects.select_related(*_PUBLIC_CASE_FIELDS, "resident", "category__time_limit")
+
+
+def find_case(number: str, phone_last4: str) -> Case | None:
+    """The case with this number whose contact phone ends in these digits, else None."""
+    if not number or len(phone_last4) != 4:
+        return None
+    return _public_cases().filter(number=number, resident__phone_last4=phone_last4).first()
+
+
+def case_by_number(number: str) -> Case | None:
+    """Only for a number the caller has already verified (see the portal's session)."""
+    return _public_cases().filter(number=number).first() if number else None
+
+
+@dataclass(frozen=True)
+class Step:
+    """One public event. ``answer`` is set only where the resident is meant to read it."""
+
+    kind: str
+    at: datetime
+    unit: str
+    answer: str = ""
+    solved: bool | None = None
+    satisfaction: str = ""
+    merged_into: str = ""
+
+
+def _step(event: CaseEvent) -> Step:
+    data = event.data or {}
+    public_note = event.kind in (EventKind.RESOLVE, EventKind.ANSWER)
+    return Step(
+        kind=event.kind,
+        at=event.at,
+        unit=event.unit.name if event.unit is not None else "",
+        answer=event.note if public_note else "",
+        solved=data.get("solved") if event.kind == EventKind.RATE else None,
+        satisfaction=str(data.get("satisfaction", "")) if event.kind == EventKind.RATE else "",
+        merged_into=str(data.get("into", "")) if event.kind == EventKind.MERGE else "",
+    )
+
+
+def public_timeline(case: Case) -> list[Step]:
+    events = CaseEvent.objects.filter(case_id=case.pk, kind__in=PUBLIC_EVENTS).select_related(
+        "unit"
+    )
+    return [_step(event) for event in events.order_by("seq")]
+
+
+# --- the public board ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BoardItem:
+    category: Category
+    village: str
+    township: str
+    state: str
+    summary: str
+    submitted_at: datetime
+    days_taken: int | None = None
+
+
+def _board_item(case: Case) -> BoardItem:
+    taken = None
+    if case.resolved_at is not None:
+        taken = max(1, -(-(case.resolved_at - case.submitted_at) // timedelta(days=1)))
+    township = case.division.parent
+    return BoardItem(
+        category=case.category,
+        village=case.division.name,
+        township=township.name if township is not None else "",
+        state=case.state,
+        summary=shorten(public_description(case)),
+        submitted_at=case.submitted_at,
+        days_taken=taken,
+    )
+
+
+def _board_cases(county: Division) -> QuerySet[Case]:
+    return Case.objects.filter(
+        kind=Kind.REQUEST, division__code__startswith=county.code
+    ).select_related(*_PUBLIC_CASE_FIELDS, "resident")
+
+
+def recent_requests(
+    county: Division, *, page: int = 1, per_page: int = 20
+) -> tuple[list[BoardItem], bool]:
+    """One page of recent requests (newest first) and whether an older page exists.
+
+    Requests still waiting for the dispatcher are left out: nobody has looked at
+    them yet, and the board must not publish whatever anyone types.
+    """
+    start = (page - 1) * per_page
+    cases = (
+        _board_cases(county)
+        .exclude(state__in=(State.SUBMITTED, State.MERGED))
+        .order_by("-submitted_at", "-pk")[start : start + per_page + 1]
+    )
+    items = [_board_item(case) for case in cases]
+    return items[:per_page], len(items) > per_page
+
+
+def fixed_recently(county: Division, *, limit: int = 10) -> list[BoardItem]:
+    """Closed requests whose closing rating said "solved", most recently closed first."""
+    solved_at_close = Rating.objects.filter(
+        case_id=OuterRef("pk"), solved=True, at=OuterRef("closed_at")
+    )
+    cases = (
+        _board_cases(county)
+        .filter(state=State.CLOSED)
+        .filter(Exists(solved_at_close))
+        .order_by("-closed_at", "-pk")[:limit]
+    )
+    return [_board_item(case) for case in cases]
+
+
+def township_rates(county: Division) -> list[AreaRates]:
+    """This month's three rates for each township of the county, in code order.
+
+    Kept for a few minutes: the board is public and unauthenticated, and the
+    figures for a month do not need to move by the second.
+    """
+    local = timezone.localtime(clock.now())
+    key = f"public:township-rates:{county.code}:{local:%Y-%m}"
+
+    cached = cache.get(key)
+    if cached is not None:
+        return list(cached)
+    rows = monthly_rates(
+        year=local.year, month=local.month, within=county.code, level=Level.TOWNSHIP
+    )
+    rows.sort(key=lambda row: row.code)
+    cache.set(key, rows, RATES_CACHE_SECONDS)
+    return rows

@@ -1,0 +1,17 @@
+"""Remembering, for this browser only, which cases the resident has proved are theirs."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+
+KEY = "portal_cases"
+REMEMBERED = 10  # a family phone may follow a few requests; older ones drop off
+
+
+def remember(request: HttpRequest, number: str) -> None:
+    numbers = [n for n in request.session.get(KEY, []) if n != number]
+    request.session[KEY] = [*numbers, number][-REMEMBERED:]
+
+
+def is_verified(request: HttpRequest, number: str) -> bool:
+    return bool(number) and number in request.session.get(KEY, [])
