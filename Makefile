@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP_BASE := $(VENV)/.installed-base
 STAMP_DEV := $(VENV)/.installed-dev
 
-.PHONY: demo test lint format check-migrations bench clean lock
+.PHONY: demo test lint format check-migrations system-deps bench clean lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,7 +33,16 @@ lint: $(STAMP_DEV)
 check-migrations: $(STAMP_DEV)
 	JICENG_ENV=test $(BIN)/jiceng manage makemigrations --check --dry-run
 
-test: lint check-migrations
+# Browser tests drive Debian's chromium; CJK and emoji fonts make screenshots readable.
+# Installed when we are root (CI, a fresh machine); otherwise those tests skip themselves.
+BROWSER_PACKAGES := chromium fonts-wqy-microhei fonts-noto-color-emoji
+system-deps:
+	@if command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi wqy; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(BROWSER_PACKAGES) >/dev/null; \
+	else echo "chromium or fonts missing and not root: browser tests will be skipped"; fi
+
+test: lint check-migrations system-deps
 	JICENG_ENV=test $(BIN)/pytest $(PYTEST_ARGS)
 
 format: $(STAMP_DEV)
