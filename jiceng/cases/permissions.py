@@ -50,7 +50,18 @@ def visible_cases(user: User) -> QuerySet[Case]:
 
 
 def can_see(user: User, case: Case) -> bool:
-    return visible_cases(user).filter(pk=case.pk).exists()
+    """The same rule as :func:`scope_filter`, decided in Python where no query is needed."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if is_admin(user):
+        return True
+    if user.role == Role.RESIDENT or user.unit_id is None:
+        return False
+    if case.owner_id == user.unit_id:
+        return True
+    if user.role == Role.DEPARTMENT_STAFF:
+        return visible_cases(user).filter(pk=case.pk).exists()
+    return case.division_id.startswith(user.jurisdiction)
 
 
 def require_visible(user: User, case: Case) -> None:

@@ -157,10 +157,12 @@ def _create(
     deadlines = _clock(case, at)
     case.respond_by, case.resolve_by = deadlines["respond_by"], deadlines["resolve_by"]
     case.save(force_insert=True)
-    # The number is read aloud on the phone: the local date, then the row id.
-    case.number = f"{timezone.localtime(at):%y%m%d}{case.pk:06d}"
-    Case.objects.filter(pk=case.pk).update(number=case.number)
     return case
+
+
+def _number(case: Case) -> str:
+    """Read aloud on the phone: the local date, then the row id. Written with the first event."""
+    return f"{timezone.localtime(case.submitted_at):%y%m%d}{case.pk:06d}"
 
 
 def case_submit(
@@ -200,6 +202,7 @@ def case_submit(
             to_state=State.SUBMITTED,
             unit=case.owner,
             data={"channel": channel},
+            changes={"number": _number(case)},
         )
     return case
 
@@ -234,7 +237,13 @@ def case_consult(
             raise NotAllowed(_("This location is outside your jurisdiction."))
         at = case.submitted_at
         history.append(
-            case, kind=EventKind.SUBMIT, at=at, by=by, to_state=State.SUBMITTED, unit=case.owner
+            case,
+            kind=EventKind.SUBMIT,
+            at=at,
+            by=by,
+            to_state=State.SUBMITTED,
+            unit=case.owner,
+            changes={"number": _number(case)},
         )
         history.append(
             case,

@@ -12,7 +12,7 @@ from django.contrib.auth.hashers import make_password
 from jiceng.cases.models import Category, DispatchRule, Tier
 from jiceng.demo import texts
 from jiceng.people.models import Household, Resident, Role, Unit, UnitKind, User
-from jiceng.people.units import dispatch_centre, unit_for_division
+from jiceng.people.units import default_name, dispatch_centre, unit_for_division
 from jiceng.places.models import Division, Grid, Level
 
 COUNTY = "330681"
@@ -47,15 +47,29 @@ class DemoOrg:
     logins: dict[str, User] = field(default_factory=dict)
 
 
+def _own_units(level: str) -> dict[str, Unit]:
+    """Every division's own unit at ``level``, creating the missing ones in one statement."""
+    divisions = list(Division.objects.filter(code__startswith=COUNTY, level=level))
+    kind = UnitKind.VILLAGE if level == Level.VILLAGE else UnitKind.TOWNSHIP
+    mine = Unit.objects.filter(division__in=divisions, kind=kind, slug="")
+    existing = set(mine.values_list("division_id", flat=True))
+    Unit.objects.bulk_create(
+        [
+            Unit(division=d, kind=kind, slug="", name=default_name(d, kind))
+            for d in divisions
+            if d.code not in existing
+        ]
+    )
+    return {unit.division_id: unit for unit in mine.all()}
+
+
 def build_units() -> DemoOrg:
     county = Division.objects.get(code=COUNTY)
     org = DemoOrg(
         county=county, centre=dispatch_centre(county), county_unit=unit_for_division(county)
     )
-    for division in Division.objects.filter(code__startswith=COUNTY, level=Level.TOWNSHIP):
-        org.townships[division.code] = unit_for_division(division)
-    for division in Division.objects.filter(code__startswith=COUNTY, level=Level.VILLAGE):
-        org.villages[division.code] = unit_for_division(division)
+    org.townships = _own_units(Level.TOWNSHIP)
+    org.villages = _own_units(Level.VILLAGE)
     for slug, name, categories in DEPARTMENTS:
         unit, _ = Unit.objects.get_or_create(
             division=county, kind=UnitKind.DEPARTMENT, slug=slug, defaults={"name": name}
@@ -101,11 +115,21 @@ def build_staff(org: DemoOrg, rng: random.Random) -> None:
         UnitKind.DISPATCH: Role.DISPATCHER,
     }
     units = [org.centre, *org.townships.values(), *org.villages.values(), *org.departments.values()]
-    for unit in units:
-        name = texts.person_name(rng)
-        org.staff[unit.pk] = _user(
-            f"staff-{unit.pk}", role_of_kind[unit.kind], unit, name, login=False
-        )
+    User.objects.bulk_create(
+        [
+            User(
+                username=f"staff-{unit.pk}",
+                role=role_of_kind[unit.kind],
+                unit=unit,
+                first_name=texts.person_name(rng),
+                password=make_password(None),
+            )
+            for unit in units
+        ],
+        ignore_conflicts=True,
+    )
+    staff = User.objects.filter(username__startswith="staff-").select_related("unit")
+    org.staff.update({user.unit_id: user for user in staff if user.unit_id is not None})
     home_village = min(code for code in org.villages if code.startswith(HOME_TOWNSHIP))
     logins: list[tuple[str, str, Unit | None]] = [
         ("admin", Role.ADMIN, None),

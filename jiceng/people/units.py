@@ -14,7 +14,7 @@ _KIND_OF_LEVEL: dict[str, str] = {
 }
 
 
-def _default_name(division: Division, kind: str) -> str:
+def default_name(division: Division, kind: str) -> str:
     if kind == UnitKind.DISPATCH:
         return _("%(county)s hotline dispatch centre") % {"county": division.name}
     if kind == UnitKind.TOWNSHIP:
@@ -32,7 +32,7 @@ def unit_for_division(division: Division, kind: str | None = None) -> Unit:
         division=division,
         kind=kind,
         slug="",
-        defaults={"name": _default_name(division, kind)},
+        defaults={"name": default_name(division, kind)},
     )
     return unit
 
