@@ -1,0 +1,74 @@
+"""Admin for API keys: create one (its clear text is shown once), revoke, never edit."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+from jiceng.api.models import ApiKey
+from jiceng.api.services import KEY_ROLES, apikey_create, apikey_revoke
+from jiceng.core.errors import InvalidInput
+
+
+class ApiKeyForm(forms.ModelForm):  # type: ignore[type-arg]
+    role = forms.ChoiceField(label=_("role"), choices=[(role, role) for role in KEY_ROLES])
+    jurisdiction = forms.CharField(label=_("jurisdiction (division code)"), max_length=12)
+
+    class Meta:
+        model = ApiKey
+        fields = ["name"]
+
+
+@admin.register(ApiKey)
+class ApiKeyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    list_display = ["name", "role", "jurisdiction", "created_at", "revoked_at"]
+    list_filter = ["role"]
+    readonly_fields = ["prefix", "role", "jurisdiction", "created_at", "revoked_at"]
+    actions = ["revoke"]
+
+    def get_form(
+        self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any
+    ) -> Any:
+        if obj is None:
+            kwargs["form"] = ApiKeyForm
+        return super().get_form(request, obj, change, **kwargs)
+
+    def get_fields(self, request: HttpRequest, obj: Any = None) -> Any:  # stubs: field groups
+        if obj is None:
+            return ["name", "role", "jurisdiction"]
+        return ["name", "prefix", "role", "jurisdiction", "created_at", "revoked_at"]
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
+        return [] if obj is None else ["name", *self.readonly_fields]
+
+    def save_model(self, request: HttpRequest, obj: ApiKey, form: Any, change: bool) -> None:
+        if change:
+            return
+        try:
+            key, raw = apikey_create(
+                name=form.cleaned_data["name"],
+                role=form.cleaned_data["role"],
+                jurisdiction=form.cleaned_data["jurisdiction"],
+            )
+        except InvalidInput as error:
+            self.message_user(request, error.message, messages.ERROR)
+            return
+        obj.pk = key.pk
+        self.message_user(
+            request,
+            _("Copy the key now; it will not be shown again: %(key)s") % {"key": raw},
+            messages.WARNING,
+        )
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    @admin.action(description=_("Revoke the selected keys"))
+    def revoke(self, request: HttpRequest, queryset: QuerySet[ApiKey]) -> None:
+        for key in queryset.filter(revoked_at__isnull=True):
+            apikey_revoke(name=key.name)

@@ -1,0 +1,540 @@
+"""The native REST API at ``/api/v1/`` (django-ninja; OpenAPI at ``/api/v1/openapi.json``).
+
+Staff authenticate with a session (plus CSRF) or an ``X-API-Key``; the key's
+service user carries its role and jurisdiction. Every read goes through the
+same scoping as the web, every write through ``jiceng.cases.services``.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI, Query
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.security import APIKeyHeader, SessionAuth
+
+from jiceng.api import schemas
+from jiceng.api.idempotency import KeyReused, idempotent, scope_of
+from jiceng.api.services import apikey_user
+from jiceng.cases import permissions, public, services
+from jiceng.cases.models import Case, Category, Channel, DispatchRule, Tier
+from jiceng.core import crypto, throttle
+from jiceng.core.errors import Conflict, IllegalTransition, InvalidInput, JicengError, NotAllowed
+from jiceng.insights.rates import monthly_rates
+from jiceng.people.models import Unit, User
+from jiceng.places.models import CODE_LENGTHS, Division, Level
+
+PAGE_MAX = 100
+PUBLIC_PER_ADDRESS = (20, 3600)
+PUBLIC_PER_PHONE = (5, 86400)
+ERRORS: dict[int, type[schemas.ErrorOut]] = {
+    code: schemas.ErrorOut for code in (401, 403, 404, 409, 422)
+}
+
+
+class KeyAuth(APIKeyHeader):
+    param_name = "X-API-Key"
+
+    def authenticate(self, request: HttpRequest, key: str | None) -> User | None:
+        user = apikey_user(key or "")
+        if user is not None:
+            request.api_user = user  # type: ignore[attr-defined]
+        return user
+
+
+STAFF = [KeyAuth(), SessionAuth(csrf=True)]
+api = NinjaAPI(
+    title="Jiceng API",
+    version="1",
+    description="Cases, places, the dispatch catalogue and the three rates.",
+    urls_namespace="api-v1",
+    auth=STAFF,
+)
+
+
+# --- errors: one shape everywhere -------------------------------------------------------------
+
+
+def _error(
+    request: HttpRequest, status: int, code: str, message: str, field: str | None = None
+) -> HttpResponse:
+    return api.create_response(
+        request, {"code": code, "message": message, "field": field}, status=status
+    )
+
+
+@api.exception_handler(InvalidInput)
+def _invalid(request: HttpRequest, exc: InvalidInput) -> HttpResponse:
+    return _error(request, 422, exc.code, exc.message, exc.field)
+
+
+@api.exception_handler(NotAllowed)
+def _forbidden(request: HttpRequest, exc: NotAllowed) -> HttpResponse:
+    return _error(request, 403, exc.code, exc.message)
+
+
+@api.exception_handler(IllegalTransition)
+def _illegal(request: HttpRequest, exc: JicengError) -> HttpResponse:
+    return _error(request, 409, exc.code, exc.message)
+
+
+api.exception_handler(Conflict)(_illegal)
+
+
+@api.exception_handler(KeyReused)
+def _reused(request: HttpRequest, exc: KeyReused) -> HttpResponse:
+    message = _("This Idempotency-Key was already used for a different request.")
+    return _error(request, 409, "idempotency_key_reused", message)
+
+
+@api.exception_handler(ValidationError)
+def _validation(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    first = exc.errors[0] if exc.errors else {}
+    location = [
+        str(part)
+        for part in first.get("loc", ())
+        if part not in ("body", "query", "path", "payload", "filters")
+    ]
+    field = location[-1] if location else None
+    return _error(request, 422, "invalid", str(first.get("msg", _("Invalid input."))), field)
+
+
+@api.exception_handler(AuthenticationError)
+def _unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    message = _("Log in, or send a valid X-API-Key header.")
+    return _error(request, 401, "unauthenticated", message)
+
+
+@api.exception_handler(HttpError)
+def _http(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    if exc.status_code == 400:  # an unreadable body is bad input like any other
+        return _error(request, 422, "invalid", exc.message)
+    code = "throttled" if exc.status_code == 429 else "error"
+    return _error(request, exc.status_code, code, exc.message)
+
+
+@api.exception_handler(Http404)
+def _missing(request: HttpRequest, exc: Http404) -> HttpResponse:
+    return _error(request, 404, "not_found", str(exc) or _("Not found."))
+
+
+# --- helpers ----------------------------------------------------------------------------------
+
+
+def _user(request: HttpRequest) -> User:
+    user = request.auth  # type: ignore[attr-defined]
+    assert isinstance(user, User)
+    return user
+
+
+def _case(request: HttpRequest, number: str, *, write: bool = False) -> Case:
+    """The case if the caller may see it; 404 if no such case exists at all, else 403."""
+    try:
+        return permissions.case_for_user(_user(request), number, write=write)
+    except NotAllowed:
+        if not Case.objects.filter(number=number).exists():
+            raise Http404(_("No case %(number)s.") % {"number": number}) from None
+        raise
+
+
+def case_out(case: Case) -> dict[str, Any]:
+    resident = case.resident
+    return {
+        "number": case.number,
+        "kind": case.kind,
+        "state": case.state,
+        "category": case.category_id,
+        "urgency": case.urgency,
+        "channel": case.channel,
+        "title": case.title,
+        "description": case.description,
+        "division": case.division_id,
+        "address": case.address,
+        "owner": case.owner_id,
+        "owner_name": case.owner.name,
+        "submitted_at": case.submitted_at,
+        "respond_by": case.respond_by,
+        "resolve_by": case.resolve_by,
+        "resolved_at": case.resolved_at,
+        "closed_at": case.closed_at,
+        "answer": case.answer,
+        "merged_into": case.merged_into.number if case.merged_into else None,
+        "contact": {
+            "name": crypto.mask_name(resident.name) if resident else "",
+            "phone": crypto.mask_phone(resident.phone) if resident else "",
+        },
+    }
+
+
+def _category(code: str) -> Category:
+    category = Category.objects.filter(code=code).select_related("time_limit").first()
+    if category is None:
+        raise InvalidInput(_("Unknown category %(code)s.") % {"code": code}, field="category")
+    return category
+
+
+def _case_response(request: HttpRequest, case: Case, status: int) -> HttpResponse:
+    body = schemas.CaseOut(**case_out(case)).model_dump(mode="json")
+    return api.create_response(request, body, status=status)
+
+
+def _created(request: HttpRequest, make: Callable[[], Case]) -> HttpResponse:
+    def work() -> HttpResponse:
+        return _case_response(request, make(), 201)
+
+    return idempotent(request, scope_of(request), work)
+
+
+def _submit(payload: schemas.CaseIn, channel: str, by: User | None) -> Case:
+    return services.case_submit(
+        category=_category(payload.category),
+        description=payload.description,
+        division_code=payload.division,
+        contact_phone=payload.phone,
+        contact_name=payload.name,
+        title=payload.title,
+        address=payload.address,
+        urgency=payload.urgency,
+        channel=channel,
+        by=by,
+    )
+
+
+# --- cases ------------------------------------------------------------------------------------
+
+
+@api.post("/cases", response={201: schemas.CaseOut, **ERRORS}, tags=["cases"])
+def create_case(request: HttpRequest, payload: schemas.CaseIn) -> HttpResponse:
+    """Staff take a request (from a call, a visit, another system)."""
+    user = _user(request)
+    if not payload.division.startswith(user.jurisdiction):
+        raise NotAllowed(_("This location is outside your jurisdiction."))
+    return _created(request, lambda: _submit(payload, Channel.API, user))
+
+
+def _throttled(request: HttpRequest, phone: str) -> None:
+    keys = [
+        (f"api:submit:ip:{request.META.get('REMOTE_ADDR', '')}", PUBLIC_PER_ADDRESS),
+        (f"api:submit:phone:{crypto.blind_index(phone)}", PUBLIC_PER_PHONE),
+    ]
+    for key, (limit, seconds) in keys:
+        if not throttle.hit(key, limit=limit, seconds=seconds):
+            raise HttpError(429, _("Too many requests; try again later or call 12345."))
+
+
+@api.post(
+    "/public/cases",
+    response={201: schemas.CaseOut, 429: schemas.ErrorOut, **ERRORS},
+    auth=None,
+    tags=["public"],
+)
+def create_public_case(request: HttpRequest, payload: schemas.CaseIn) -> HttpResponse:
+    """A resident's own request, without a key; limited per address and per phone."""
+    _throttled(request, payload.phone)
+    return _created(request, lambda: _submit(payload, Channel.API, None))
+
+
+class CaseFilters(schemas.Schema):
+    state: str | None = None
+    category: str | None = None
+    division: str | None = None
+    owner: int | None = None
+    submitted_from: datetime | None = None
+    submitted_to: datetime | None = None
+    cursor: str | None = None
+    limit: int = schemas.Field(50, ge=1, le=PAGE_MAX)
+
+
+def _cursor(value: str) -> tuple[datetime, int]:
+    try:
+        moment, _sep, pk = base64.urlsafe_b64decode(value.encode()).decode().partition("|")
+        parsed = parse_datetime(moment)
+        if parsed is None:
+            raise ValueError(moment)
+        return parsed, int(pk)
+    except (ValueError, binascii.Error, UnicodeDecodeError):
+        raise InvalidInput(_("This cursor is not one we gave out."), field="cursor") from None
+
+
+def _filtered(cases: QuerySet[Case], filters: CaseFilters) -> QuerySet[Case]:
+    conditions = {
+        "state": filters.state,
+        "category_id": filters.category,
+        "division__code__startswith": filters.division,
+        "owner_id": filters.owner,
+        "submitted_at__gte": filters.submitted_from,
+        "submitted_at__lt": filters.submitted_to,
+    }
+    cases = cases.filter(**{name: value for name, value in conditions.items() if value is not None})
+    if filters.cursor:
+        at, pk = _cursor(filters.cursor)
+        cases = cases.filter(Q(submitted_at__lt=at) | Q(submitted_at=at, pk__lt=pk))
+    return cases
+
+
+@api.get("/cases", response={200: schemas.CasePage, **ERRORS}, tags=["cases"])
+def list_cases(request: HttpRequest, filters: Query[CaseFilters]) -> HttpResponse:
+    """Cases in the caller's jurisdiction, newest first, a page at a time."""
+    cases = _filtered(permissions.visible_cases(_user(request)), filters)
+    cases = cases.select_related("owner", "resident", "merged_into").order_by(
+        "-submitted_at", "-pk"
+    )
+    page = list(cases[: filters.limit + 1])
+    more = len(page) > filters.limit
+    page = page[: filters.limit]
+    cursor = None
+    if more:
+        last = page[-1]
+        cursor = base64.urlsafe_b64encode(
+            f"{last.submitted_at.isoformat()}|{last.pk}".encode()
+        ).decode()
+    # case_out already gives the documented shape; re-validating 50 rows through the
+    # response schema cost about 40% of the request, so the page is rendered directly.
+    body = {"items": [case_out(case) for case in page], "next_cursor": cursor}
+    return api.create_response(request, body, status=200)
+
+
+@api.get("/cases/{number}", response={200: schemas.CaseOut, **ERRORS}, tags=["cases"])
+def get_case(request: HttpRequest, number: str) -> dict[str, Any]:
+    return case_out(_case(request, number))
+
+
+def _transition(
+    request: HttpRequest, number: str, act: Callable[[Case, User], object]
+) -> HttpResponse:
+    def work() -> HttpResponse:
+        case = _case(request, number)
+        act(case, _user(request))
+        # The caller was allowed to act on it a moment ago; show them what they did.
+        case.refresh_from_db()
+        return _case_response(request, case, 200)
+
+    return idempotent(request, scope_of(request), work)
+
+
+OK = {200: schemas.CaseOut, **ERRORS}
+
+
+@api.post("/cases/{number}/dispatch", response=OK, tags=["transitions"])
+def dispatch(request: HttpRequest, number: str, payload: schemas.DispatchIn) -> HttpResponse:
+    def act(case: Case, user: User) -> object:
+        unit = None
+        if payload.unit is not None:
+            unit = Unit.objects.filter(pk=payload.unit).first()
+            if unit is None:
+                raise InvalidInput(_("Unknown unit."), field="unit")
+        return services.case_dispatch(case=case, by=user, unit=unit)
+
+    return _transition(request, number, act)
+
+
+@api.post("/cases/{number}/accept", response=OK, tags=["transitions"])
+def accept(request: HttpRequest, number: str) -> HttpResponse:
+    return _transition(request, number, lambda case, user: services.case_accept(case=case, by=user))
+
+
+@api.post("/cases/{number}/return", response=OK, tags=["transitions"])
+def return_(request: HttpRequest, number: str, payload: schemas.ReasonIn) -> HttpResponse:
+    return _transition(
+        request,
+        number,
+        lambda case, user: services.case_return(case=case, by=user, reason=payload.reason),
+    )
+
+
+@api.post("/cases/{number}/escalate", response=OK, tags=["transitions"])
+def escalate(request: HttpRequest, number: str, payload: schemas.ReasonIn) -> HttpResponse:
+    return _transition(
+        request,
+        number,
+        lambda case, user: services.case_escalate(case=case, by=user, reason=payload.reason),
+    )
+
+
+@api.post("/cases/{number}/resolve", response=OK, tags=["transitions"])
+def resolve(request: HttpRequest, number: str, payload: schemas.ResolveIn) -> HttpResponse:
+    return _transition(
+        request,
+        number,
+        lambda case, user: services.case_resolve(case=case, by=user, answer=payload.answer),
+    )
+
+
+@api.post("/cases/{number}/rate", response=OK, tags=["transitions"])
+def rate(request: HttpRequest, number: str, payload: schemas.RateIn) -> HttpResponse:
+    """A dispatcher enters the resident's answer after a call-back (回访)."""
+    return _transition(
+        request,
+        number,
+        lambda case, user: services.case_rate(
+            case=case,
+            by=user,
+            solved=payload.solved,
+            satisfaction=payload.satisfaction,
+            comment=payload.comment,
+        ),
+    )
+
+
+@api.post("/cases/{number}/reopen", response=OK, tags=["transitions"])
+def reopen(request: HttpRequest, number: str, payload: schemas.ReasonIn) -> HttpResponse:
+    return _transition(
+        request,
+        number,
+        lambda case, user: services.case_reopen(case=case, by=user, reason=payload.reason),
+    )
+
+
+@api.post("/cases/{number}/merge", response=OK, tags=["transitions"])
+def merge(request: HttpRequest, number: str, payload: schemas.MergeIn) -> HttpResponse:
+    def act(case: Case, user: User) -> object:
+        return services.case_merge(case=case, into=_case(request, payload.into), by=user)
+
+    return _transition(request, number, act)
+
+
+# --- reference data ---------------------------------------------------------------------------
+
+
+@api.get("/categories", response=list[schemas.CategoryOut], auth=None, tags=["reference"])
+def categories(request: HttpRequest) -> list[dict[str, Any]]:
+    return [
+        {
+            "code": c.code,
+            "name": c.name,
+            "name_en": c.name_en,
+            "group": c.group,
+            "first_tier": c.first_tier,
+            "time_limit": c.time_limit_id,
+        }
+        for c in Category.objects.filter(active=True)
+    ]
+
+
+def _division(division: Division, children: list[Division] | None = None) -> dict[str, Any]:
+    return {
+        "code": division.code,
+        "name": division.name,
+        "level": division.level,
+        "parent": division.parent_id,
+        "children": [_division(c) for c in children or []],
+    }
+
+
+@api.get(
+    "/divisions", response={200: list[schemas.DivisionOut], **ERRORS}, auth=None, tags=["reference"]
+)
+def divisions(
+    request: HttpRequest, prefix: str = "", level: str | None = None
+) -> list[dict[str, Any]]:
+    """Divisions whose code starts with ``prefix`` (at most 1000), optionally of one level."""
+    if level is not None and level not in CODE_LENGTHS:
+        raise InvalidInput(_("Unknown level."), field="level")
+    rows = Division.objects.filter(code__startswith=prefix)
+    if level is not None:
+        rows = rows.filter(level=level)
+    return [_division(row) for row in rows.order_by("code")[:1000]]
+
+
+@api.get(
+    "/divisions/{code}",
+    response={200: schemas.DivisionOut, **ERRORS},
+    auth=None,
+    tags=["reference"],
+)
+def division(request: HttpRequest, code: str) -> dict[str, Any]:
+    """One division with its direct children: walk the tree from the county down."""
+    found = Division.objects.filter(code=code).first()
+    if found is None:
+        raise Http404(_("No division %(code)s.") % {"code": code})
+    return _division(found, list(found.children.order_by("code")))
+
+
+@api.get("/catalogue", response={200: list[schemas.RuleOut], **ERRORS}, tags=["reference"])
+def catalogue(request: HttpRequest, county: str) -> list[dict[str, Any]]:
+    """The dispatch catalogue of one county (staff of that county only)."""
+    user = _user(request)
+    if not (county.startswith(user.jurisdiction) or user.jurisdiction.startswith(county)):
+        raise NotAllowed(_("That county is outside your jurisdiction."))
+    rules = (
+        DispatchRule.objects.filter(county_id=county)
+        .select_related("unit")
+        .order_by("category_id", "tier")
+    )
+    return [
+        {
+            "county": r.county_id,
+            "category": r.category_id,
+            "tier": r.tier,
+            "unit": r.unit_id,
+            "unit_name": r.unit.name if r.unit else None,
+        }
+        for r in rules
+    ]
+
+
+@api.get("/rates", response={200: list[schemas.RatesOut], **ERRORS}, tags=["rates"])
+def rates(
+    request: HttpRequest, year: int, month: int, within: str, level: str
+) -> list[dict[str, Any]]:
+    """The three rates and the ranking of every ``level`` division under ``within``."""
+    user = _user(request)
+    if not within.startswith(user.jurisdiction):
+        raise NotAllowed(_("That area is outside your jurisdiction."))
+    if (
+        level not in (Level.TOWNSHIP, Level.VILLAGE)
+        or not 1 <= month <= 12
+        or not 2000 <= year <= 2100
+    ):
+        raise InvalidInput(
+            _("Give a year, a month 1–12 and level township or village."), field="level"
+        )
+    return [
+        {
+            "code": r.code,
+            "name": r.name,
+            "rank": r.rank,
+            "dispatched": r.dispatched,
+            "rated": r.rated,
+            "response_rate": r.response_rate,
+            "resolution_rate": r.resolution_rate,
+            "satisfaction_rate": r.satisfaction_rate,
+            "composite": r.composite,
+            "local_share_village": r.local_share(Tier.VILLAGE),
+            "local_share_township": r.local_share(Tier.TOWNSHIP),
+            "local_share_county": r.local_share(Tier.COUNTY),
+        }
+        for r in monthly_rates(year=year, month=month, within=within, level=level)
+    ]
+
+
+@api.get(
+    "/public/cases/{number}",
+    response={200: schemas.PublicCaseOut, 429: schemas.ErrorOut, **ERRORS},
+    auth=None,
+    tags=["public"],
+)
+def public_case(request: HttpRequest, number: str, phone_last4: str) -> dict[str, Any]:
+    """A resident follows their case: its number and the last four digits of their phone."""
+    key = f"api:lookup:ip:{request.META.get('REMOTE_ADDR', '')}"
+    if not throttle.hit(key, limit=60, seconds=3600):
+        raise HttpError(429, _("Too many lookups; try again later."))
+    case = public.find_case(number, phone_last4)
+    if case is None:
+        raise Http404(_("No case with that number and phone."))
+    return {
+        "number": case.number,
+        "state": case.state,
+        "category": case.category_id,
+        "submitted_at": case.submitted_at,
+        "resolve_by": case.resolve_by,
+        "timeline": [step.__dict__ for step in public.public_timeline(case)],
+    }
