@@ -125,6 +125,17 @@ class Household(models.Model):
     )
     address = models.CharField(_("address"), max_length=200)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    # The village office's own household number (户号): the key for Excel re-imports.
+    number = models.CharField(_("household number"), max_length=30, blank=True, db_index=True)
+    grid_worker = models.ForeignKey(
+        "people.User",
+        verbose_name=_("grid worker"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="households",
+    )
+    dibao = models.BooleanField(_("minimum living allowance (低保) family"), default=False)
 
     class Meta:
         verbose_name = _("household")
@@ -154,6 +165,21 @@ class Resident(models.Model):
     birth_date = models.DateField(_("birth date"), null=True, blank=True)
     is_household_head = models.BooleanField(_("household head"), default=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    # Attributes field work needs. The flags stay plain so coverage and policy
+    # matching can query them; details about health and the free note are encrypted.
+    elderly_alone = models.BooleanField(_("elderly living alone"), default=False)
+    left_behind_child = models.BooleanField(_("left-behind child"), default=False)
+    disability = models.BooleanField(_("disability"), default=False)
+    extreme_poverty = models.BooleanField(_("extreme poverty support"), default=False)
+    veteran = models.BooleanField(_("veteran"), default=False)
+    in_school = models.BooleanField(_("in school"), default=False)
+    hukou = models.CharField(
+        _("registered residence (division code)"), max_length=12, blank=True, db_index=True
+    )
+    health_note = EncryptedTextField(_("health details"), blank=True, default="")
+    note = EncryptedTextField(_("note"), blank=True, default="")
+    moved_away_on = models.DateField(_("moved away on"), null=True, blank=True)
+    purged_at = models.DateTimeField(_("personal data purged at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("resident")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from django.utils.translation import gettext as _
-
 from jiceng.people.models import Unit, UnitKind
 from jiceng.places.models import Division, Level
 
@@ -15,8 +13,9 @@ _KIND_OF_LEVEL: dict[str, str] = {
 
 
 def default_name(division: Division, kind: str) -> str:
+    # Unit names are data, written once in the deployment's language, never translated later.
     if kind == UnitKind.DISPATCH:
-        return _("%(county)s hotline dispatch centre") % {"county": division.name}
+        return f"{division.name}12345热线受理中心"
     if kind == UnitKind.TOWNSHIP:
         suffix = "办事处" if division.name.endswith("街道") else "人民政府"
         return f"{division.name}{suffix}"

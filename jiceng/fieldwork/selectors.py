@@ -1,0 +1,152 @@
+"""Reads for field work, always inside the user's village (or township, for figures).
+
+Coverage is the figure that goes upward: the share of vulnerable households
+visited recently enough. There is deliberately no count of visits per cadre.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.conf import settings
+from django.db.models import Exists, Max, OuterRef, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from jiceng.core import clock
+from jiceng.core.errors import NotAllowed
+from jiceng.fieldwork.models import Visit
+from jiceng.fieldwork.scope import field_village, may_see_village, villages_for
+from jiceng.people.models import Household, Resident, User
+from jiceng.places.models import Division
+
+# How often each kind of vulnerable household should be visited, in months.
+# Override per deployment with JICENG_VISIT_INTERVAL_MONTHS in settings.
+DEFAULT_INTERVALS: dict[str, int] = {
+    "elderly_alone": 3,
+    "left_behind_child": 3,
+    "extreme_poverty": 3,
+    "disability": 6,
+    "dibao": 6,
+}
+KIND_LABELS = {
+    "elderly_alone": gettext_lazy("elderly living alone"),
+    "left_behind_child": gettext_lazy("left-behind child"),
+    "extreme_poverty": gettext_lazy("extreme poverty support"),
+    "disability": gettext_lazy("disability"),
+    "dibao": gettext_lazy("低保 family"),
+}
+MEMBER_KINDS = ("elderly_alone", "left_behind_child", "extreme_poverty", "disability")
+
+
+def intervals() -> dict[str, int]:
+    return {**DEFAULT_INTERVALS, **getattr(settings, "JICENG_VISIT_INTERVAL_MONTHS", {})}
+
+
+def months_before(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(index, 12)
+    for dom in (day.day, 30, 29, 28):
+        try:
+            return date(year, month + 1, dom)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+@dataclass
+class CoverageRow:
+    household: Household
+    kinds: list[str]
+    last_visit: date | None
+    due_by: date | None
+    overdue: bool
+
+    @property
+    def kind_labels(self) -> list[str]:
+        return [str(KIND_LABELS[kind]) for kind in self.kinds]
+
+
+@dataclass
+class Coverage:
+    village: Division
+    rows: list[CoverageRow] = field(default_factory=list)
+
+    @property
+    def vulnerable(self) -> int:
+        return len(self.rows)
+
+    @property
+    def covered(self) -> int:
+        return sum(1 for row in self.rows if not row.overdue)
+
+    @property
+    def share(self) -> float | None:
+        return self.covered / self.vulnerable if self.rows else None
+
+    @property
+    def overdue_rows(self) -> list[CoverageRow]:
+        return [row for row in self.rows if row.overdue]
+
+
+def _present(flag: str) -> Exists:
+    return Exists(
+        Resident.objects.filter(
+            household=OuterRef("pk"), moved_away_on__isnull=True, **{flag: True}
+        )
+    )
+
+
+def _vulnerable(village_code: str) -> QuerySet[Household]:
+    households = Household.objects.filter(grid__village_id=village_code).annotate(
+        **{kind: _present(kind) for kind in MEMBER_KINDS},
+        last_visit=Max("visits__visited_on"),
+    )
+    any_kind = Q(dibao=True)
+    for kind in MEMBER_KINDS:
+        any_kind |= Q(**{kind: True})
+    return households.filter(any_kind).order_by("grid_id", "id")
+
+
+def coverage(user: User, village: Division, *, today: date | None = None) -> Coverage:
+    """Vulnerable households of one village and whether each was visited recently enough."""
+    if not may_see_village(user, village):
+        raise NotAllowed(_("This village is outside your area."))
+    today = today or timezone.localdate(clock.now())
+    months = intervals()
+    result = Coverage(village=village)
+    for household in _vulnerable(village.code):
+        kinds = [kind for kind in (*MEMBER_KINDS, "dibao") if getattr(household, kind)]
+        interval = min(months[kind] for kind in kinds)
+        last: date | None = household.last_visit  # type: ignore[attr-defined]
+        due_by = None if last is None else _add_months(last, interval)
+        overdue = last is None or last < months_before(today, interval)
+        result.rows.append(CoverageRow(household, kinds, last, due_by, overdue))
+    return result
+
+
+def _add_months(day: date, months: int) -> date:
+    return months_before(day, -months)
+
+
+def coverage_by_village(user: User, *, today: date | None = None) -> list[Coverage]:
+    """The upward figure: coverage per village of the user's area, in code order."""
+    return [coverage(user, village, today=today) for village in villages_for(user)]
+
+
+def my_visits(user: User) -> QuerySet[Visit]:
+    """The user's own visits (a cadre's own notebook, not a score)."""
+    field_village(user)
+    return Visit.objects.filter(by=user).select_related("household", "case")
+
+
+def open_follow_ups(user: User) -> QuerySet[Visit]:
+    return my_visits(user).filter(follow_up_on__isnull=False, follow_up_done_at__isnull=True)
+
+
+def household_visits(user: User, household: Household) -> QuerySet[Visit]:
+    if field_village(user) != household.grid.village_id:
+        raise NotAllowed(_("This household belongs to another village."))
+    return Visit.objects.filter(household=household).select_related("by", "case")

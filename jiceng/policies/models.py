@@ -1,0 +1,115 @@
+"""Policies (政策找人): the library, who receives what, and outreach to who should."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Policy(models.Model):
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    issuing_body = models.CharField(_("issuing body"), max_length=200)
+    summary = models.TextField(_("summary in plain words"))
+    who_qualifies = models.TextField(_("who qualifies"))
+    benefit = models.TextField(_("what they get"))
+    how_to_apply = models.TextField(_("how to apply"))
+    valid_from = models.DateField(_("valid from"))
+    valid_to = models.DateField(_("valid to"), null=True, blank=True)
+    # Where the policy applies: a division-code prefix (a county, a township…).
+    scope = models.CharField(_("applies in (division code)"), max_length=12)
+    rule = models.JSONField(_("eligibility rule"), default=dict)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("policy")
+        verbose_name_plural = _("policies")
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Benefit(models.Model):
+    """A person recorded as receiving a policy's benefit: matching skips them."""
+
+    policy = models.ForeignKey(
+        Policy, verbose_name=_("policy"), on_delete=models.CASCADE, related_name="benefits"
+    )
+    resident = models.ForeignKey(
+        "people.Resident", verbose_name=_("resident"), on_delete=models.CASCADE, related_name="+"
+    )
+    since = models.DateField(_("since"))
+
+    class Meta:
+        verbose_name = _("benefit received")
+        verbose_name_plural = _("benefits received")
+        constraints = [
+            models.UniqueConstraint(fields=["policy", "resident"], name="benefit_once_per_person")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.policy_id}:{self.resident_id}"
+
+
+class Outcome(models.TextChoices):
+    OPEN = "open", _("To explain")
+    EXPLAINED = "explained", _("Explained")
+    APPLIED = "applied", _("Applied")
+    RECEIVED = "received", _("Received")
+    DECLINED = "declined", _("Declined")
+    NOT_ELIGIBLE = "not_eligible", _("Not eligible after all")
+
+
+CLOSED_OUTCOMES = (Outcome.RECEIVED, Outcome.DECLINED, Outcome.NOT_ELIGIBLE)
+
+
+class Outreach(models.Model):
+    """Someone who qualifies and is not receiving: the village's cadres go and explain."""
+
+    policy = models.ForeignKey(
+        Policy, verbose_name=_("policy"), on_delete=models.CASCADE, related_name="outreach"
+    )
+    resident = models.ForeignKey(
+        "people.Resident", verbose_name=_("resident"), on_delete=models.CASCADE, related_name="+"
+    )
+    household = models.ForeignKey(
+        "people.Household",
+        verbose_name=_("household"),
+        on_delete=models.CASCADE,
+        related_name="outreach",
+    )
+    village = models.ForeignKey(
+        "places.Division",
+        verbose_name=_("village"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_constraint=False,
+    )
+    reasons = models.JSONField(_("reasons"), default=list)
+    outcome = models.CharField(
+        _("outcome"), max_length=14, choices=Outcome.choices, default=Outcome.OPEN
+    )
+    outcome_note = models.CharField(_("note"), max_length=200, blank=True)
+    outcome_by = models.ForeignKey(
+        "people.User",
+        verbose_name=_("recorded by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    outcome_at = models.DateTimeField(_("recorded at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"))
+
+    class Meta:
+        verbose_name = _("outreach item")
+        verbose_name_plural = _("outreach items")
+        ordering = ["village_id", "policy_id", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["policy", "resident"], name="outreach_once_per_person")
+        ]
+        indexes = [models.Index(fields=["village", "outcome"], name="outreach_village_outcome")]
+
+    def __str__(self) -> str:
+        return f"{self.policy_id}:{self.resident_id} {self.outcome}"

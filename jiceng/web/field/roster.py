@@ -1,0 +1,86 @@
+"""The village roster in Excel: template, export (masked) and import with an error file."""
+
+from __future__ import annotations
+
+import base64
+
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods
+
+from jiceng.core.errors import InvalidInput
+from jiceng.fieldwork.excel import households_export, households_import, template_bytes
+from jiceng.fieldwork.scope import field_village
+from jiceng.people.models import User
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+ERRORS_KEY = "field_import_errors"
+MAX_UPLOAD = 5 * 1024 * 1024
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=gettext_lazy("Roster file (.xlsx)"))
+    valid_rows_only = forms.BooleanField(
+        label=gettext_lazy("If some rows have errors, import the valid rows anyway"),
+        required=False,
+    )
+
+
+def _user(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+def _download(content: bytes, name: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def roster(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    field_village(user)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    report = None
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            if upload.size > MAX_UPLOAD:
+                raise InvalidInput(_("The file is larger than 5 MB."), field="file")
+            report = households_import(
+                file=upload, by=user, valid_rows_only=form.cleaned_data["valid_rows_only"]
+            )
+        except InvalidInput as error:
+            form.add_error("file", error.message)
+        else:
+            request.session[ERRORS_KEY] = (
+                base64.b64encode(report.error_file()).decode() if report.errors else ""
+            )
+    status = 400 if form.errors else 200
+    return render(request, "web/field/roster.html", {"form": form, "report": report}, status=status)
+
+
+@login_required
+def roster_export(request: HttpRequest) -> HttpResponse:
+    return _download(households_export(by=_user(request)), "roster.xlsx")
+
+
+@login_required
+def roster_template(request: HttpRequest) -> HttpResponse:
+    field_village(_user(request))
+    return _download(template_bytes(), "roster-template.xlsx")
+
+
+@login_required
+def roster_errors(request: HttpRequest) -> HttpResponse:
+    field_village(_user(request))
+    saved = request.session.get(ERRORS_KEY, "")
+    if not saved:
+        raise Http404(_("No error list to download."))
+    return _download(base64.b64decode(saved), "roster-errors.xlsx")
