@@ -1,0 +1,151 @@
+"""The dispatcher's desk: a phone request taken in one form, answered or dispatched at once."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from jiceng.cases import catalogue, selectors, services
+from jiceng.cases.models import Case, Category, Channel
+from jiceng.core.errors import InvalidInput, JicengError, NotAllowed
+from jiceng.people.models import Unit, User
+from jiceng.places.models import Level
+from jiceng.web.workbench import display
+from jiceng.web.workbench.access import acting_user, dispatcher_required
+from jiceng.web.workbench.forms import CONSULTATION, DeskForm
+
+# Service field names → the desk's own field names, to put a message beside the right input.
+FIELDS = {
+    "division": "village",
+    "contact_phone": "phone",
+    "contact_name": "name",
+    "title": "description",
+}
+
+
+def _categories() -> list[Category]:
+    return list(Category.objects.filter(active=True).order_by("sort_order", "code"))
+
+
+def _proposal(user: User, category_code: str, township: str, village: str) -> Unit | None:
+    """The catalogue's proposal for a category in a village of the county, once both are chosen."""
+    if not category_code or not village or (township and not village.startswith(township)):
+        return None
+    category = Category.objects.filter(code=category_code, active=True).first()
+    place = selectors.place_in_jurisdiction(user, village, Level.VILLAGE)
+    if category is None or place is None:
+        return None
+    try:
+        return catalogue.proposed_unit(category=category, location_code=place.code)
+    except InvalidInput:
+        return None
+
+
+def _proposal_context(user: User, values: dict[str, Any]) -> dict[str, Any]:
+    get = lambda name: str(values.get(name) or "")  # noqa: E731
+    return {
+        "proposed": _proposal(user, get("category"), get("township"), get("village")),
+        "unit_options": display.unit_options(
+            display.unit_groups(selectors.dispatch_targets(user)), get("unit")
+        ),
+    }
+
+
+def _render(request: HttpRequest, form: DeskForm, *, status: int = 200) -> HttpResponse:
+    user = acting_user(request)
+    values = form.data if form.is_bound else form.initial
+    township = str(values.get("township") or "")
+    if len(user.jurisdiction) >= 9:
+        township = user.jurisdiction[:9]
+    taken = None
+    if request.GET.get("taken"):
+        try:
+            taken = selectors.case_detail(user, request.GET["taken"])
+        except NotAllowed:
+            taken = None
+    context = {
+        "form": form,
+        "categories": form.categories.values(),
+        "townships": list(selectors.jurisdiction_townships(user)),
+        "villages": list(selectors.jurisdiction_villages(user, township)) if township else [],
+        "township": township,
+        "taken": taken,
+        **_proposal_context(user, values),
+    }
+    return render(request, "web/workbench/desk.html", context, status=status)
+
+
+def _take(request: HttpRequest, form: DeskForm) -> HttpResponse:
+    """Save the call: a consultation closed with its answer, or a request sent on at once."""
+    user, data = acting_user(request), form.cleaned_data
+    contact = {"contact_phone": data["phone"], "contact_name": data["name"]}
+    try:
+        if data["mode"] == CONSULTATION:
+            case = services.case_consult(
+                category=form.category_object(),
+                question=data["description"],
+                answer=data["answer"],
+                division_code=data["village"],
+                by=user,
+                **contact,
+            )
+        else:
+            case = services.case_submit(
+                category=form.category_object(),
+                description=data["description"],
+                division_code=data["village"],
+                address=data["address"],
+                urgency=data["urgency"],
+                channel=Channel.PHONE,
+                by=user,
+                **contact,
+            )
+    except InvalidInput as error:
+        field = FIELDS.get(error.field or "", error.field)
+        form.add_error(field if field in form.fields else None, error.message)
+        return _render(request, form, status=400)
+    if data["mode"] != CONSULTATION:
+        _dispatch(request, case, user, data["unit"])
+    return redirect(f"{reverse('workbench:desk')}?taken={case.number}")
+
+
+def _dispatch(request: HttpRequest, case: Case, user: User, unit: Unit | None) -> None:
+    """Dispatch right after saving; if that fails the case waits, submitted, in the queue."""
+    try:
+        services.case_dispatch(case=case, by=user, unit=unit)
+    except JicengError as error:
+        messages.error(
+            request,
+            _("Case %(number)s is saved but was not dispatched: %(error)s It waits in your queue.")
+            % {"number": case.number, "error": error.message},
+        )
+
+
+@dispatcher_required
+@require_http_methods(["GET", "POST"])
+def desk(request: HttpRequest) -> HttpResponse:
+    user = acting_user(request)
+    if request.method != "POST":
+        return _render(request, DeskForm(user=user, categories=_categories()))
+    if "refresh" in request.POST:
+        # Without JavaScript, "Show villages" redraws the form for the chosen township.
+        initial = request.POST.dict()
+        return _render(request, DeskForm(initial=initial, user=user, categories=_categories()))
+    form = DeskForm(request.POST, user=user, categories=_categories())
+    if not form.is_valid():
+        return _render(request, form, status=400)
+    return _take(request, form)
+
+
+@dispatcher_required
+@require_GET
+def proposal(request: HttpRequest) -> HttpResponse:
+    """The catalogue's proposed unit for the category and village chosen so far; the override."""
+    context = _proposal_context(acting_user(request), request.GET.dict())
+    return render(request, "web/workbench/_proposal.html", context)
