@@ -1,0 +1,226 @@
+"""Dashboard exports: the same rows as the page's tables, scoped the same way, and inert.
+
+The month: in March 2026, case A (天竺) is dispatched, accepted in time, resolved and
+rated 满意 + solved; case B (百树) is dispatched and accepted late, then resolved by the
+township after an escalation and rated 基本满意 + solved; C (天竺) was submitted and waits
+to be dispatched; E (江东, 暨阳街道) is dispatched and waits.
+"""
+
+import csv
+import io
+from datetime import timedelta
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+from openpyxl import load_workbook
+
+from jiceng.cases import services
+from jiceng.core import clock
+
+from factories import BAISHU, FENGQIAO, JIANGDONG, TIANZHU, local, submit
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _no_cached_trends():
+    cache.clear()  # settled months of the trend are cached; each test brings its own cases
+
+
+APRIL_10 = local(2026, 4, 10, 9, 0)
+KEYS = ["ranking", "trends", "backlog", "oldest", "local"]
+
+
+@pytest.fixture(autouse=True)
+def _english(settings):
+    settings.LANGUAGE_CODE = "en"
+
+
+def _step(moment, action, **kwargs):
+    with clock.frozen_at(moment):
+        return action(**kwargs)
+
+
+def _case(users, day, village, title=""):
+    start = local(2026, 3, day, 9, 0)
+    extra = {"title": title} if title else {}
+    case = _step(start, submit, users=users, village=village, **extra)
+    _step(start, services.case_dispatch, case=case, by=users["dispatcher"])
+    return case, start
+
+
+@pytest.fixture
+def march(users):
+    a, t = _case(users, 2, TIANZHU)
+    _step(t + timedelta(hours=1), services.case_accept, case=a, by=users["cadre"])
+    _step(t + timedelta(days=1), services.case_resolve, case=a, by=users["cadre"], answer="修好")
+    _step(t + timedelta(days=2), services.case_rate, case=a, solved=True, satisfaction="satisfied")
+    b, t = _case(users, 3, BAISHU)
+    _step(t + timedelta(hours=30), services.case_accept, case=b, by=users["neighbour_cadre"])
+    _step(
+        t + timedelta(hours=31),
+        services.case_escalate,
+        case=b,
+        by=users["neighbour_cadre"],
+        reason="需镇协调",
+    )
+    _step(t + timedelta(hours=32), services.case_accept, case=b, by=users["township"])
+    _step(t + timedelta(days=3), services.case_resolve, case=b, by=users["township"], answer="好")
+    _step(t + timedelta(days=4), services.case_rate, case=b, solved=True, satisfaction="basically")
+    e, _t = _case(users, 6, JIANGDONG)
+    c = _step(local(2026, 3, 20, 9, 0), submit, users=users, village=TIANZHU)
+    return {"a": a, "b": b, "c": c, "e": e}
+
+
+def _get(client, user, url):
+    client.force_login(user)
+    with clock.frozen_at(APRIL_10):
+        return client.get(url)
+
+
+def _xlsx(response):
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    return [[cell.value for cell in row] for row in sheet.iter_rows()]
+
+
+def _csv(response):
+    assert response["Content-Type"].startswith("text/csv")
+    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+
+
+def _page_table(client, user, key, query):
+    response = _get(client, user, f"/dashboard/?{query}")
+    return next(s.table for s in response.context["sections"] if s.table.key == key)
+
+
+def _same(cell, value):
+    if isinstance(value, float):
+        return cell == pytest.approx(value)
+    if hasattr(value, "isoformat"):
+        return cell == value.isoformat()
+    return cell == value
+
+
+@pytest.mark.parametrize("key", KEYS)
+@pytest.mark.parametrize("query", ["month=2026-03", f"month=2026-03&area={FENGQIAO}"])
+def test_the_excel_file_has_the_rows_and_headers_of_the_table_on_the_page(
+    client, users, march, key, query
+):
+    table = _page_table(client, users["leader"], key, query)
+    rows = _xlsx(_get(client, users["leader"], f"/dashboard/export/{key}.xlsx?{query}"))
+    assert rows[0] == [column.header for column in table.columns]
+    assert len(rows) - 1 == len(table.rows) > 0
+    for got, expected in zip(rows[1:], table.rows, strict=True):
+        assert all(_same(c, v) for c, v in zip(got, expected, strict=True)), (got, expected)
+
+
+def test_the_ranking_export_matches_the_month_counted_by_hand(client, users, march):
+    url = f"/dashboard/export/ranking.xlsx?month=2026-03&area={FENGQIAO}"
+    rows = _xlsx(_get(client, users["township"], url))
+    # 天竺: A in time, 满意 + solved → 100%, 100%, 100%, composite 100.
+    assert rows[1] == [1, "天竺社区居委会", 1, 1, 1, 100, 1, 1, 1]
+    # 百树: B accepted late; its escalation accepted in time by the township (counted where
+    # the case is) → 1 of 2 = 50%; 基本满意 + solved → 100%, 100%; 15 + 35 + 35 = 85.
+    assert rows[2] == [2, "百树社区居委会", 0.5, 1, 1, 85, 2, 1, 1]
+
+
+def test_the_csv_file_shows_rates_as_percentages_and_no_data_as_empty(client, users, march):
+    rows = _csv(_get(client, users["leader"], "/dashboard/export/ranking.csv?month=2026-03"))
+    assert rows[0][:3] == ["Rank", "Township", "Response rate"]
+    assert rows[1] == ["1", "枫桥镇", "66.7%", "100.0%", "100.0%", "90.0", "3", "2", "2"]
+    assert rows[2] == ["", "暨阳街道", "0.0%", "", "", "", "1", "0", "0"]
+
+
+def test_the_file_is_named_after_the_table_area_and_month(client, users, march):
+    response = _get(client, users["leader"], f"/dashboard/export/backlog.csv?area={FENGQIAO}")
+    assert response["Content-Disposition"] == (
+        f'attachment; filename="backlog-{FENGQIAO}-2026-03.csv"'
+    )
+
+
+def test_a_case_titled_like_a_formula_is_exported_inert(client, users, places):
+    _step(APRIL_10 - timedelta(days=40), submit, users=users, title="=1+1")
+    _step(APRIL_10 - timedelta(days=30), submit, users=users, title='@SUM(A1)+"x"')
+    xlsx = _xlsx(_get(client, users["leader"], "/dashboard/export/oldest.xlsx"))
+    assert [row[1] for row in xlsx[1:]] == ["'=1+1", '\'@SUM(A1)+"x"']
+    csv_rows = _csv(_get(client, users["leader"], "/dashboard/export/oldest.csv"))
+    assert [row[1] for row in csv_rows[1:]] == ["'=1+1", '\'@SUM(A1)+"x"']
+
+
+@pytest.mark.parametrize(
+    "name", ['=HYPERLINK("http://evil.example","点我")', "+86 村", "-村", "@村"]
+)
+def test_a_village_named_like_a_formula_is_exported_inert(client, users, march, places, name):
+    places[TIANZHU].name = name
+    places[TIANZHU].save()
+    for key in ("ranking", "backlog", "local"):
+        url = f"/dashboard/export/{key}.xlsx?month=2026-03&area={FENGQIAO}"
+        names = {
+            row[1] if key == "ranking" else row[0]
+            for row in _xlsx(_get(client, users["township"], url))
+        }
+        assert "'" + name in names and name not in names
+        url = url.replace(".xlsx", ".csv")
+        names = {
+            row[1] if key == "ranking" else row[0]
+            for row in _csv(_get(client, users["township"], url))
+        }
+        assert "'" + name in names and name not in names
+
+
+def test_an_unknown_table_is_not_found(client, users, march):
+    assert _get(client, users["leader"], "/dashboard/export/salaries.xlsx").status_code == 404
+
+
+def test_a_bad_month_is_refused_with_what_is_expected(client, users, march):
+    response = _get(client, users["leader"], "/dashboard/export/ranking.csv?month=2026-13")
+    assert response.status_code == 400
+    assert "Enter a month as year-month" in response.content.decode()
+
+
+# --- who may download -----------------------------------------------------------------------
+
+
+def _leaks(response):
+    body = response.content.decode("utf-8", errors="replace")
+    return any(name in body for name in ("枫桥镇", "天竺", "百树", "暨阳街道", "江东"))
+
+
+@pytest.mark.parametrize("ext", ["xlsx", "csv"])
+@pytest.mark.parametrize("key", KEYS)
+def test_the_outsider_cannot_export_another_township(client, users, march, key, ext):
+    response = _get(client, users["outsider"], f"/dashboard/export/{key}.{ext}?area={FENGQIAO}")
+    assert response.status_code == 403 and not _leaks(response)
+
+
+@pytest.mark.parametrize("ext", ["xlsx", "csv"])
+@pytest.mark.parametrize("key", KEYS)
+def test_township_staff_cannot_export_the_county(client, users, march, key, ext):
+    response = _get(client, users["township"], f"/dashboard/export/{key}.{ext}?area=330681")
+    assert response.status_code == 403 and not _leaks(response)
+
+
+@pytest.mark.parametrize("role", ["outsider_cadre", "cadre", "dispatcher", "water", "resident"])
+@pytest.mark.parametrize("key", KEYS)
+def test_roles_without_the_dashboard_cannot_export_anything(client, users, march, key, role):
+    for ext in ("xlsx", "csv"):
+        response = _get(client, users[role], f"/dashboard/export/{key}.{ext}")
+        assert response.status_code == 403 and not _leaks(response)
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_the_outsider_exports_only_their_own_township(client, users, march, key):
+    rows = _csv(_get(client, users["outsider"], f"/dashboard/export/{key}.csv?month=2026-03"))
+    body = "\n".join(",".join(row) for row in rows)
+    assert "天竺" not in body and "百树" not in body and "枫桥" not in body
+    if key == "trends":
+        assert rows[-1] == ["2026-03", "0.0%", "", "", "", "1", "0", "0"]
+    else:
+        assert "江东" in body
+
+
+def test_anonymous_visitors_are_sent_to_log_in(db):
+    response = Client().get("/dashboard/export/ranking.xlsx")
+    assert response.status_code == 302 and response["Location"].startswith("/login/")
