@@ -42,6 +42,7 @@ system-deps:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(BROWSER_PACKAGES) >/dev/null; \
 	else echo "chromium or fonts missing and not root: browser tests will be skipped"; fi
 
+PYTEST_ARGS ?= -n 2
 test: lint check-migrations system-deps
 	JICENG_ENV=test $(BIN)/pytest $(PYTEST_ARGS)
 

@@ -6,6 +6,8 @@ jiceng worker
 jiceng import-divisions FILE [--scope CODE]
 jiceng sweep
 jiceng verify-history
+jiceng apikey create --name N --role R --jurisdiction CODE | revoke --name N
+jiceng policies match [--policy CODE] [--division CODE] [--format json|text]
 jiceng manage ...            (Django's management commands)
 jiceng textmining ...        (see jiceng textmining --help)
 """
@@ -93,12 +95,13 @@ def cmd_worker(args: argparse.Namespace) -> int:
 
 def cmd_import_divisions(args: argparse.Namespace) -> int:
     _setup()
-    from jiceng.places.importer import DivisionFileError, import_divisions
+    from jiceng.core.errors import InvalidInput
+    from jiceng.places.importer import import_divisions
 
     try:
         report = import_divisions(Path(args.file), scope=args.scope)
-    except DivisionFileError as error:
-        print(str(error), file=sys.stderr)
+    except InvalidInput as error:
+        print(error.message, file=sys.stderr)
         return 1
     print(report.summary())
     return 0
@@ -127,6 +130,13 @@ def cmd_verify_history(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_apikey(args: argparse.Namespace) -> int:
+    _setup()
+    from jiceng.api.cli import run
+
+    return run(args)
+
+
 def cmd_manage(args: argparse.Namespace) -> int:
     _setup()
     from django.core.management import execute_from_command_line
@@ -139,6 +149,13 @@ def cmd_textmining(args: argparse.Namespace) -> int:
     from jiceng.textmining.cli import main as textmining_main
 
     return textmining_main(args.rest)
+
+
+def cmd_policies(args: argparse.Namespace) -> int:
+    _setup()
+    from jiceng.policies.cli import run
+
+    return run(args)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -177,8 +194,17 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("file")
     imp.add_argument("--scope", default=None, help="only codes starting with this prefix")
 
+    policies = add("policies", cmd_policies, "Policies find people: match residents to policies")
+    from jiceng.policies.cli import add_arguments as policies_arguments
+
+    policies_arguments(policies)
+
     add("sweep", cmd_sweep, "Apply due escalations, reminders and closings once")
     add("verify-history", cmd_verify_history, "Check every case's hash-chained history")
+    apikey = add("apikey", cmd_apikey, "Create or revoke an API key")
+    from jiceng.api.cli import add_arguments as apikey_arguments
+
+    apikey_arguments(apikey)
     for name, func, help_ in (
         ("manage", cmd_manage, "Run a Django management command"),
         (

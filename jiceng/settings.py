@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "ninja",
     "django_tasks",
     "django_tasks_db",
     "jiceng.core",
@@ -95,6 +96,9 @@ INSTALLED_APPS = [
     "jiceng.people",
     "jiceng.cases",
     "jiceng.insights",
+    "jiceng.fieldwork",
+    "jiceng.policies",
+    "jiceng.api",
     "jiceng.web",
 ]
 

@@ -16,8 +16,9 @@ from jiceng.demo.simulate import CATEGORY_WEIGHTS, World, simulate_case
 from jiceng.people.models import Role
 from jiceng.places.importer import load_demo_county
 from jiceng.places.models import Division, Level
+from jiceng.policies.demo import load_fieldwork_demo
 
-SCALES = {"small": (1_000, 0), "full": (30_000, 12)}  # cases, households per grid
+SCALES = {"small": (600, 0), "full": (30_000, 12)}  # cases, households per grid
 BATCH = 250
 
 
@@ -97,6 +98,7 @@ def load_demo(*, scale: str = "small", seed: int = 330681, reset: bool = False) 
         households = setup.build_grids_and_households(
             org, rng, households_per_grid=households_per_grid
         )
+    load_fieldwork_demo(seed=seed)
     _generate_cases(_world(org, rng), cases)
     _refresh_planner_statistics()
     seconds = time.perf_counter() - started

@@ -6,6 +6,7 @@ urlpatterns = [
     path("login/", auth.LoginView.as_view(), name="login"),
     path("logout/", auth.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("workbench/field/", include("jiceng.web.field.urls")),
     path("workbench/", include("jiceng.web.workbench.urls")),
     path("dashboard/", include("jiceng.web.dashboard.urls")),
     path("", include("jiceng.web.portal.urls")),
