@@ -1,0 +1,312 @@
+"""Category classifier for cases: character n-grams + a linear SVM.
+
+Features (see :mod:`jiceng.textmining.features`): TF-IDF of character 1–2-grams
+of the whole message, plus the same for its first 20 letters/digits at half
+weight.  The opening of a message is its title, which names the problem far
+more reliably than the story that follows; weighting it separately was the one
+feature change that beat plain n-grams in cross-validation on the 2020 Teddy
+Cup set (macro-F1 0.925 → 0.930; balanced class weights add a little more, to
+0.932).  Longer n-grams, word features and ensembles with naive Bayes,
+logistic regression or SGD did not help and cost speed.
+
+Because only letters and digits enter the features, text that was segmented
+with spaces and raw text give identical vectors, and traditional characters
+are converted first.  Probabilities come from a softmax of the SVM scores with
+one temperature fitted on out-of-fold scores, which is enough to rank the top
+three categories for a dispatcher.
+
+Model files are joblib pickles: load only files you trained yourself.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import joblib
+import numpy as np
+import scipy.sparse as sp
+from scipy.optimize import minimize_scalar
+from sklearn.metrics import precision_recall_fscore_support
+from sklearn.model_selection import StratifiedKFold, cross_val_predict
+from sklearn.svm import LinearSVC
+
+from jiceng.textmining.features import NgramTfidf, folded_text, prepare
+
+MODEL_FORMAT = "jiceng.textmining.classifier"
+MODEL_VERSION = 1
+HEAD_CHARS = 20
+HEAD_WEIGHT = 0.5
+_BATCH = 2048
+
+
+class ModelError(ValueError):
+    """A model file that is missing, of another kind or of an unknown version."""
+
+
+@dataclass(frozen=True)
+class Prediction:
+    label: str
+    top: list[tuple[str, float]]
+    words: list[str]
+
+
+@dataclass
+class Model:
+    """A trained classifier; build with :func:`train`, persist with :meth:`save`."""
+
+    labels: list[str]
+    body: NgramTfidf
+    head: NgramTfidf
+    coef: np.ndarray
+    intercept: np.ndarray
+    temperature: float
+
+    def features(self, texts: Sequence[str]) -> sp.csr_matrix:
+        prepared = [prepare(t) for t in texts]
+        return _stack(self.body, self.head, prepared)
+
+    def decision(self, texts: Sequence[str]) -> np.ndarray:
+        """Linear scores, one column per label, computed in batches to bound memory."""
+        parts = [
+            np.asarray(self.features(texts[i : i + _BATCH]) @ self.coef.T) + self.intercept
+            for i in range(0, len(texts), _BATCH)
+        ]
+        return np.vstack(parts) if parts else np.zeros((0, len(self.labels)))
+
+    def predict(self, texts: Sequence[str]) -> list[str]:
+        scores = self.decision(texts)
+        return [self.labels[i] for i in scores.argmax(axis=1)]
+
+    def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
+        return _softmax(self.decision(texts) / self.temperature)
+
+    def top_k(self, text: str, k: int = 3) -> list[tuple[str, float]]:
+        """The ``k`` likeliest labels with their probabilities, best first."""
+        return self._top(self.predict_proba([text])[0], k)
+
+    def _top(self, proba: np.ndarray, k: int) -> list[tuple[str, float]]:
+        order = np.argsort(-proba, kind="stable")[:k]
+        return [(self.labels[i], float(proba[i])) for i in order]
+
+    def explain(self, text: str, label: str | None = None, n: int = 6) -> list[str]:
+        """Phrases of ``text`` that pushed it towards ``label`` (default: the predicted one).
+
+        Overlapping n-grams that each count for the label are joined back into
+        the phrase they came from ("自来" + "来水" → "自来水").
+        """
+        row = self.features([text])
+        target = self.labels.index(label) if label else int(self._scores(row).argmax())
+        return self._explain(text, row, target, n)
+
+    def _scores(self, row: sp.csr_matrix) -> np.ndarray:
+        return np.asarray(row @ self.coef.T)[0] + self.intercept
+
+    def _explain(self, text: str, row: sp.csr_matrix, target: int, n: int) -> list[str]:
+        # Contribution relative to the average label, so that n-grams that
+        # raise every label's score (common characters) do not show up.
+        weights = self.coef[target, row.indices] - self.coef[:, row.indices].mean(axis=0)
+        contributions = _contributions(self, row.indices, row.data * weights)
+        return _phrases(folded_text(text), contributions, n)
+
+    def classify(self, text: str, k: int = 3) -> Prediction:
+        """Label, top ``k`` labels with probabilities and the phrases behind the label."""
+        row = self.features([text])
+        proba = _softmax(self._scores(row)[None, :] / self.temperature)[0]
+        top = self._top(proba, k)
+        target = self.labels.index(top[0][0])
+        return Prediction(label=top[0][0], top=top, words=self._explain(text, row, target, 6))
+
+    def save(self, path: str | Path) -> None:
+        joblib.dump(self._to_dict(), Path(path), compress=3)
+
+    @classmethod
+    def load(cls, path: str | Path) -> Model:
+        path = Path(path)
+        if not path.is_file():
+            raise ModelError(f"{path}: no such model file")
+        data = joblib.load(path)
+        if not isinstance(data, dict) or data.get("format") != MODEL_FORMAT:
+            raise ModelError(f"{path}: not a jiceng text classifier")
+        if data.get("version") != MODEL_VERSION:
+            found = data.get("version")
+            raise ModelError(
+                f"{path}: model version {found}, this code reads {MODEL_VERSION}; retrain"
+            )
+        return cls._from_dict(data)
+
+    def _to_dict(self) -> dict[str, Any]:
+        # Plain arrays rather than pickled classes, so refactoring this module
+        # does not break model files already deployed.
+        return {
+            "format": MODEL_FORMAT,
+            "version": MODEL_VERSION,
+            "labels": list(self.labels),
+            "body": _vectorizer_state(self.body),
+            "head": _vectorizer_state(self.head),
+            "coef": self.coef,
+            "intercept": self.intercept,
+            "temperature": self.temperature,
+        }
+
+    @classmethod
+    def _from_dict(cls, data: dict[str, Any]) -> Model:
+        return cls(
+            labels=list(data["labels"]),
+            body=NgramTfidf(**data["body"]),
+            head=NgramTfidf(**data["head"]),
+            coef=np.asarray(data["coef"], dtype=np.float32),
+            intercept=np.asarray(data["intercept"], dtype=np.float32),
+            temperature=float(data["temperature"]),
+        )
+
+
+def _vectorizer_state(v: NgramTfidf) -> dict[str, Any]:
+    return {
+        "ngram_range": v.ngram_range,
+        "min_df": v.min_df,
+        "max_chars": v.max_chars,
+        "vocabulary": v.vocabulary,
+        "idf": v.idf,
+    }
+
+
+def _stack(body: NgramTfidf, head: NgramTfidf, prepared: Sequence[str]) -> sp.csr_matrix:
+    return sp.hstack(
+        [body.transform(prepared), HEAD_WEIGHT * head.transform(prepared)], format="csr"
+    )
+
+
+def _softmax(scores: np.ndarray) -> np.ndarray:
+    shifted = np.exp(scores - scores.max(axis=1, keepdims=True))
+    return shifted / shifted.sum(axis=1, keepdims=True)
+
+
+def _contributions(model: Model, columns: np.ndarray, values: np.ndarray) -> dict[str, float]:
+    """Contribution per n-gram string (title and body features added up)."""
+    split = len(model.body.vocabulary)
+    totals: dict[str, float] = {}
+    for col, value in zip(columns.tolist(), values.tolist(), strict=True):
+        vec, local = (model.body, col) if col < split else (model.head, col - split)
+        name = vec.feature_name(local)
+        totals[name] = totals.get(name, 0.0) + value
+    return totals
+
+
+def _phrases(text: str, contributions: dict[str, float], n: int) -> list[str]:
+    if not contributions:
+        return []
+    strongest = max(contributions.values())
+    # Only n-grams carrying a real share of the evidence; the long tail of tiny
+    # positive weights would glue whole sentences together.
+    chosen = {g: v for g, v in contributions.items() if v >= 0.15 * strongest and len(g) > 1}
+    covered = [0.0] * len(text)
+    for gram, value in chosen.items():
+        start = text.find(gram)
+        while start != -1:
+            for i in range(start, start + len(gram)):
+                covered[i] = max(covered[i], value)
+            start = text.find(gram, start + 1)
+    spans: dict[str, float] = {}
+    i = 0
+    while i < len(text):
+        if covered[i] == 0:
+            i += 1
+            continue
+        j = i
+        while j < len(text) and covered[j] > 0:
+            j += 1
+        phrase = text[i:j]
+        spans[phrase] = max(spans.get(phrase, 0.0), sum(covered[i:j]))
+        i = j
+    return sorted(spans, key=lambda p: (-spans[p], p))[:n]
+
+
+def _svm(y: np.ndarray, x: sp.csr_matrix, c: float) -> LinearSVC:
+    # Balanced class weights: the score that matters is macro-F1, where a small
+    # category (交通运输) counts as much as the biggest one.
+    return LinearSVC(C=c, class_weight="balanced", dual="auto", max_iter=5000).fit(x, y)
+
+
+def _fit_temperature(x: sp.csr_matrix, y: np.ndarray, labels: list[str], c: float) -> float:
+    """Temperature that makes softmax(score / T) honest on out-of-fold scores."""
+    folds = min(3, int(np.bincount(np.searchsorted(labels, y)).min()))
+    if folds < 2 or len(labels) < 3:
+        return 1.0
+    cv = StratifiedKFold(folds, shuffle=True, random_state=0)
+    scores = cross_val_predict(
+        LinearSVC(C=c, class_weight="balanced", dual="auto", max_iter=5000),
+        x,
+        y,
+        cv=cv,
+        method="decision_function",
+    )
+    truth = np.searchsorted(labels, y)
+
+    def nll(t: float) -> float:
+        proba = _softmax(scores / t)
+        return float(-np.log(proba[np.arange(len(y)), truth] + 1e-12).mean())
+
+    return float(minimize_scalar(nll, bounds=(0.01, 10.0), method="bounded").x)
+
+
+def train(texts: Sequence[str], labels: Sequence[str], *, c: float = 1.0) -> Model:
+    """Fit a classifier on raw or pre-segmented texts with one label each."""
+    if len(texts) != len(labels):
+        raise ValueError(f"{len(texts)} texts but {len(labels)} labels")
+    y = np.asarray([str(label).strip() for label in labels])
+    classes = sorted(set(y.tolist()))
+    if len(classes) < 2:
+        raise ValueError("training needs at least two different labels")
+    prepared = [prepare(t) for t in texts]
+    body = NgramTfidf(ngram_range=(1, 2), min_df=2).fit(prepared)
+    head = NgramTfidf(ngram_range=(1, 2), min_df=2, max_chars=HEAD_CHARS).fit(prepared)
+    x = _stack(body, head, prepared)
+    svm = _svm(y, x, c)
+    coef, intercept = svm.coef_, svm.intercept_
+    if len(classes) == 2:
+        # A binary SVM has one score s for the second class; [-s/2, s/2] makes
+        # the softmax equal the logistic function of s.
+        coef, intercept = np.vstack([-coef, coef]) / 2, np.r_[-intercept, intercept] / 2
+    return Model(
+        labels=classes,
+        body=body,
+        head=head,
+        coef=np.asarray(coef, dtype=np.float32),
+        intercept=np.asarray(intercept, dtype=np.float32),
+        temperature=_fit_temperature(x, y, classes, c),
+    )
+
+
+def evaluate(model: Model, texts: Sequence[str], labels: Sequence[str]) -> dict[str, Any]:
+    """Quality and speed of ``model`` on labelled texts.
+
+    ``messages_per_second`` divides by the CPU time of this process (one core,
+    normalisation included), so it does not depend on what else the machine runs.
+    """
+    truth = [str(label).strip() for label in labels]
+    cpu, wall = time.process_time(), time.perf_counter()
+    predicted = model.predict(texts)
+    cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+    names = sorted(set(truth) | set(predicted))
+    p, r, f, s = precision_recall_fscore_support(truth, predicted, labels=names, zero_division=0)
+    per_class = {
+        name: {
+            "precision": float(p[i]),
+            "recall": float(r[i]),
+            "f1": float(f[i]),
+            "support": int(s[i]),
+        }
+        for i, name in enumerate(names)
+    }
+    return {
+        "messages": len(truth),
+        "macro_f1": float(np.mean(f)),
+        "accuracy": float(np.mean([a == b for a, b in zip(truth, predicted, strict=True)])),
+        "per_class": per_class,
+        "messages_per_second": len(truth) / max(cpu, 1e-9),
+        "messages_per_second_wall": len(truth) / max(wall, 1e-9),
+    }

@@ -1,0 +1,98 @@
+from pathlib import Path
+
+import opencc
+import pytest
+from textmining_data import read_rows
+
+from jiceng.textmining import Model, ModelError, evaluate, train
+from jiceng.textmining.classify import MODEL_VERSION
+
+
+def _raw(rows: list[dict[str, str]]) -> list[str]:
+    return [r["留言主题"] + "\n" + r["留言详情"] for r in rows]
+
+
+def test_model_predicts_known_categories(small_model: Model):
+    predicted = small_model.predict(["学校乱收费，老师课后有偿补课", "公司拖欠农民工工资半年"])
+    assert predicted == ["教育文体", "劳动和社会保障"]
+
+
+def test_top_k_is_sorted_and_probabilities_sum_to_at_most_one(small_model: Model):
+    top = small_model.top_k("医院看病收费太贵，医生态度差", 3)
+    assert len(top) == 3
+    assert top[0][0] == "卫生计生"
+    probabilities = [p for _, p in top]
+    assert probabilities == sorted(probabilities, reverse=True)
+    assert 0 < sum(probabilities) <= 1.0 + 1e-6
+
+
+def test_explanation_names_phrases_from_the_message(small_model: Model):
+    text = "公司拖欠农民工工资半年"
+    words = small_model.explain(text)
+    assert words
+    assert all(w in text for w in words)
+
+
+def test_traditional_input_gets_the_same_label(small_model: Model, teddy: Path):
+    rows = read_rows(teddy / "sample_raw_labeled.csv", 60)
+    s2t = opencc.OpenCC("s2t")
+    simplified = _raw(rows)
+    traditional = [s2t.convert(t) for t in simplified]
+    assert traditional != simplified
+    assert small_model.predict(traditional) == small_model.predict(simplified)
+
+
+def test_segmented_and_raw_forms_of_a_message_are_classified_alike(small_model: Model):
+    raw = "A市西湖建筑集团占道施工有安全隐患"
+    segmented = "A 市 西湖 建筑 集团 占 道 施工 有 安全隐患"
+    assert (small_model.decision([raw]) == small_model.decision([segmented])).all()
+
+
+def test_saved_model_loads_with_identical_predictions(small_model: Model, tmp_path: Path):
+    path = tmp_path / "model.joblib"
+    small_model.save(path)
+    loaded = Model.load(path)
+    texts = ["路灯坏了", "学校乱收费", "医院收费"]
+    assert loaded.predict(texts) == small_model.predict(texts)
+    assert loaded.top_k(texts[0]) == small_model.top_k(texts[0])
+
+
+def test_loading_a_file_of_another_version_fails_clearly(tmp_path: Path):
+    import joblib
+
+    path = tmp_path / "old.joblib"
+    joblib.dump({"format": "jiceng.textmining.classifier", "version": MODEL_VERSION + 1}, path)
+    with pytest.raises(ModelError, match="retrain"):
+        Model.load(path)
+
+
+def test_loading_a_foreign_file_fails_clearly(tmp_path: Path):
+    import joblib
+
+    path = tmp_path / "other.joblib"
+    joblib.dump([1, 2, 3], path)
+    with pytest.raises(ModelError, match="not a jiceng text classifier"):
+        Model.load(path)
+
+
+def test_two_label_training_works():
+    texts = ["路灯坏了", "路灯不亮", "路灯闪烁", "学校收费", "学校补课", "学校食堂"] * 3
+    labels = ["road", "road", "road", "school", "school", "school"] * 3
+    model = train(texts, labels)
+    assert model.predict(["村口路灯坏了", "学校乱收费"]) == ["road", "school"]
+    assert sum(p for _, p in model.top_k("路灯", 2)) == pytest.approx(1.0)
+
+
+def test_training_needs_two_labels_and_matching_lengths():
+    with pytest.raises(ValueError, match="two different labels"):
+        train(["a", "b"], ["x", "x"])
+    with pytest.raises(ValueError, match="labels"):
+        train(["a", "b"], ["x"])
+
+
+def test_evaluation_reports_per_class_scores(small_model: Model):
+    texts = ["公司拖欠工资", "学校乱收费", "医院收费高"]
+    result = evaluate(small_model, texts, ["劳动和社会保障", "教育文体", "卫生计生"])
+    assert result["messages"] == 3
+    assert set(result["per_class"]) >= {"劳动和社会保障", "教育文体", "卫生计生"}
+    assert result["messages_per_second"] > 0
