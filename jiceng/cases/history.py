@@ -52,12 +52,16 @@ def append(
     by: User | None,
     to_state: str,
     unit: Unit | None = None,
+    unit_id: int | None = None,
     note: str = "",
     data: dict[str, Any] | None = None,
     respond_by: datetime | None = None,
     changes: dict[str, Any] | None = None,
 ) -> CaseEvent:
-    """Record one event and apply ``changes`` to the case, or raise Conflict."""
+    """Record one event and apply ``changes`` to the case, or raise Conflict.
+
+    The event's unit is ``unit``, or ``unit_id`` where the caller has only the id.
+    """
     changes = dict(changes or {})
     event = CaseEvent(
         case_id=case.pk,
@@ -67,7 +71,7 @@ def append(
         actor=by,
         from_state=case.state,
         to_state=to_state,
-        unit=unit,
+        unit_id=unit.pk if unit is not None else unit_id,
         division_code=case.division_id,
         respond_by=respond_by,
         note=note,
