@@ -253,7 +253,7 @@ def case_consult(
             at=at,
             by=by,
             to_state=State.SUBMITTED,
-            unit=case.owner,
+            unit_id=case.owner_id,
             changes={"number": _number(case)},
         )
         history.append(
@@ -262,7 +262,7 @@ def case_consult(
             at=at,
             by=by,
             to_state=State.CLOSED,
-            unit=case.owner,
+            unit_id=case.owner_id,
             note=answer,
             changes={"answer": answer, "resolved_at": at, "closed_at": at},
         )

@@ -17,7 +17,7 @@ from datetime import date, datetime, timedelta
 
 from django.core.cache import cache
 from django.db import models
-from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Value, When
+from django.db.models import Count, IntegerField, Q, QuerySet, Value, When
 from django.db.models.functions import Substr
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -27,7 +27,6 @@ from jiceng.cases.models import (
     OPEN_STATES,
     Case,
     CaseEvent,
-    EventKind,
     Kind,
     Rating,
     Satisfaction,
@@ -35,7 +34,7 @@ from jiceng.cases.models import (
 from jiceng.cases.permissions import is_admin, visible_cases
 from jiceng.core import clock
 from jiceng.core.errors import NotAllowed
-from jiceng.insights.rates import AreaRates, month_bounds, monthly_rates
+from jiceng.insights.rates import AreaRates, answered_in_time, month_bounds, monthly_rates
 from jiceng.people.models import Role, User
 from jiceng.places.models import CODE_LENGTHS, LEVEL_BY_LENGTH, Division, Level
 
@@ -229,18 +228,9 @@ def _by_month(rows: QuerySet, area: Area, bounds: list[tuple[datetime, datetime]
 
 
 def _responses_by_month(area: Area, bounds: list[tuple[datetime, datetime]]) -> QuerySet:  # type: ignore[type-arg]
-    # The same "answered in time" as rates._responses: an acceptance by the same unit,
-    # after the clock event and before its response deadline.
-    accepted_in_time = CaseEvent.objects.filter(
-        case_id=OuterRef("case_id"),
-        kind=EventKind.ACCEPT,
-        seq__gt=OuterRef("seq"),
-        unit_id=OuterRef("unit_id"),
-        at__lte=OuterRef("respond_by"),
-    )
     clocks = CaseEvent.objects.filter(kind__in=CLOCK_EVENTS)
     return _by_month(clocks, area, bounds).annotate(
-        dispatched=Count("id"), responded=Count("id", filter=Q(Exists(accepted_in_time)))
+        dispatched=Count("id"), responded=Count("id", filter=Q(answered_in_time()))
     )
 
 

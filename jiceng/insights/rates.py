@@ -84,21 +84,27 @@ def _in_month(rows: QuerySet, year: int, month: int, within: str, length: int) -
     )
 
 
-def _responses(year: int, month: int, within: str, length: int) -> QuerySet:  # type: ignore[type-arg]
-    accepted_in_time = CaseEvent.objects.filter(
-        case_id=OuterRef("case_id"),
-        kind=EventKind.ACCEPT,
-        seq__gt=OuterRef("seq"),
-        unit_id=OuterRef("unit_id"),
-        at__lte=OuterRef("respond_by"),
+def answered_in_time() -> Exists:
+    """For a clock event (the outer row): the same unit accepted after it, before its deadline."""
+    return Exists(
+        CaseEvent.objects.filter(
+            case_id=OuterRef("case_id"),
+            kind=EventKind.ACCEPT,
+            seq__gt=OuterRef("seq"),
+            unit_id=OuterRef("unit_id"),
+            at__lte=OuterRef("respond_by"),
+        )
     )
+
+
+def _responses(year: int, month: int, within: str, length: int) -> QuerySet:  # type: ignore[type-arg]
     clocks = CaseEvent.objects.filter(kind__in=CLOCK_EVENTS)
     return (
         _in_month(clocks, year, month, within, length)
         .values("area")
         .annotate(
             dispatched=Count("id"),
-            responded=Count("id", filter=Q(Exists(accepted_in_time))),
+            responded=Count("id", filter=Q(answered_in_time())),
         )
     )
 
