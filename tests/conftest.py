@@ -14,7 +14,7 @@ import pytest
 from jiceng.cases.models import Category, DispatchRule, Tier
 from jiceng.core import calendar, clock
 from jiceng.people.models import Role, Unit, UnitKind, User
-from jiceng.people.units import dispatch_centre, unit_for_division
+from jiceng.people.units import dispatch_centre, forget_intake_routes, unit_for_division
 from jiceng.places.models import Division, Level
 
 from factories import BAISHU, FENGQIAO, JIANGDONG, JIYANG, MONDAY, TIANZHU, local
@@ -23,8 +23,10 @@ from factories import BAISHU, FENGQIAO, JIANGDONG, JIYANG, MONDAY, TIANZHU, loca
 @pytest.fixture(autouse=True)
 def _fresh_calendar_cache() -> Iterator[None]:
     calendar.forget_cached_calendar()
+    forget_intake_routes()
     yield
     calendar.forget_cached_calendar()
+    forget_intake_routes()
 
 
 @pytest.fixture

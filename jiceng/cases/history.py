@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from django.db import transaction
+from django.db import connections, router, transaction
+from django.db.models import Model
 
 from jiceng.cases.models import Case, CaseEvent
 from jiceng.core import hashchain
@@ -83,13 +84,45 @@ def append(
     # No savepoint: a failure here must undo the caller's whole transaction anyway, and
     # a savepoint per event costs two extra statements on every transition.
     with transaction.atomic(savepoint=False):
-        updated = Case.objects.filter(pk=case.pk, version=case.version).update(**changes)
+        updated = _conditional_update(case.pk, case.version, changes)
         if updated != 1:
             raise Conflict(case.number or str(case.pk))
         event.save(force_insert=True)
     for field, value in changes.items():
         setattr(case, field, value)
     return event
+
+
+def _conditional_update(pk: int, seen_version: int, changes: dict[str, Any]) -> int:
+    """``UPDATE case SET ... WHERE id = pk AND version = seen``; the number of rows changed.
+
+    Written out rather than through ``QuerySet.update``: this statement runs on every
+    transition, and compiling it through the ORM cost more than executing it. Values are
+    prepared by each field exactly as the ORM would; a model instance stands for its pk.
+    """
+    connection = connections[router.db_for_write(Case)]
+    quote = connection.ops.quote_name
+    columns, params = [], []
+    for name, value in changes.items():
+        field = _CASE_FIELDS[name]
+        if isinstance(value, Model):
+            value = value.pk
+        columns.append(f"{quote(field.column)} = %s")
+        params.append(field.get_db_prep_save(value, connection))
+    table, pk_column = quote(Case._meta.db_table), quote(Case._meta.pk.column)
+    version_column = quote(_CASE_FIELDS["version"].column)
+    # Only quoted column names from the model's own metadata are formatted in; values are params.
+    where = f"{pk_column} = %s AND {version_column} = %s"
+    sql = f"UPDATE {table} SET {', '.join(columns)} WHERE {where}"  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, pk, seen_version])
+        return cursor.rowcount
+
+
+# Fields by name and by attname (``owner`` and ``owner_id``), for _conditional_update.
+_CASE_FIELDS: dict[str, Any] = {
+    key: field for field in Case._meta.concrete_fields for key in {field.name, field.attname}
+}
 
 
 @dataclass(frozen=True)

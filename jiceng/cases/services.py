@@ -17,7 +17,6 @@ from django.core.files import File
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.db.models import Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -40,8 +39,8 @@ from jiceng.cases.models import (
 from jiceng.core import calendar, clock
 from jiceng.core.errors import IllegalTransition, InvalidInput, NotAllowed
 from jiceng.people.models import Resident, Role, Unit, UnitKind, User
-from jiceng.people.units import dispatch_centre
-from jiceng.places.models import Division, Level
+from jiceng.people.units import dispatch_centre, intake_route
+from jiceng.places.models import Division
 
 PHONE_RE = re.compile(r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$")
 MAX_DESCRIPTION = 5000
@@ -82,22 +81,13 @@ def _clean_phone(phone: str) -> str:
 
 
 def _village_and_centre(code: str) -> tuple[Division, int]:
-    """The village, and its county's dispatch centre, in one query (intake is the hot path)."""
-    centre = Unit.objects.filter(division_id=code[:6], kind=UnitKind.DISPATCH, slug="")
-    found = (
-        Division.objects.filter(code=code, level=Level.VILLAGE)
-        .annotate(centre_id=Subquery(centre.values("pk")[:1]))
-        .order_by()[:1]
-        if code
-        else []
-    )
-    division = next(iter(found), None)
-    if division is None:
+    """The village and its county's dispatch centre (cached: intake is the hot path)."""
+    route = intake_route(code) if code else None
+    if route is None:
         raise InvalidInput(
             _("Location must be a village or community (12-digit division code)."), field="division"
         )
-    centre_id = getattr(division, "centre_id", None)
-    return division, centre_id if centre_id is not None else dispatch_centre(code[:6]).pk
+    return route
 
 
 def time_limit_for(case: Case) -> TimeLimit:

@@ -6,3 +6,14 @@ class PeopleConfig(AppConfig):
     name = "jiceng.people"
     label = "people"
     verbose_name = _("People and units")
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_delete, post_save
+
+        from jiceng.people.models import Unit
+        from jiceng.people.units import forget_intake_routes
+        from jiceng.places.models import Division
+
+        for model in (Division, Unit):
+            post_save.connect(forget_intake_routes, sender=model, dispatch_uid=f"routes-{model}")
+            post_delete.connect(forget_intake_routes, sender=model, dispatch_uid=f"routes-{model}-")

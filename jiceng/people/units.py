@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from jiceng.people.models import Unit, UnitKind
 from jiceng.places.models import Division, Level
 
@@ -57,3 +59,44 @@ def dispatch_centre(county: Division | str) -> Unit:
     if unit is None:
         raise Division.DoesNotExist(f"county {code} is not in the division table")
     return unit
+
+
+# --- intake routing, cached ----------------------------------------------------------------
+# Every submission needs its village and the county's dispatch centre. Both are reference
+# data that change only on an import or an admin edit, so each process keeps what it has
+# looked up; saving or deleting a division or unit in this process forgets it at once, and
+# ROUTE_TTL bounds how long another process's edit can go unseen.
+ROUTE_TTL = 300.0
+_ROUTE_LIMIT = 50_000
+_routes: dict[str, tuple[float, str, str, int]] = {}
+
+
+def forget_intake_routes(**_kwargs: object) -> None:
+    _routes.clear()
+
+
+def intake_route(code: str) -> tuple[Division, int] | None:
+    """The village with this code and its county's dispatch centre id; None if no such village."""
+    cached = _routes.get(code)
+    if cached is None or cached[0] < time.monotonic():
+        cached = _load_route(code)
+        if cached is None:
+            return None  # unknown codes are not cached: junk input must not fill memory
+    _expires, name, parent_id, centre_id = cached
+    village = Division(code=code, name=name, level=Level.VILLAGE, parent_id=parent_id)
+    return village, centre_id
+
+
+def _load_route(code: str) -> tuple[float, str, str, int] | None:
+    found = (
+        Division.objects.filter(code=code, level=Level.VILLAGE)
+        .values_list("name", "parent_id")
+        .first()
+    )
+    if found is None:
+        return None
+    if len(_routes) >= _ROUTE_LIMIT:
+        _routes.clear()
+    route = (time.monotonic() + ROUTE_TTL, found[0], found[1], dispatch_centre(code[:6]).pk)
+    _routes[code] = route
+    return route
