@@ -10,6 +10,7 @@ jiceng apikey create --name N --role R --jurisdiction CODE | revoke --name N
 jiceng policies match [--policy CODE] [--division CODE] [--format json|text]
 jiceng manage ...            (Django's management commands)
 jiceng textmining ...        (see jiceng textmining --help)
+jiceng hot-issues [--month YYYY-MM] [--county CODE]
 """
 
 from __future__ import annotations
@@ -76,20 +77,67 @@ def cmd_worker(args: argparse.Namespace) -> int:
     from django.core.management import call_command
 
     from jiceng.cases.tasks import sweep_task
+    from jiceng.insights.tasks import enqueue_recent_hot_issues
 
     stop = threading.Event()
 
-    def schedule() -> None:
-        # Enqueueing from every worker is harmless: a sweep skips what another sweep did.
+    def every(minutes: float, job: Callable[[], object]) -> None:
+        # Enqueueing from every worker is harmless: a sweep skips what another sweep did,
+        # and regrouping a month replaces its hot issues rather than adding to them.
         while not stop.is_set():
-            sweep_task.enqueue()
-            stop.wait(args.sweep_minutes * 60)
+            job()
+            stop.wait(minutes * 60)
 
-    threading.Thread(target=schedule, daemon=True, name="sweep-scheduler").start()
+    for name, minutes, job in (
+        ("sweep-scheduler", args.sweep_minutes, sweep_task.enqueue),
+        ("hot-issues-scheduler", args.hot_issues_minutes, enqueue_recent_hot_issues),
+    ):
+        threading.Thread(target=every, args=(minutes, job), daemon=True, name=name).start()
     try:
         call_command("db_worker", interval=1.0)
     finally:
         stop.set()
+    return 0
+
+
+def cmd_hot_issues(args: argparse.Namespace) -> int:
+    _setup()
+    import json
+    import re
+
+    from django.utils import timezone
+
+    from jiceng.core import clock
+    from jiceng.insights.services import hot_issues_refresh
+    from jiceng.people.models import Unit, UnitKind
+
+    today = timezone.localdate(clock.now())
+    found = re.fullmatch(r"(\d{4})-(\d{2})", args.month or f"{today:%Y-%m}")
+    if found is None or not 1 <= int(found[2]) <= 12:
+        print("--month must be year-month, e.g. 2026-03", file=sys.stderr)
+        return 2
+    year, month = int(found[1]), int(found[2])
+    dispatch = Unit.objects.filter(kind=UnitKind.DISPATCH)
+    counties = (
+        [args.county]
+        if args.county
+        else sorted(set(dispatch.values_list("division_id", flat=True)))
+    )
+    summary = []
+    for county in counties:
+        issues = hot_issues_refresh(county=county, year=year, month=month)
+        summary.append(
+            {
+                "county": county,
+                "month": f"{year}-{month:02d}",
+                "hot_issues": len(issues),
+                "top": [
+                    {"rank": i.rank, "label": i.label, "size": i.size, "villages": i.villages}
+                    for i in issues[:5]
+                ],
+            }
+        )
+    print(json.dumps(summary, ensure_ascii=False))
     return 0
 
 
@@ -187,6 +235,11 @@ def _parser() -> argparse.ArgumentParser:
 
     worker = add("worker", cmd_worker, "Run background tasks and the periodic sweep")
     worker.add_argument("--sweep-minutes", type=float, default=5.0)
+    worker.add_argument("--hot-issues-minutes", type=float, default=60.0)
+
+    hot = add("hot-issues", cmd_hot_issues, "Group a month's requests into hot issues now")
+    hot.add_argument("--month", default=None, help="YYYY-MM (default: this month)")
+    hot.add_argument("--county", default=None, help="6-digit county code (default: every county)")
 
     imp = add(
         "import-divisions", cmd_import_divisions, "Import an NBS division CSV (plain or gzip)"

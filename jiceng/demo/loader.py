@@ -101,6 +101,7 @@ def load_demo(*, scale: str = "small", seed: int = 330681, reset: bool = False) 
     load_fieldwork_demo(seed=seed)
     _generate_cases(_world(org, rng), cases)
     _refresh_planner_statistics()
+    _group_hot_issues()
     seconds = time.perf_counter() - started
     summary = _("Loaded 诸暨市: %(cases)d cases, %(households)d households in %(seconds).1f s.") % {
         "cases": Case.objects.filter(division__code__startswith=setup.COUNTY).count(),
@@ -108,6 +109,20 @@ def load_demo(*, scale: str = "small", seed: int = 330681, reset: bool = False) 
         "seconds": seconds,
     }
     return summary + "\n" + logins_text()
+
+
+def _group_hot_issues(months: int = 3) -> None:
+    """The worker regroups recent months hourly; the demo has no worker yet, so do it once."""
+    from django.utils import timezone
+
+    from jiceng.core import clock
+    from jiceng.insights.services import hot_issues_refresh
+
+    today = timezone.localdate(clock.now())
+    year, month = today.year, today.month
+    for _step in range(months):
+        hot_issues_refresh(county=setup.COUNTY, year=year, month=month)
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
 
 
 def _refresh_planner_statistics() -> None:

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from jiceng.cases.models import Case, Tier
 from jiceng.core.exports import DECIMAL, INTEGER, PERCENT, TEXT, CellValue, Column
 from jiceng.insights.dashboard import AGE_THRESHOLDS, Area, Backlog, MonthRates
+from jiceng.insights.hotissues import HotIssueInArea
 from jiceng.insights.rates import AreaRates
 from jiceng.places.models import Level
 
@@ -207,6 +208,31 @@ def oldest_table(period: Period, cases: Sequence[Case]) -> Table:
             age,
         ]
         table.add([*values, case.owner.name], {0: CASE_URL.format(number=quote(number))})
+    return table
+
+
+def hot_issues_table(period: Period, issues: Sequence[HotIssueInArea]) -> Table:
+    """One row per member request, so the file can be filtered and counted by issue."""
+    columns = [
+        Column(_("Rank"), INTEGER),
+        Column(_("Hot issue")),
+        Column(_("Heat"), DECIMAL),
+        Column(_("Requests (county)"), INTEGER),
+        Column(_("Villages (county)"), INTEGER),
+        Column(_("Number")),
+        Column(_("Title")),
+        Column(_("Village")),
+        Column(_("Submitted")),
+    ]
+    table = Table("hot-issues", _("Hot issues"), columns, header_column=1, when=period.label)
+    for item in issues:
+        issue = item.issue
+        head: list[CellValue] = [issue.rank, issue.label, issue.heat, issue.size, issue.villages]
+        for case in item.cases:
+            number = case.number or ""
+            submitted = timezone.localtime(case.submitted_at).date()
+            values: list[CellValue] = [number, case.title, case.division.name, submitted]
+            table.add([*head, *values], {5: CASE_URL.format(number=quote(number))})
     return table
 
 

@@ -13,18 +13,22 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from jiceng.cases.models import Case
 from jiceng.core import clock
 from jiceng.core.exports import PERCENT, csv_bytes, xlsx_bytes
 from jiceng.insights import dashboard as selectors
+from jiceng.insights import hotissues
 from jiceng.insights.rates import AreaRates
+from jiceng.insights.tasks import hot_issues_task
 from jiceng.people.models import User
 from jiceng.places.models import Level
 from jiceng.web.dashboard import charts
@@ -184,6 +188,41 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "web/dashboard/home.html", context)
 
 
+@login_required
+def hot_issues(request: HttpRequest) -> HttpResponse:
+    period, form = _period(request)
+    user: User = request.user  # type: ignore[assignment]
+    report = hotissues.hot_issues(user=user, area=period.area, year=period.year, month=period.month)
+    context = {
+        "form": form,
+        "period": period,
+        "area": period.area,
+        "choices": selectors.area_choices(user, period.area),
+        "report": report,
+        "exports": _exports(period, "hot-issues"),
+        "query": urlencode({"month": period.label, "area": period.area.code}),
+    }
+    return render(request, "web/dashboard/hot_issues.html", context)
+
+
+@login_required
+@require_POST
+def hot_issues_refresh(request: HttpRequest) -> HttpResponse:
+    """Ask the worker to group the month again (it also does so every hour for recent months)."""
+    period, form = _period(request)
+    if "month" in form.errors:
+        return HttpResponseBadRequest(form.errors["month"][0], content_type="text/plain")
+    for county in hotissues.counties_of(period.area):
+        hot_issues_task.enqueue(county, period.year, period.month)
+    messages.success(
+        request,
+        _("The hot issues of %(month)s are being regrouped; reload this page in a minute.")
+        % {"month": period.label},
+    )
+    query = urlencode({"month": period.label, "area": period.area.code})
+    return redirect(reverse("dashboard:hot_issues") + "?" + query)
+
+
 Builder = Callable[[User, t.Period], t.Table]
 
 
@@ -207,7 +246,13 @@ def _local(user: User, p: t.Period) -> t.Table:
     return t.local_table(p, selectors.ranking(user=user, area=p.area, year=p.year, month=p.month))
 
 
+def _hot(user: User, p: t.Period) -> t.Table:
+    report = hotissues.hot_issues(user=user, area=p.area, year=p.year, month=p.month)
+    return t.hot_issues_table(p, report.issues)
+
+
 EXPORTS: dict[str, Builder] = {
+    "hot-issues": _hot,
     "ranking": _ranking,
     "trends": _trends,
     "backlog": _backlog,

@@ -1,0 +1,30 @@
+"""Background tasks of the insights app: thin wrappers around services."""
+
+from __future__ import annotations
+
+from django_tasks import task
+
+from jiceng.insights.services import hot_issues_refresh
+
+
+@task()
+def hot_issues_task(county: str, year: int, month: int) -> int:
+    return len(hot_issues_refresh(county=county, year=year, month=month))
+
+
+def enqueue_recent_hot_issues() -> int:
+    """Regroup this month and last month in every county that takes requests."""
+    from django.utils import timezone
+
+    from jiceng.core import clock
+    from jiceng.people.models import Unit, UnitKind
+
+    today = timezone.localdate(clock.now())
+    last = (today.year, today.month - 1) if today.month > 1 else (today.year - 1, 12)
+    counties = set(
+        Unit.objects.filter(kind=UnitKind.DISPATCH).values_list("division_id", flat=True)
+    )
+    for county in sorted(counties):
+        for year, month in ((today.year, today.month), last):
+            hot_issues_task.enqueue(county, year, month)
+    return len(counties)
