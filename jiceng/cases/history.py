@@ -134,36 +134,35 @@ class Tampering:
 
 
 def verify(batch_size: int = 2000) -> Iterator[Tampering]:
-    """Walk every case's chain; yield each place where history no longer adds up."""
+    """Walk every case's chain; yield each place where history no longer adds up.
+
+    Cases and events are both read in case order and walked side by side, so memory stays
+    flat however many cases there are (a city has tens of millions).
+    """
     key = history_key()
-    heads = dict(Case.objects.values_list("pk", "head_hash"))
-    versions = dict(Case.objects.values_list("pk", "version"))
-    numbers = dict(Case.objects.values_list("pk", "number"))
-    current: int | None = None
-    expected_seq, prev = 1, hashchain.GENESIS
-
-    def close(case_id: int) -> Iterator[Tampering]:
-        if expected_seq - 1 != versions.get(case_id) or prev != heads.get(case_id):
-            yield Tampering(case_id, numbers.get(case_id) or "", expected_seq, "history truncated")
-
-    seen: set[int] = set()
-    for event in CaseEvent.objects.order_by("case_id", "seq").iterator(chunk_size=batch_size):
-        if event.case_id != current:
-            if current is not None:
-                yield from close(current)
-            current, expected_seq, prev = event.case_id, 1, hashchain.GENESIS
-            seen.add(current)
-        number = numbers.get(event.case_id) or ""
-        if event.seq != expected_seq:
-            yield Tampering(event.case_id, number, expected_seq, "event missing")
-        if (
-            event.prev_hash != prev
-            or hashchain.link(event.prev_hash, payload(event), key) != event.hash
-        ):
-            yield Tampering(event.case_id, number, event.seq, "event altered")
-        expected_seq, prev = event.seq + 1, event.hash
-    if current is not None:
-        yield from close(current)
-    for case_id in versions.keys() - seen:
-        if versions[case_id]:
-            yield Tampering(case_id, numbers.get(case_id) or "", 1, "history deleted")
+    cases = (
+        Case.objects.order_by("pk")
+        .values_list("pk", "number", "version", "head_hash")
+        .iterator(chunk_size=batch_size)
+    )
+    events = CaseEvent.objects.order_by("case_id", "seq").iterator(chunk_size=batch_size)
+    event = next(events, None)
+    for case_id, number, version, head in cases:
+        while event is not None and event.case_id < case_id:
+            event = next(events, None)  # no such case: the foreign key keeps this from happening
+        expected_seq, prev = 1, hashchain.GENESIS
+        while event is not None and event.case_id == case_id:
+            if event.seq != expected_seq:
+                yield Tampering(case_id, number or "", expected_seq, "event missing")
+            if (
+                event.prev_hash != prev
+                or hashchain.link(event.prev_hash, payload(event), key) != event.hash
+            ):
+                yield Tampering(case_id, number or "", event.seq, "event altered")
+            expected_seq, prev = event.seq + 1, event.hash
+            event = next(events, None)
+        if expected_seq == 1:
+            if version:
+                yield Tampering(case_id, number or "", 1, "history deleted")
+        elif expected_seq - 1 != version or prev != head:
+            yield Tampering(case_id, number or "", expected_seq, "history truncated")
