@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import TypeVar
 
 from django.utils import timezone
 
 from jiceng.cases import services
 from jiceng.cases.models import Case, Category, Channel
+from jiceng.core import clock
 from jiceng.people.models import User
+
+T = TypeVar("T")
 
 FENGQIAO = "330681109"
 TIANZHU = "330681109002"
@@ -56,3 +61,39 @@ def resolved(users: dict[str, User], **extra: object) -> Case:
     case = accepted(users, **extra)
     services.case_resolve(case=case, by=users["cadre"], answer="已更换路灯灯泡，当晚恢复照明。")
     return case
+
+
+def at(moment: datetime, action: Callable[..., T], **kwargs: object) -> T:
+    """Run ``action`` with the clock stopped at ``moment``."""
+    with clock.frozen_at(moment):
+        return action(**kwargs)
+
+
+def dispatched_in_march(
+    users: dict[str, User], day: int, *, village: str = TIANZHU, title: str = ""
+) -> tuple[Case, datetime]:
+    """Submitted and dispatched at 09:00 on ``day`` March 2026; the case and that moment."""
+    start = local(2026, 3, day, 9, 0)
+    extra = {"title": title} if title else {}
+    case = at(start, submit, users=users, village=village, **extra)
+    at(start, services.case_dispatch, case=case, by=users["dispatcher"])
+    return case, start
+
+
+def resolve_and_rate(
+    users: dict[str, User],
+    case: Case,
+    moment: datetime,
+    satisfaction: str,
+    solved: bool,
+    by: str = "cadre",
+) -> None:
+    """Resolved at ``moment``, rated by the resident three hours later."""
+    at(moment, services.case_resolve, case=case, by=users[by], answer="已处理")
+    at(
+        moment + timedelta(hours=3),
+        services.case_rate,
+        case=case,
+        solved=solved,
+        satisfaction=satisfaction,
+    )

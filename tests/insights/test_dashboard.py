@@ -17,7 +17,7 @@ from jiceng.core.errors import NotAllowed
 from jiceng.insights import dashboard
 from jiceng.insights.rates import monthly_rates
 
-from factories import BAISHU, FENGQIAO, JIANGDONG, JIYANG, TIANZHU, local, submit
+from factories import BAISHU, FENGQIAO, JIANGDONG, JIYANG, TIANZHU, at, local, submit
 
 pytestmark = pytest.mark.django_db
 
@@ -30,22 +30,17 @@ def _no_cached_trends():
 NOW = local(2026, 4, 10, 9, 0)
 
 
-def _step(moment, action, **kwargs):
-    with clock.frozen_at(moment):
-        return action(**kwargs)
-
-
 def _rated_case(users, start, *, village=TIANZHU, late=False, satisfaction="satisfied"):
     """Dispatched at ``start``, accepted (late or not), resolved a day later, then rated."""
     cadre = "cadre" if village == TIANZHU else "neighbour_cadre"
-    case = _step(start, submit, users=users, village=village)
-    _step(start, services.case_dispatch, case=case, by=users["dispatcher"])
+    case = at(start, submit, users=users, village=village)
+    at(start, services.case_dispatch, case=case, by=users["dispatcher"])
     accept_at = start + timedelta(hours=30 if late else 2)
-    _step(accept_at, services.case_accept, case=case, by=users[cadre])
+    at(accept_at, services.case_accept, case=case, by=users[cadre])
     resolve_at = accept_at + timedelta(days=1)
-    _step(resolve_at, services.case_resolve, case=case, by=users[cadre], answer="已处理")
+    at(resolve_at, services.case_resolve, case=case, by=users[cadre], answer="已处理")
     solved = satisfaction != "unsatisfied"
-    _step(
+    at(
         resolve_at + timedelta(hours=2),
         services.case_rate,
         case=case,
@@ -63,8 +58,8 @@ def spring(users):
     _rated_case(users, local(2026, 2, 28, 20, 0), village=BAISHU)
     _rated_case(users, local(2026, 3, 2, 9, 0), satisfaction="unsatisfied")
     _rated_case(users, local(2026, 3, 3, 9, 0), village=BAISHU)
-    e = _step(local(2026, 3, 4, 9, 0), submit, users=users, village=JIANGDONG)
-    _step(local(2026, 3, 4, 9, 0), services.case_dispatch, case=e, by=users["dispatcher"])
+    e = at(local(2026, 3, 4, 9, 0), submit, users=users, village=JIANGDONG)
+    at(local(2026, 3, 4, 9, 0), services.case_dispatch, case=e, by=users["dispatcher"])
 
 
 def _area(user, code=None):
@@ -128,8 +123,8 @@ def test_a_month_not_yet_settled_is_counted_afresh_each_time(
     area = _area(leader)
     with clock.frozen_at(local(2026, 4, 2, 9, 0)):  # March ended a day ago
         dashboard.trends(user=leader, area=area, year=2026, month=3)
-    e = _step(local(2026, 3, 31, 20, 0), submit, users=users, village=TIANZHU)
-    _step(local(2026, 3, 31, 20, 0), services.case_dispatch, case=e, by=users["dispatcher"])
+    e = at(local(2026, 3, 31, 20, 0), submit, users=users, village=TIANZHU)
+    at(local(2026, 3, 31, 20, 0), services.case_dispatch, case=e, by=users["dispatcher"])
     with clock.frozen_at(local(2026, 4, 2, 10, 0)), django_assert_num_queries(2):
         months = dashboard.trends(user=leader, area=area, year=2026, month=3)
     assert months[-1].dispatched == 5  # the late March clock is there
@@ -147,7 +142,7 @@ def test_totals_of_the_villages_equal_the_townships_own_rates(users, spring):
 
 
 def _open_case_aged(users, days, hours=0, village=TIANZHU):
-    return _step(NOW - timedelta(days=days, hours=hours), submit, users=users, village=village)
+    return at(NOW - timedelta(days=days, hours=hours), submit, users=users, village=village)
 
 
 def test_backlog_counts_each_case_in_every_age_it_has_passed(users, places):

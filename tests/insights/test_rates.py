@@ -23,61 +23,42 @@ import pytest
 
 from jiceng.cases import services
 from jiceng.cases.models import Category
-from jiceng.core import clock
 from jiceng.insights.rates import monthly_rates
 
-from factories import JIANGDONG, TIANZHU, local, submit
+from factories import JIANGDONG, TIANZHU, at, local, resolve_and_rate, submit
 
 pytestmark = pytest.mark.django_db
 
 
-def _step(moment, action, **kwargs):
-    with clock.frozen_at(moment):
-        return action(**kwargs)
-
-
 def _case(users, day, *, late=False):
     start = local(2026, 3, day, 9, 0)
-    case = _step(start, submit, users=users)
-    _step(start, services.case_dispatch, case=case, by=users["dispatcher"])
+    case = at(start, submit, users=users)
+    at(start, services.case_dispatch, case=case, by=users["dispatcher"])
     accept_at = start + (timedelta(hours=30) if late else timedelta(hours=2))
-    _step(accept_at, services.case_accept, case=case, by=users["cadre"])
+    at(accept_at, services.case_accept, case=case, by=users["cadre"])
     return case, accept_at
-
-
-def _resolve_and_rate(users, case, moment, satisfaction, solved, by="cadre"):
-    _step(moment, services.case_resolve, case=case, by=users[by], answer="已处理")
-    _step(
-        moment + timedelta(hours=3),
-        services.case_rate,
-        case=case,
-        solved=solved,
-        satisfaction=satisfaction,
-    )
 
 
 @pytest.fixture
 def march(users):
     a, t = _case(users, 2)
-    _resolve_and_rate(users, a, t + timedelta(days=1), "satisfied", True)
+    resolve_and_rate(users, a, t + timedelta(days=1), "satisfied", True)
     b, t = _case(users, 3, late=True)
-    _resolve_and_rate(users, b, t + timedelta(days=1), "basically", True)
+    resolve_and_rate(users, b, t + timedelta(days=1), "basically", True)
     c, t = _case(users, 4)
-    _resolve_and_rate(users, c, t + timedelta(days=1), "unsatisfied", False)
-    _step(t + timedelta(days=1, hours=5), services.case_accept, case=c, by=users["cadre"])
-    _resolve_and_rate(users, c, t + timedelta(days=2), "satisfied", True)
+    resolve_and_rate(users, c, t + timedelta(days=1), "unsatisfied", False)
+    at(t + timedelta(days=1, hours=5), services.case_accept, case=c, by=users["cadre"])
+    resolve_and_rate(users, c, t + timedelta(days=2), "satisfied", True)
     d, t = _case(users, 5)
-    _step(
-        t + timedelta(hours=1), services.case_escalate, case=d, by=users["cadre"], reason="需镇协调"
-    )
-    _step(t + timedelta(hours=2), services.case_accept, case=d, by=users["township"])
-    _resolve_and_rate(users, d, t + timedelta(days=1), "satisfied", True, by="township")
-    f = _step(local(2026, 2, 27, 9, 0), submit, users=users)
-    _step(local(2026, 2, 27, 9, 0), services.case_dispatch, case=f, by=users["dispatcher"])
-    _step(local(2026, 3, 2, 8, 0), services.case_accept, case=f, by=users["cadre"])
-    e = _step(local(2026, 3, 6, 9, 0), submit, users=users, village=JIANGDONG)
-    _step(local(2026, 3, 6, 10, 0), services.case_dispatch, case=e, by=users["dispatcher"])
-    _step(
+    at(t + timedelta(hours=1), services.case_escalate, case=d, by=users["cadre"], reason="需镇协调")
+    at(t + timedelta(hours=2), services.case_accept, case=d, by=users["township"])
+    resolve_and_rate(users, d, t + timedelta(days=1), "satisfied", True, by="township")
+    f = at(local(2026, 2, 27, 9, 0), submit, users=users)
+    at(local(2026, 2, 27, 9, 0), services.case_dispatch, case=f, by=users["dispatcher"])
+    at(local(2026, 3, 2, 8, 0), services.case_accept, case=f, by=users["cadre"])
+    e = at(local(2026, 3, 6, 9, 0), submit, users=users, village=JIANGDONG)
+    at(local(2026, 3, 6, 10, 0), services.case_dispatch, case=e, by=users["dispatcher"])
+    at(
         local(2026, 3, 9, 9, 0),
         services.case_consult,
         category=Category.objects.get(code="other"),

@@ -18,7 +18,7 @@ from openpyxl import load_workbook
 from jiceng.cases import services
 from jiceng.core import clock
 
-from factories import BAISHU, FENGQIAO, JIANGDONG, TIANZHU, local, submit
+from factories import BAISHU, FENGQIAO, JIANGDONG, TIANZHU, at, dispatched_in_march, local, submit
 
 pytestmark = pytest.mark.django_db
 
@@ -37,39 +37,26 @@ def _english(settings):
     settings.LANGUAGE_CODE = "en"
 
 
-def _step(moment, action, **kwargs):
-    with clock.frozen_at(moment):
-        return action(**kwargs)
-
-
-def _case(users, day, village, title=""):
-    start = local(2026, 3, day, 9, 0)
-    extra = {"title": title} if title else {}
-    case = _step(start, submit, users=users, village=village, **extra)
-    _step(start, services.case_dispatch, case=case, by=users["dispatcher"])
-    return case, start
-
-
 @pytest.fixture
 def march(users):
-    a, t = _case(users, 2, TIANZHU)
-    _step(t + timedelta(hours=1), services.case_accept, case=a, by=users["cadre"])
-    _step(t + timedelta(days=1), services.case_resolve, case=a, by=users["cadre"], answer="修好")
-    _step(t + timedelta(days=2), services.case_rate, case=a, solved=True, satisfaction="satisfied")
-    b, t = _case(users, 3, BAISHU)
-    _step(t + timedelta(hours=30), services.case_accept, case=b, by=users["neighbour_cadre"])
-    _step(
+    a, t = dispatched_in_march(users, 2, village=TIANZHU)
+    at(t + timedelta(hours=1), services.case_accept, case=a, by=users["cadre"])
+    at(t + timedelta(days=1), services.case_resolve, case=a, by=users["cadre"], answer="修好")
+    at(t + timedelta(days=2), services.case_rate, case=a, solved=True, satisfaction="satisfied")
+    b, t = dispatched_in_march(users, 3, village=BAISHU)
+    at(t + timedelta(hours=30), services.case_accept, case=b, by=users["neighbour_cadre"])
+    at(
         t + timedelta(hours=31),
         services.case_escalate,
         case=b,
         by=users["neighbour_cadre"],
         reason="需镇协调",
     )
-    _step(t + timedelta(hours=32), services.case_accept, case=b, by=users["township"])
-    _step(t + timedelta(days=3), services.case_resolve, case=b, by=users["township"], answer="好")
-    _step(t + timedelta(days=4), services.case_rate, case=b, solved=True, satisfaction="basically")
-    e, _t = _case(users, 6, JIANGDONG)
-    c = _step(local(2026, 3, 20, 9, 0), submit, users=users, village=TIANZHU)
+    at(t + timedelta(hours=32), services.case_accept, case=b, by=users["township"])
+    at(t + timedelta(days=3), services.case_resolve, case=b, by=users["township"], answer="好")
+    at(t + timedelta(days=4), services.case_rate, case=b, solved=True, satisfaction="basically")
+    e, _t = dispatched_in_march(users, 6, village=JIANGDONG)
+    c = at(local(2026, 3, 20, 9, 0), submit, users=users, village=TIANZHU)
     return {"a": a, "b": b, "c": c, "e": e}
 
 
@@ -141,8 +128,8 @@ def test_the_file_is_named_after_the_table_area_and_month(client, users, march):
 
 
 def test_a_case_titled_like_a_formula_is_exported_inert(client, users, places):
-    _step(APRIL_10 - timedelta(days=40), submit, users=users, title="=1+1")
-    _step(APRIL_10 - timedelta(days=30), submit, users=users, title='@SUM(A1)+"x"')
+    at(APRIL_10 - timedelta(days=40), submit, users=users, title="=1+1")
+    at(APRIL_10 - timedelta(days=30), submit, users=users, title='@SUM(A1)+"x"')
     xlsx = _xlsx(_get(client, users["leader"], "/dashboard/export/oldest.xlsx"))
     assert [row[1] for row in xlsx[1:]] == ["'=1+1", '\'@SUM(A1)+"x"']
     csv_rows = _csv(_get(client, users["leader"], "/dashboard/export/oldest.csv"))

@@ -27,7 +27,18 @@ from jiceng.cases import services
 from jiceng.core import clock
 from jiceng.insights.rates import monthly_rates
 
-from factories import BAISHU, FENGQIAO, JIANGDONG, JIYANG, TIANZHU, local, submit
+from factories import (
+    BAISHU,
+    FENGQIAO,
+    JIANGDONG,
+    JIYANG,
+    TIANZHU,
+    at,
+    dispatched_in_march,
+    local,
+    resolve_and_rate,
+    submit,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -40,58 +51,27 @@ def _no_cached_trends():
 APRIL_10 = local(2026, 4, 10, 9, 0)
 
 
-@pytest.fixture(autouse=True)
-def _english(settings):
-    settings.LANGUAGE_CODE = "en"
-
-
-def _step(moment, action, **kwargs):
-    with clock.frozen_at(moment):
-        return action(**kwargs)
-
-
-def _dispatched(users, day, village=TIANZHU, title=""):
-    start = local(2026, 3, day, 9, 0)
-    extra = {"title": title} if title else {}
-    case = _step(start, submit, users=users, village=village, **extra)
-    _step(start, services.case_dispatch, case=case, by=users["dispatcher"])
-    return case, start
-
-
 def _accept(users, case, moment, by="cadre"):
-    _step(moment, services.case_accept, case=case, by=users[by])
-
-
-def _resolve_and_rate(users, case, moment, satisfaction, solved, by="cadre"):
-    _step(moment, services.case_resolve, case=case, by=users[by], answer="已处理")
-    _step(
-        moment + timedelta(hours=3),
-        services.case_rate,
-        case=case,
-        solved=solved,
-        satisfaction=satisfaction,
-    )
+    at(moment, services.case_accept, case=case, by=users[by])
 
 
 @pytest.fixture
 def march(users):
-    a, t = _dispatched(users, 2)
+    a, t = dispatched_in_march(users, 2)
     _accept(users, a, t + timedelta(hours=2))
-    _resolve_and_rate(users, a, t + timedelta(days=1), "satisfied", True)
-    b, t = _dispatched(users, 3)
+    resolve_and_rate(users, a, t + timedelta(days=1), "satisfied", True)
+    b, t = dispatched_in_march(users, 3)
     _accept(users, b, t + timedelta(hours=30))
-    _resolve_and_rate(users, b, t + timedelta(days=2), "basically", True)
-    c, t = _dispatched(users, 4, village=BAISHU)
+    resolve_and_rate(users, b, t + timedelta(days=2), "basically", True)
+    c, t = dispatched_in_march(users, 4, village=BAISHU)
     _accept(users, c, t + timedelta(hours=1), by="neighbour_cadre")
-    _resolve_and_rate(users, c, t + timedelta(days=1), "unsatisfied", False, by="neighbour_cadre")
-    d, t = _dispatched(users, 5)
+    resolve_and_rate(users, c, t + timedelta(days=1), "unsatisfied", False, by="neighbour_cadre")
+    d, t = dispatched_in_march(users, 5)
     _accept(users, d, t + timedelta(hours=1))
-    _step(
-        t + timedelta(hours=2), services.case_escalate, case=d, by=users["cadre"], reason="需镇协调"
-    )
+    at(t + timedelta(hours=2), services.case_escalate, case=d, by=users["cadre"], reason="需镇协调")
     _accept(users, d, t + timedelta(hours=3), by="township")
-    _resolve_and_rate(users, d, t + timedelta(days=1), "satisfied", True, by="township")
-    _dispatched(users, 6, village=JIANGDONG)
+    resolve_and_rate(users, d, t + timedelta(days=1), "satisfied", True, by="township")
+    dispatched_in_march(users, 6, village=JIANGDONG)
     return {"a": a, "b": b, "c": c, "d": d}
 
 
@@ -221,7 +201,7 @@ def test_trends_give_twelve_months_each_equal_to_that_months_rates(client, users
 def test_backlog_counts_open_requests_by_age_from_the_case_dates(client, users, places):
     ages = {5: TIANZHU, 40: TIANZHU, 100: BAISHU, 400: BAISHU}
     for days, village in ages.items():
-        _step(APRIL_10 - timedelta(days=days), submit, users=users, village=village)
+        at(APRIL_10 - timedelta(days=days), submit, users=users, village=village)
     rows = _shown(_get(client, users["leader"], f"/dashboard/?area={FENGQIAO}"), "backlog")
     # Village, open, over 30, over 90, over 365 days; the older backlog comes first.
     assert rows == [
@@ -231,7 +211,7 @@ def test_backlog_counts_open_requests_by_age_from_the_case_dates(client, users, 
 
 
 def test_backlog_leaves_out_consultations_and_finished_cases(client, users, march):
-    _step(
+    at(
         local(2026, 3, 9, 9, 0),
         services.case_consult,
         category=march["a"].category,
@@ -286,7 +266,7 @@ def test_each_table_offers_excel_and_csv_for_the_same_month_and_area(client, use
 
 
 def test_a_case_title_with_markup_is_shown_escaped(client, users, places):
-    _step(APRIL_10 - timedelta(days=3), submit, users=users, title="<script>alert(1)</script>")
+    at(APRIL_10 - timedelta(days=3), submit, users=users, title="<script>alert(1)</script>")
     page = _get(client, users["leader"], "/dashboard/").content.decode()
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "<script>alert(1)</script>" not in page
@@ -295,7 +275,7 @@ def test_a_case_title_with_markup_is_shown_escaped(client, users, places):
 def test_a_village_name_with_markup_is_escaped_in_tables_and_chart_data(client, users, places):
     places[TIANZHU].name = '<img src=x onerror="alert(1)">'
     places[TIANZHU].save()
-    _step(APRIL_10 - timedelta(days=3), submit, users=users)  # so the backlog chart has 天竺
+    at(APRIL_10 - timedelta(days=3), submit, users=users)  # so the backlog chart has 天竺
     page = _get(client, users["township"], "/dashboard/").content.decode()
     assert "<img src=x" not in page
     assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in page
@@ -309,7 +289,7 @@ def test_the_page_reads_with_a_fixed_number_of_queries(
     with clock.frozen_at(APRIL_10), django_assert_num_queries(15):
         client.get("/dashboard/")
     for i in range(5):
-        _dispatched(users, 10 + i, village=BAISHU)
+        dispatched_in_march(users, 10 + i, village=BAISHU)
     with clock.frozen_at(APRIL_10), django_assert_num_queries(15):
         client.get(f"/dashboard/?area={FENGQIAO}")
 
