@@ -16,6 +16,9 @@ from jiceng.textmining.hotissues import Message, find_hot_issues
 # A problem counts as a hot issue when residents of at least this many villages raise it:
 # one village's complaint is that village's case; several villages point at a root cause.
 MIN_VILLAGES = 2
+# Two similar messages can be chance (short texts share a greeting or a closing line);
+# three voices are a pattern worth a leader's attention.
+MIN_SIZE = 3
 KEEP = 20
 # Quarantined (suspected spam) requests are not residents' voices until a dispatcher releases them.
 NOT_VOICES = ("quarantined",)
@@ -51,7 +54,8 @@ def hot_issues_refresh(*, county: str, year: int, month: int) -> list[HotIssue]:
     rows: list[HotIssue] = []
     for issue in found:
         spread = len({villages[member] for member in issue.members})
-        if spread < MIN_VILLAGES or issue.first_seen is None or issue.last_seen is None:
+        too_small = issue.size < MIN_SIZE or spread < MIN_VILLAGES
+        if too_small or issue.first_seen is None or issue.last_seen is None:
             continue
         rows.append(
             HotIssue(

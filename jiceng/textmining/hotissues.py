@@ -13,6 +13,15 @@ Grouping
     above the threshold, clustering runs separately inside each connected
     component of the "similarity ≥ threshold" graph, which keeps it fast.
 
+Boilerplate
+    Sentences that recur word for word across a large share of the input
+    ("自己也想过办法，实在没办法才来反映。", a form's standard closing line) say
+    nothing about the problem, yet in short messages they outweigh it and pull
+    unrelated messages together. A sentence found in at least
+    ``BOILERPLATE_SHARE`` of the messages (and in at least three) is removed
+    before grouping. On the 4,326 messages of 附件3 no sentence is that common,
+    so the groups there are unchanged.
+
 Heat index
     ``heat = (log2(1 + voices) + 0.5·log2(1 + likes) + 0.5·log2(1 + active_days)) × recency``
 
@@ -32,8 +41,10 @@ Heat index
 from __future__ import annotations
 
 import math
+import re
+from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -47,6 +58,9 @@ from jiceng.textmining.features import NgramTfidf, prepare
 from jiceng.textmining.keywords import PhraseStats
 
 MIN_SIMILARITY = 0.2
+BOILERPLATE_SHARE = 0.05
+_BOILERPLATE_FLOOR = 3
+_SENTENCE_END = re.compile(r"(?<=[。！？!?；;\n])")
 _NO_TIME = datetime.max.replace(tzinfo=UTC)
 RECENCY_HALF_LIFE = timedelta(days=90)
 _CHUNK = 512
@@ -91,6 +105,27 @@ class HotIssue:
             "likes": self.likes,
             "active_days": self.active_days,
         }
+
+
+def _sentences(text: str) -> list[str]:
+    return [part for part in _SENTENCE_END.split(text) if part.strip()]
+
+
+def drop_boilerplate(
+    messages: Sequence[Message], share: float = BOILERPLATE_SHARE
+) -> list[Message]:
+    """The messages without the sentences that recur in ``share`` of them (see above)."""
+    counts: Counter[str] = Counter()
+    for message in messages:
+        counts.update({part.strip() for part in _sentences(message.text)})
+    limit = max(_BOILERPLATE_FLOOR, share * len(messages))
+    common = {sentence for sentence, n in counts.items() if n >= limit}
+    if not common:
+        return list(messages)
+    return [
+        replace(m, text="".join(p for p in _sentences(m.text) if p.strip() not in common))
+        for m in messages
+    ]
 
 
 def message_vectors(messages: Sequence[Message]) -> sp.csr_matrix:
@@ -173,7 +208,7 @@ def find_hot_issues(
     """Group ``messages`` into problems and return the ``top`` hottest (all if ``None``)."""
     if not messages:
         return []
-    vectors = message_vectors(messages)
+    vectors = message_vectors(drop_boilerplate(messages))
     groups = group_messages(vectors, min_similarity)
     if now is None:
         now = max((m.time for m in messages if m.time is not None), default=None)
