@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import subprocess
 import sys
 import threading
 from collections.abc import Callable, Sequence
@@ -46,7 +47,14 @@ def cmd_demo(args: argparse.Namespace) -> int:
     print(load_demo(scale=args.scale, seed=args.seed, reset=args.reset))
     if args.no_serve:
         return 0
-    return _serve(args.host, args.port)
+    # One command runs the whole demo: the worker (sweep, reminders, hot issues) runs beside
+    # the server and stops with it.
+    worker = subprocess.Popen([sys.executable, "-m", "jiceng.cli", "worker"])
+    try:
+        return _serve(args.host, args.port)
+    finally:
+        worker.terminate()
+        worker.wait(timeout=15)
 
 
 def _serve(host: str, port: int, workers: int | None = None) -> int:
