@@ -20,6 +20,7 @@ from jiceng.cases.models import Case, CaseEvent
 from jiceng.core import hashchain
 from jiceng.core.crypto import history_key
 from jiceng.core.errors import Conflict
+from jiceng.core.inserts import insert_row
 from jiceng.people.models import Unit, User
 
 
@@ -87,7 +88,7 @@ def append(
         updated = _conditional_update(case.pk, case.version, changes)
         if updated != 1:
             raise Conflict(case.number or str(case.pk))
-        event.save(force_insert=True)
+        insert_row(event)
     for field, value in changes.items():
         setattr(case, field, value)
     return event
