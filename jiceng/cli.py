@@ -11,6 +11,7 @@ jiceng policies match [--policy CODE] [--division CODE] [--format json|text]
 jiceng manage ...            (Django's management commands)
 jiceng textmining ...        (see jiceng textmining --help)
 jiceng hot-issues [--month YYYY-MM] [--county CODE]
+jiceng textmining retrain [--output PATH]   (category model from confirmed categories)
 """
 
 from __future__ import annotations
@@ -202,6 +203,15 @@ def cmd_manage(args: argparse.Namespace) -> int:
 
 
 def cmd_textmining(args: argparse.Namespace) -> int:
+    if args.rest[:1] == ["retrain"]:
+        # The one text-mining command that reads the database; the library has no Django.
+        from django.apps import apps
+
+        if not apps.ready:  # called in-process (tests, scripts) Django is already set up
+            _setup()
+        from jiceng.cases.training import main as retrain_main
+
+        return retrain_main(args.rest[1:])
     from jiceng.textmining.cli import main as textmining_main
 
     return textmining_main(args.rest)

@@ -117,6 +117,8 @@ class State(models.TextChoices):
     RESOLVED = "resolved", _("resolved")
     CLOSED = "closed", _("closed")
     MERGED = "merged", _("merged")
+    # Spam held for a dispatcher's review: no clock runs, nobody is asked to act on it.
+    QUARANTINED = "quarantined", _("quarantined")
 
 
 OPEN_STATES = (State.SUBMITTED, State.DISPATCHED, State.ACCEPTED)
@@ -216,6 +218,10 @@ class EventKind(models.TextChoices):
     MERGE = "merge", _("merged")
     NOTE = "note", _("internal note")
     REMIND = "remind", _("reminder sent")
+    QUARANTINE = "quarantine", _("quarantined as likely spam")
+    RELEASE = "release", _("released from quarantine")
+    SPAM = "spam", _("confirmed as spam")
+    CLASSIFY = "classify", _("category confirmed")
 
 
 # Events that start a new clock for a new (or the same) owner; the response rate counts them.
@@ -327,3 +333,27 @@ class CaseAttachment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case_id} {self.file.name}"
+
+
+class CaseSearch(models.Model):
+    """The full-text index row of one case: its text segmented once, when the case is written.
+
+    ``text`` holds space-separated search tokens (character bigrams and other
+    words, see ``cases.search``). The database-specific index is kept beside
+    it by the ``case_full_text_search`` migration, not by Django: on SQLite an
+    FTS5 table with triggers on this table, on PostgreSQL a generated
+    ``vector`` tsvector column with a GIN index. Changing this model's fields
+    on SQLite rebuilds the table and drops those triggers: recreate them.
+    """
+
+    case = models.OneToOneField(
+        Case, primary_key=True, on_delete=models.CASCADE, related_name="search"
+    )
+    text = models.TextField()
+
+    class Meta:
+        verbose_name = _("case search text")
+        verbose_name_plural = _("case search texts")
+
+    def __str__(self) -> str:
+        return f"{self.case_id}"

@@ -15,7 +15,7 @@ from django.db.models import Case as Switch
 from django.db.models import F, IntegerField, Q, QuerySet, Value, When
 from django.utils.translation import gettext as _
 
-from jiceng.cases import catalogue
+from jiceng.cases import catalogue, search
 from jiceng.cases.models import OPEN_STATES, Case, CaseEvent, Kind, State
 from jiceng.cases.permissions import STAFF_ROLES, visible_cases
 from jiceng.core import clock
@@ -24,6 +24,8 @@ from jiceng.people.models import Role, Unit, UnitKind, User
 from jiceng.places.models import Division, Level
 
 COUNTY_CODE_LENGTH = 6
+# A case number starts with the submission date (yymmdd); shorter digit runs are searched as text.
+CASE_NUMBER_DATE_DIGITS = 6
 
 # Actions a user may take on a case, in the order the case page offers them.
 ACCEPT = "accept"
@@ -119,7 +121,8 @@ def queue_cases(user: User) -> QuerySet[Case]:
 
 def area_cases(user: User) -> QuerySet[Case]:
     """Visible cases another unit owns: the villages a township supervises, a department's remit."""
-    cases = visible_cases(user)
+    # Requests held as likely spam are the dispatchers' to review, not the area's to supervise.
+    cases = visible_cases(user).exclude(state=State.QUARANTINED)
     if user.unit_id is not None:
         cases = cases.exclude(owner_id=user.unit_id)
     if len(user.jurisdiction) > COUNTY_CODE_LENGTH:
@@ -130,17 +133,18 @@ def area_cases(user: User) -> QuerySet[Case]:
 
 
 def search_cases(cases: QuerySet[Case], text: str) -> QuerySet[Case]:
-    """STAND-IN: a plain "contains" search over number, title and description.
+    """Cases whose number starts with ``text`` if it is all digits, else full-text, best first.
 
-    To be replaced by the full-text index of the text-mining work (segmented
-    text in SQLite FTS5 / PostgreSQL tsvector); it scans every row it is given.
+    Full-text search (``cases.search``) matches every word of the query in the
+    title, description, address and place names, in simplified or traditional
+    characters alike.
     """
-    text = text.strip()[:100]
+    text = text.strip()[: search.MAX_QUERY_LENGTH]
     if not text:
         return cases
-    return cases.filter(
-        Q(number__icontains=text) | Q(title__icontains=text) | Q(description__icontains=text)
-    )
+    if text.isdigit() and len(text) >= CASE_NUMBER_DATE_DIGITS:
+        return cases.filter(number__startswith=text)
+    return search.search_cases(cases, text)
 
 
 def filter_cases(cases: QuerySet[Case], filters: CaseFilters) -> QuerySet[Case]:

@@ -20,7 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from jiceng.cases import catalogue, history, permissions
+from jiceng.cases import catalogue, history, intake, permissions, search
 from jiceng.cases.models import (
     Case,
     CaseAttachment,
@@ -38,6 +38,7 @@ from jiceng.cases.models import (
 )
 from jiceng.core import calendar, clock
 from jiceng.core.errors import IllegalTransition, InvalidInput, NotAllowed
+from jiceng.core.inserts import insert_row
 from jiceng.people.models import Resident, Role, Unit, UnitKind, User
 from jiceng.people.units import dispatch_centre, intake_route
 from jiceng.places.models import Division
@@ -139,7 +140,7 @@ def _create(
     at = clock.now()
     resident = Resident(name=name)
     resident.set_phone(phone)
-    resident.save()
+    insert_row(resident)
     case = Case(
         kind=kind,
         state=State.SUBMITTED,
@@ -157,7 +158,8 @@ def _create(
     )
     deadlines = _clock(case, at)
     case.respond_by, case.resolve_by = deadlines["respond_by"], deadlines["resolve_by"]
-    case.save(force_insert=True)
+    insert_row(case)
+    search.index_case(case)
     return case
 
 
@@ -179,9 +181,14 @@ def case_submit(
     urgency: str = Urgency.NORMAL,
     by: User | None = None,
 ) -> Case:
-    """A resident's request enters the system and waits for dispatch."""
+    """A resident's request enters the system and waits for dispatch.
+
+    Text from the public channels that the spam check flags is held in quarantine
+    instead, with the check's reasons, until a dispatcher releases or confirms it.
+    """
     if by is not None and by.role not in permissions.STAFF_ROLES | {Role.RESIDENT}:
         raise NotAllowed(_("Your role cannot take requests."))
+    verdict = intake.spam_verdict(channel=channel, title=title, description=description)
     with transaction.atomic():
         case = _create(
             kind=Kind.REQUEST,
@@ -205,6 +212,8 @@ def case_submit(
             data={"channel": channel},
             changes={"number": _number(case)},
         )
+        if verdict is not None and verdict.spam:
+            _quarantine(case, score=verdict.score, reasons=verdict.reasons)
     return case
 
 
@@ -603,3 +612,111 @@ def case_attach_photo(*, case: Case, file: File) -> CaseAttachment:
     except Exception:
         default_storage.delete(stored)  # no file without its row
         raise
+
+
+# --- intake: spam quarantine and confirmed categories (see cases.intake) -----------------
+
+_DISPATCHERS = frozenset({Role.DISPATCHER})
+
+
+def _quarantine(case: Case, *, score: float, reasons: list[str]) -> CaseEvent:
+    """Hold a request the spam check flagged: no clock runs, no queue or public list shows it."""
+    return history.append(
+        case,
+        kind=EventKind.QUARANTINE,
+        at=case.submitted_at,
+        by=SYSTEM,
+        to_state=State.QUARANTINED,
+        unit_id=case.owner_id,
+        data={"score": round(score, 3), "reasons": list(reasons)},
+        changes={"respond_by": None, "resolve_by": None},
+    )
+
+
+def _require_held(case: Case, action: str) -> None:
+    _require_state(case, action, State.QUARANTINED)
+    if case.closed_at is not None:
+        raise IllegalTransition(action=action, state=_("confirmed as spam"))
+
+
+def case_release(*, case: Case, by: User) -> CaseEvent:
+    """A dispatcher judges a held request real: it waits for dispatch, its clock starts now."""
+    _require_held(case, _("release"))
+    permissions.require_owner(case=case, user=by, roles=_DISPATCHERS)
+    at = clock.now()
+    changes = {"owner_since": at, "reminded_at": None, **_clock(case, at)}
+    return history.append(
+        case,
+        kind=EventKind.RELEASE,
+        at=at,
+        by=by,
+        to_state=State.SUBMITTED,
+        unit_id=case.owner_id,
+        changes=changes,
+    )
+
+
+def case_confirm_spam(*, case: Case, by: User, note: str = "") -> CaseEvent:
+    """A dispatcher confirms a quarantined request is spam: closed and kept, never deleted."""
+    _require_held(case, _("confirm as spam"))
+    permissions.require_owner(case=case, user=by, roles=_DISPATCHERS)
+    at = clock.now()
+    return history.append(
+        case,
+        kind=EventKind.SPAM,
+        at=at,
+        by=by,
+        to_state=State.QUARANTINED,
+        unit_id=case.owner_id,
+        note=note.strip()[:1000],
+        data={"confirmed": True},
+        changes={"closed_at": at},
+    )
+
+
+def case_classify(
+    *, case: Case, by: User, category: Category, proposed: list[tuple[str, float]] | None = None
+) -> CaseEvent:
+    """A dispatcher confirms (or corrects) a submitted request's category.
+
+    ``proposed`` is the model's top categories with probabilities, recorded so that
+    the model's accuracy on real intake can be measured; the confirmed category is
+    what ``jiceng textmining retrain`` learns.
+    """
+    _require_state(case, _("confirm the category"), State.SUBMITTED)
+    permissions.require_owner(case=case, user=by, roles=_DISPATCHERS)
+    if not category.active:
+        raise InvalidInput(_("This category is no longer in use."), field="category")
+    data = {
+        "category_confirmed": True,
+        "category": category.code,
+        "previous": case.category_id,
+        "proposed": proposed[0][0] if proposed else "",
+        "top": [[code, round(float(p), 3)] for code, p in proposed or []],
+    }
+    event = history.append(
+        case,
+        kind=EventKind.CLASSIFY,
+        at=clock.now(),
+        by=by,
+        to_state=case.state,
+        unit_id=case.owner_id,
+        data=data,
+        changes={"category_id": category.code},
+    )
+    case.category = category
+    return event
+
+
+def case_dispatch_classified(
+    *,
+    case: Case,
+    by: User,
+    category: Category,
+    unit: Unit | None = None,
+    proposed: list[tuple[str, float]] | None = None,
+) -> CaseEvent:
+    """Confirm the category and dispatch in one go (the catalogue proposes for the new category)."""
+    with transaction.atomic():
+        case_classify(case=case, by=by, category=category, proposed=proposed)
+        return case_dispatch(case=case, by=by, unit=unit)

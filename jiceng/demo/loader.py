@@ -101,6 +101,7 @@ def load_demo(*, scale: str = "small", seed: int = 330681, reset: bool = False) 
     load_fieldwork_demo(seed=seed)
     _generate_cases(_world(org, rng), cases)
     _refresh_planner_statistics()
+    trained = _train_category_model()
     _group_hot_issues()
     seconds = time.perf_counter() - started
     summary = _("Loaded 诸暨市: %(cases)d cases, %(households)d households in %(seconds).1f s.") % {
@@ -108,7 +109,21 @@ def load_demo(*, scale: str = "small", seed: int = 330681, reset: bool = False) 
         "households": households,
         "seconds": seconds,
     }
-    return summary + "\n" + logins_text()
+    return summary + "\n" + trained + "\n" + logins_text()
+
+
+def _train_category_model() -> str:
+    """The desk proposes categories from the start: train on the demo dispatchers' confirmations."""
+    from jiceng.cases.training import TrainingError, retrain
+
+    try:
+        result = retrain(cv=False)
+    except TrainingError as error:
+        return str(error)
+    return _("Category model trained on %(n)d confirmed categories: %(path)s") % {
+        "n": result["samples"],
+        "path": result["model"],
+    }
 
 
 def _group_hot_issues(months: int = 3) -> None:

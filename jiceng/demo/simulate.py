@@ -115,7 +115,10 @@ def _life(world: World, case: Case, t: datetime) -> None:
     rng = world.rng
     t = _at(world, t + _hours(rng, 0.1, 5))
     with clock.frozen_at(t):
-        services.case_dispatch(case=case, by=world.org.logins[Role.DISPATCHER])
+        # The dispatcher confirms the category, as at the desk: the category model learns from it.
+        services.case_dispatch_classified(
+            case=case, by=world.org.logins[Role.DISPATCHER], category=case.category
+        )
     if case.owner.kind == UnitKind.VILLAGE and rng.random() < 0.03:
         t = _at(world, t + _hours(rng, 0.5, 8))
         with clock.frozen_at(t):

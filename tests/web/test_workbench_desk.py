@@ -83,7 +83,7 @@ def test_a_request_is_saved_and_dispatched_to_the_proposed_unit_in_one_go(desk, 
     assert (case.kind, case.channel, case.state) == (Kind.REQUEST, Channel.PHONE, State.DISPATCHED)
     assert case.owner == org["tianzhu"] and case.address == "天竺路口"
     kinds = list(CaseEvent.objects.filter(case=case).values_list("kind", flat=True))
-    assert kinds == [EventKind.SUBMIT, EventKind.DISPATCH]
+    assert kinds == [EventKind.SUBMIT, EventKind.CLASSIFY, EventKind.DISPATCH]
     confirmation = desk.get(response["Location"], **EN).content.decode()
     assert f"Case {case.number} is dispatched to 天竺社区居委会." in confirmation
     assert 'role="status" data-focus' in confirmation

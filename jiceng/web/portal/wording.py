@@ -20,6 +20,7 @@ STATE_LABELS: dict[str, Promise] = {
     State.RESOLVED: _("Solved, waiting for the resident's rating"),
     State.CLOSED: _("Closed"),
     State.MERGED: _("Handled with another request"),
+    State.QUARANTINED: _("Received, being checked"),
 }
 
 
@@ -61,5 +62,6 @@ def state_sentence(state: str, unit: str) -> str:
         State.RESOLVED: _("%(unit)s says it is solved. Please tell us whether it is."),
         State.CLOSED: _("Closed."),
         State.MERGED: _("Handled together with another request about the same problem."),
+        State.QUARANTINED: _("Received. The hotline centre checks it before sending it on."),
     }
     return str(sentences[State(state)]) % {"unit": unit}

@@ -1,4 +1,9 @@
-"""The dispatcher's desk: a phone request taken in one form, answered or dispatched at once."""
+"""The dispatcher's desk: a phone request taken in one form, answered or dispatched at once.
+
+While the dispatcher types, the category model proposes categories (see
+``workbench.intake``); a request is dispatched with the category the dispatcher
+chose recorded as confirmed, which is what the model is retrained on.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +16,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from jiceng.cases import catalogue, selectors, services
-from jiceng.cases.models import Case, Category, Channel
+from jiceng.cases import catalogue, intake, selectors, services
+from jiceng.cases.models import Case, Category, Channel, State
 from jiceng.core.errors import InvalidInput, JicengError, NotAllowed
 from jiceng.people.models import Unit, User
 from jiceng.places.models import Level
@@ -69,8 +74,15 @@ def _render(request: HttpRequest, form: DeskForm, *, status: int = 200) -> HttpR
             taken = selectors.case_detail(user, request.GET["taken"])
         except NotAllowed:
             taken = None
+    description = str(values.get("description") or "")
     context = {
         "form": form,
+        "quarantined": _waiting_in_quarantine(user),
+        "proposal": intake.propose(description, str(values.get("village") or ""))
+        if description.strip()
+        else None,
+        "has_model": intake.category_model() is not None,
+        "typed": bool(description.strip()),
         "categories": form.categories.values(),
         "townships": list(selectors.jurisdiction_townships(user)),
         "villages": list(selectors.jurisdiction_villages(user, township)) if township else [],
@@ -79,6 +91,12 @@ def _render(request: HttpRequest, form: DeskForm, *, status: int = 200) -> HttpR
         **_proposal_context(user, values),
     }
     return render(request, "web/workbench/desk.html", context, status=status)
+
+
+def _waiting_in_quarantine(user: User) -> int:
+    return Case.objects.filter(
+        owner_id=user.unit_id, state=State.QUARANTINED, closed_at__isnull=True
+    ).count()
 
 
 def _take(request: HttpRequest, form: DeskForm) -> HttpResponse:
@@ -111,14 +129,23 @@ def _take(request: HttpRequest, form: DeskForm) -> HttpResponse:
         form.add_error(field if field in form.fields else None, error.message)
         return _render(request, form, status=400)
     if data["mode"] != CONSULTATION:
-        _dispatch(request, case, user, data["unit"])
+        _dispatch(request, case, user, data["unit"], data["description"])
     return redirect(f"{reverse('workbench:desk')}?taken={case.number}")
 
 
-def _dispatch(request: HttpRequest, case: Case, user: User, unit: Unit | None) -> None:
-    """Dispatch right after saving; if that fails the case waits, submitted, in the queue."""
+def _dispatch(
+    request: HttpRequest, case: Case, user: User, unit: Unit | None, description: str
+) -> None:
+    """Dispatch right after saving; if that fails the case waits, submitted, in the queue.
+
+    The category the dispatcher picked is recorded as confirmed, with what the model proposed.
+    """
+    proposal = intake.propose(description, case.division_id)
+    top = [(g.category.code, g.probability) for g in proposal.guesses] if proposal else []
     try:
-        services.case_dispatch(case=case, by=user, unit=unit)
+        services.case_dispatch_classified(
+            case=case, by=user, category=case.category, unit=unit, proposed=top
+        )
     except JicengError as error:
         messages.error(
             request,
