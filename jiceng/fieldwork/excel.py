@@ -7,8 +7,9 @@ office's own document, not part of the translated interface.
 Import checks every row first. With errors, nothing is written unless the user
 chose to import only the valid rows. Importing the same file again changes
 nothing: households are keyed by 户号 within the village, people by ID number
-within the household. The export masks names, phones and ID numbers, and the
-shared writer neutralises anything a spreadsheet would run as a formula.
+within the household. The export masks names, phones and ID numbers, hides
+health marks (残疾) and the note, and the shared writer neutralises anything a
+spreadsheet would run as a formula.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from jiceng.core import clock, crypto
 from jiceng.core.errors import InvalidInput
 from jiceng.core.exports import CellValue, Column, xlsx_bytes
 from jiceng.fieldwork.scope import field_village
+from jiceng.people.health import HEALTH_FLAGS
 from jiceng.people.models import Household, Resident, User
 from jiceng.places.models import Grid
 
@@ -48,6 +50,9 @@ YES, NO = {"是", "1", "Y", "y", "√"}, {"否", "", "0", "N", "n"}
 ID_RE = re.compile(r"^\d{17}[\dX]$")
 PHONE_RE = re.compile(r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$")
 MAX_ROWS = 5000
+# Health marks: read on import, never written out in clear (see jiceng.people.health).
+PROTECTED_FLAGS = frozenset(HEALTH_FLAGS)
+HIDDEN = "●●●"
 
 
 @dataclass
@@ -262,6 +267,7 @@ def households_export(*, by: User) -> bytes:
     people = (
         Resident.objects.filter(household__grid__village_id=village, moved_away_on__isnull=True)
         .select_related("household", "household__grid")
+        .defer("health", "health_note", "note")  # not exported: not decrypted either
         .order_by("household__number", "household_id", "-is_household_head", "id")
     )
     yes = {True: "是", False: "否"}
@@ -274,7 +280,8 @@ def households_export(*, by: User) -> bytes:
                 home.number, home.grid.code, home.address, yes[home.dibao],
                 crypto.mask_name(p.name), crypto.mask_id_number(p.id_number),
                 crypto.mask_phone(p.phone) if p.phone else "", p.birth_date,
-                *[yes[bool(getattr(p, attr))] for attr in FLAGS.values()],
+                *[HIDDEN if attr in PROTECTED_FLAGS else yes[bool(getattr(p, attr))]
+                  for attr in FLAGS.values()],
                 p.hukou, "",
             ]
         )  # fmt: skip

@@ -19,6 +19,7 @@ from jiceng.core import clock
 from jiceng.core.errors import NotAllowed
 from jiceng.fieldwork.models import Visit
 from jiceng.fieldwork.scope import field_village, may_see_village, villages_for
+from jiceng.people import health
 from jiceng.people.models import Household, Resident, User
 from jiceng.places.models import Division
 
@@ -35,10 +36,13 @@ KIND_LABELS = {
     "elderly_alone": gettext_lazy("elderly living alone"),
     "left_behind_child": gettext_lazy("left-behind child"),
     "extreme_poverty": gettext_lazy("extreme poverty support"),
-    "disability": gettext_lazy("disability"),
+    # Health marks are not named on lists that township staff also see.
+    "disability": gettext_lazy("protected care need"),
     "dibao": gettext_lazy("低保 family"),
 }
-MEMBER_KINDS = ("elderly_alone", "left_behind_child", "extreme_poverty", "disability")
+MEMBER_KINDS = ("elderly_alone", "left_behind_child", "extreme_poverty")
+HEALTH_KINDS = health.HEALTH_FLAGS
+ALL_KINDS = (*MEMBER_KINDS, *HEALTH_KINDS, "dibao")
 
 
 def intervals() -> dict[str, int]:
@@ -99,12 +103,28 @@ def _present(flag: str) -> Exists:
     )
 
 
-def _vulnerable(village_code: str) -> QuerySet[Household]:
+def _health_marks(village_code: str) -> dict[int, set[str]]:
+    """Health marks per household of the village: encrypted, so read and decided here.
+
+    One query and one decryption per present member of one village (a few
+    thousand at most); nothing about health leaves this function but the kinds.
+    """
+    members = Resident.objects.filter(
+        household__grid__village_id=village_code, moved_away_on__isnull=True
+    ).values_list("household_id", "health")
+    marks: dict[int, set[str]] = {}
+    for household_id, flags in members:
+        if flags:
+            marks.setdefault(household_id, set()).update(flags)
+    return marks
+
+
+def _vulnerable(village_code: str, health_marked: list[int]) -> QuerySet[Household]:
     households = Household.objects.filter(grid__village_id=village_code).annotate(
         **{kind: _present(kind) for kind in MEMBER_KINDS},
         last_visit=Max("visits__visited_on"),
     )
-    any_kind = Q(dibao=True)
+    any_kind = Q(dibao=True) | Q(pk__in=health_marked)
     for kind in MEMBER_KINDS:
         any_kind |= Q(**{kind: True})
     return households.filter(any_kind).order_by("grid_id", "id")
@@ -117,8 +137,10 @@ def coverage(user: User, village: Division, *, today: date | None = None) -> Cov
     today = today or timezone.localdate(clock.now())
     months = intervals()
     result = Coverage(village=village)
-    for household in _vulnerable(village.code):
-        kinds = [kind for kind in (*MEMBER_KINDS, "dibao") if getattr(household, kind)]
+    marks = _health_marks(village.code)
+    for household in _vulnerable(village.code, list(marks)):
+        found = marks.get(household.pk, set())
+        kinds = [k for k in ALL_KINDS if k in found or getattr(household, k, False)]
         interval = min(months[kind] for kind in kinds)
         last: date | None = household.last_visit  # type: ignore[attr-defined]
         due_by = None if last is None else _add_months(last, interval)

@@ -45,7 +45,8 @@ class ResidentAdmin(ReadOnlyAdmin):
     """Masked: unmasking belongs to the owner of a case or household, with a logged reason."""
 
     list_display = ["masked_name", "masked_phone", "birth_date", "household"]
-    list_filter = ["elderly_alone", "left_behind_child", "disability", "veteran"]
+    # Health marks are encrypted and shown only on the household page, with a logged reason.
+    list_filter = ["elderly_alone", "left_behind_child", "veteran"]
     fields = (
         "masked_name",
         "masked_phone",
@@ -54,7 +55,6 @@ class ResidentAdmin(ReadOnlyAdmin):
         "household",
         "elderly_alone",
         "left_behind_child",
-        "disability",
         "extreme_poverty",
         "veteran",
         "in_school",

@@ -9,9 +9,10 @@ from django.utils.translation import gettext as _
 
 from jiceng.core import clock
 from jiceng.core.errors import InvalidInput, NotAllowed
+from jiceng.people import health
 from jiceng.people.models import AccessLog, Household, Resident, Role, User
 
-REVEALABLE = ("name", "phone", "id_number", "health_note", "note")
+REVEALABLE = ("name", "phone", "id_number", "health", "health_note", "note")
 
 
 def resident_reveal(
@@ -34,6 +35,8 @@ def resident_reveal(
         case_id=getattr(case, "pk", None),
         at=clock.now(),
     )
+    if field == "health":
+        return health.describe(resident.health)
     return str(getattr(resident, field))
 
 
@@ -77,6 +80,7 @@ def residents_purge_moved_away(*, years: int, today: date | None = None) -> int:
         for person in due.select_for_update():
             for name in PURGED_FIELDS:
                 setattr(person, name, "")
+            person.health = health.NONE
             person.phone_index = person.phone_last4 = ""
             person.purged_at = clock.now()
             person.save()

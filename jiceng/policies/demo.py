@@ -166,7 +166,7 @@ def _members(household: Household, rng: random.Random, today: date) -> list[Resi
             is_household_head=position == 0,
             elderly_alone=alone,
             left_behind_child=years < 16 and rng.random() < 0.25,
-            disability=rng.random() < 0.06,
+            health=frozenset({"disability"}) if rng.random() < 0.06 else frozenset(),
             extreme_poverty=alone and rng.random() < 0.15,
             veteran=years > 55 and rng.random() < 0.05,
             in_school=6 <= years <= 18,

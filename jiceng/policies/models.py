@@ -65,10 +65,19 @@ CLOSED_OUTCOMES = (Outcome.RECEIVED, Outcome.DECLINED, Outcome.NOT_ELIGIBLE)
 
 
 class Outreach(models.Model):
-    """Someone who qualifies and is not receiving: the village's cadres go and explain."""
+    """Someone who qualifies and is not receiving: the village's cadres go and explain.
+
+    A first matching run opens tens of thousands of items at once, so the table
+    carries no index that another one already covers: policy is the first
+    column of ``outreach_once_per_person``, village of ``outreach_village_outcome``.
+    """
 
     policy = models.ForeignKey(
-        Policy, verbose_name=_("policy"), on_delete=models.CASCADE, related_name="outreach"
+        Policy,
+        verbose_name=_("policy"),
+        on_delete=models.CASCADE,
+        related_name="outreach",
+        db_index=False,
     )
     resident = models.ForeignKey(
         "people.Resident", verbose_name=_("resident"), on_delete=models.CASCADE, related_name="+"
@@ -85,12 +94,14 @@ class Outreach(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
         db_constraint=False,
+        db_index=False,
     )
     reasons = models.JSONField(_("reasons"), default=list)
     outcome = models.CharField(
         _("outcome"), max_length=14, choices=Outcome.choices, default=Outcome.OPEN
     )
     outcome_note = models.CharField(_("note"), max_length=200, blank=True)
+    # Only read with the item itself: no index to keep up on every insert.
     outcome_by = models.ForeignKey(
         "people.User",
         verbose_name=_("recorded by"),
@@ -98,6 +109,7 @@ class Outreach(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
+        db_index=False,
     )
     outcome_at = models.DateTimeField(_("recorded at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"))

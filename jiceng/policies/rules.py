@@ -8,6 +8,11 @@ A rule is JSON, built in a form and never in code::
 ``all`` and ``any`` nest. A rule compiles to one database filter (fast over
 100,000 people); the reasons shown to a cadre are worked out afterwards, only
 for the people who matched.
+
+Health marks (disability) are encrypted, so SQL cannot test them. The filter
+treats such a condition as "maybe" (true), which can only let more people
+through, never fewer, because and/or never negate; those candidates are then
+checked exactly in Python, decrypting each person's marks once per run.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from jiceng.core.errors import InvalidInput
+from jiceng.people import health
 
 NUMBER_OPS = (">=", "<=", ">", "<", "==")
 # field -> (label, kind, database path)
@@ -28,13 +34,16 @@ FIELDS: dict[str, tuple[Any, str, str]] = {
     "age": (gettext_lazy("age"), "number", "birth_date"),
     "elderly_alone": (gettext_lazy("elderly living alone"), "flag", "elderly_alone"),
     "left_behind_child": (gettext_lazy("left-behind child"), "flag", "left_behind_child"),
-    "disability": (gettext_lazy("disability"), "flag", "disability"),
+    "disability": (gettext_lazy("disability"), "flag", "health"),
     "extreme_poverty": (gettext_lazy("extreme poverty support"), "flag", "extreme_poverty"),
     "veteran": (gettext_lazy("veteran"), "flag", "veteran"),
     "in_school": (gettext_lazy("in school"), "flag", "in_school"),
     "dibao": (gettext_lazy("低保 family"), "flag", "household__dibao"),
     "hukou": (gettext_lazy("registered in"), "division", "hukou"),
 }
+# Encrypted marks: evaluated in Python, and never named in stored or shown reasons.
+HEALTH_FIELDS = frozenset(health.HEALTH_FLAGS)
+PROTECTED_REASON = gettext_lazy("a protected health condition")
 MAX_DEPTH = 4
 Rule = Mapping[str, Any]
 
@@ -97,21 +106,45 @@ def _age_q(op: str, value: int, today: date) -> Q:
     return q
 
 
-def to_q(rule: Rule, today: date) -> Q:
-    """The rule as one database filter over residents."""
-    for key, combine in (("all", Q.__and__), ("any", Q.__or__)):
+def to_q(rule: Rule, today: date) -> Q | None:
+    """The rule as one database filter over residents; None means no filter at all.
+
+    Exact unless ``needs_health(rule)``; then a superset to check with ``holds``.
+    """
+    for key in ("all", "any"):
         if key in rule:
             parts = [to_q(item, today) for item in rule[key]]
-            result = parts[0]
-            for part in parts[1:]:
-                result = combine(result, part)
+            known = [part for part in parts if part is not None]
+            if key == "any" and len(known) < len(parts):
+                return None  # one branch is "maybe": anybody may pass
+            if not known:
+                return None
+            result = known[0]
+            for part in known[1:]:
+                result = result & part if key == "all" else result | part
             return result
-    _label, kind, path = FIELDS[rule["field"]]
+    name = rule["field"]
+    _label, kind, path = FIELDS[name]
+    if name in HEALTH_FIELDS:
+        return None
     if kind == "number":
         return _age_q(rule["op"], rule["value"], today)
     if kind == "flag":
         return Q(**{path: rule["value"]})
     return Q(**{f"{path}__startswith": rule["value"]})
+
+
+def needs_health(rule: Rule) -> bool:
+    return bool(_leaf_fields(rule) & HEALTH_FIELDS)
+
+
+def holds(rule: Rule, person: Mapping[str, Any], today: date) -> bool:
+    """The whole rule, decided in Python for one person (values as ``person_values`` fetch)."""
+    if "all" in rule:
+        return all(holds(item, person, today) for item in rule["all"])
+    if "any" in rule:
+        return any(holds(item, person, today) for item in rule["any"])
+    return _holds(rule, person, today)
 
 
 def age_on(birth: date | None, today: date) -> int | None:
@@ -134,18 +167,39 @@ def _holds(rule: Rule, person: Mapping[str, Any], today: date) -> bool:
             "<": age < value,
             "==": age == value,
         }[op]
+    if name in HEALTH_FIELDS:
+        return (name in person[path]) is value
     if kind == "flag":
         return bool(person[path]) is value
     return str(person[path]).startswith(value)
 
 
 def describe(rule: Rule) -> str:
-    """One condition in words, e.g. "age >= 80" or "低保 family"."""
+    """One condition in words, e.g. "age >= 80" or "低保 family"; health marks stay unnamed."""
     label, kind, _path = FIELDS[rule["field"]]
+    if rule["field"] in HEALTH_FIELDS:
+        return str(PROTECTED_REASON)
     if kind == "number":
         return f"{label} {rule['op']} {rule['value']}"
     if kind == "flag":
         return str(label) if rule["value"] else _("not %(field)s") % {"field": label}
+    return f"{label} {rule['value']}"
+
+
+def rule_text(rule: Rule, top: bool = True) -> str:
+    """The rule in words for its author, e.g. "age >= 80 and (低保 family or disability)".
+
+    Names every attribute: this describes the rule, not a person.
+    """
+    for key, word in (("all", _(" and ")), ("any", _(" or "))):
+        if key in rule:
+            text = word.join(rule_text(item, top=False) for item in rule[key])
+            return text if top or len(rule[key]) == 1 else f"({text})"
+    label, kind, _path = FIELDS[rule["field"]]
+    if kind == "flag":
+        return str(label) if rule["value"] else _("not %(field)s") % {"field": label}
+    if kind == "number":
+        return f"{label} {rule['op']} {rule['value']}"
     return f"{label} {rule['value']}"
 
 
@@ -190,12 +244,13 @@ PLACE_VALUES = ("id", "household_id", "household__grid__village_id")
 
 
 def person_values(rule: Rule) -> tuple[str, ...]:
-    """The columns to fetch: where the person lives, plus what the reasons need.
+    """The columns to fetch: where the person lives, plus what Python must decide.
 
-    Where no ``any`` group appears every condition held for every match, so the
-    reasons are the same for all and no attribute needs fetching at all.
+    Where no ``any`` group and no health mark appear, every condition held for
+    every match, so the reasons are the same for all and no attribute is fetched.
+    Health marks come as ciphertext (``health``), decrypted only when asked for.
     """
-    if not has_choice(rule):
+    if not has_choice(rule) and not needs_health(rule):
         return PLACE_VALUES
     return PLACE_VALUES + tuple(sorted({FIELDS[name][2] for name in _leaf_fields(rule)}))
 

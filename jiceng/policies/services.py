@@ -8,13 +8,15 @@ from datetime import date
 from typing import Any
 
 from django.db import connection, transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, TextField
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from jiceng.core import clock
 from jiceng.core.errors import InvalidInput, NotAllowed
 from jiceng.fieldwork.scope import FIELD_ROLES
+from jiceng.people.health import HealthDecryptor
 from jiceng.people.models import Resident, Role, User
 from jiceng.policies import rules
 from jiceng.policies.models import CLOSED_OUTCOMES, Benefit, Outcome, Outreach, Policy
@@ -69,18 +71,53 @@ def _candidates(policy: Policy, within: str, rule: rules.Rule, today: date) -> A
     if within:
         people = people.filter(household__grid__village__code__startswith=within)
     receiving = Benefit.objects.filter(policy=policy, resident=OuterRef("pk"))
-    return people.filter(rules.to_q(rule, today)).exclude(Exists(receiving))
+    condition = rules.to_q(rule, today)
+    if condition is not None:
+        people = people.filter(condition)
+    return people.exclude(Exists(receiving))
+
+
+class _Person(dict[str, Any]):
+    """A fetched row whose health marks are decrypted only when a condition asks for them."""
+
+    def __init__(self, row: dict[str, Any], decrypt: HealthDecryptor) -> None:
+        super().__init__(row)
+        self._decrypt = decrypt
+
+    def __missing__(self, key: str) -> Any:
+        if key != "health":
+            raise KeyError(key)
+        flags = self["health"] = self._decrypt(self["health_token"])
+        return flags
+
+
+def _rows(
+    policy: Policy, within: str, rule: rules.Rule, today: date, decrypt: HealthDecryptor
+) -> list[dict[str, Any]]:
+    """The people who match; with health conditions, SQL narrows and Python decides."""
+    columns = [c for c in rules.person_values(rule) if c != "health"]
+    found = _candidates(policy, within, rule, today).order_by("id")
+    if not rules.needs_health(rule):
+        return list(found.values(*columns))
+    # The raw ciphertext, so only the people a condition reaches are decrypted.
+    found = found.annotate(health_token=Cast("health", output_field=TextField()))
+    people = (_Person(row, decrypt) for row in found.values(*columns, "health_token"))
+    return [person for person in people if rules.holds(rule, person, today)]
 
 
 def policy_matches(
-    policy: Policy, *, within: str = "", rule: rules.Rule | None = None, today: date | None = None
+    policy: Policy,
+    *,
+    within: str = "",
+    rule: rules.Rule | None = None,
+    today: date | None = None,
+    decrypt: HealthDecryptor | None = None,
 ) -> list[Match]:
     """People in ``within`` who qualify for the policy and are not recorded as receiving it."""
     today = today or _today()
     rule = policy.rule if rule is None else rule
     rules.validate_rule(rule)
-    columns = rules.person_values(rule)
-    rows = _candidates(policy, within, rule, today).order_by("id").values(*columns)
+    rows = _rows(policy, within, rule, today, decrypt or HealthDecryptor())
     explain = rules.explainer(rule)
     return [
         Match(
@@ -105,39 +142,91 @@ def policies_match(
         if not policies.exists():
             raise InvalidInput(_("No active policy with code %(code)s.") % {"code": policy_code})
     found: list[Match] = []
+    decrypt = HealthDecryptor()  # each person's health marks decrypted once per run
     for policy in policies:
-        matches = policy_matches(policy, within=within, today=today)
+        matches = policy_matches(policy, within=within, today=today, decrypt=decrypt)
         if outreach:
             _open_outreach(policy, matches)
         found += matches
     return found
 
 
+OUTREACH_COLUMNS = (
+    "policy_id", "resident_id", "household_id", "village_id",
+    "reasons", "outcome", "outcome_note", "created_at",
+)  # fmt: skip
+# PostgreSQL receives one array per column (no per-row placeholders to parse and plan).
+_PG_ARRAY_TYPES = (
+    "bigint",
+    "bigint",
+    "bigint",
+    "varchar",
+    "jsonb",
+    "varchar",
+    "varchar",
+    "timestamptz",
+)
+
+
 def _open_outreach(policy: Policy, matches: list[Match]) -> None:
     """One item per new person; the same person found again keeps their item and outcome.
 
-    Plain INSERT … ON CONFLICT DO NOTHING (SQLite and PostgreSQL): a first run over
-    a county can open tens of thousands of items, too many for model instances.
+    People who already have an item are skipped with one query; the rest go in
+    as a few large ``INSERT … ON CONFLICT DO NOTHING`` statements, so a
+    concurrent run cannot open an item twice. Plain SQL on purpose: a first run
+    over a county opens tens of thousands of items, and building a model
+    instance and preparing each value through the ORM cost more than the insert.
     """
+    rows = _outreach_rows(policy, matches)
+    with transaction.atomic(), connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            _insert_arrays(cursor, rows)
+        else:
+            _insert_values(cursor, rows)
+
+
+_OPEN = (Outcome.OPEN.value, "")
+
+
+def _outreach_rows(policy: Policy, matches: list[Match]) -> list[tuple[Any, ...]]:
+    """Column values of the items to open: matched people who have no item yet."""
     known = set(Outreach.objects.filter(policy=policy).values_list("resident_id", flat=True))
     at = connection.ops.adapt_datetimefield_value(clock.now())
-    rows = [
-        (policy.pk, m.person, m.household, m.village, json.dumps(m.reasons), Outcome.OPEN, "", at)
+    texts: dict[tuple[str, ...], str] = {}  # most matches share their reasons
+    return [
+        (policy.pk, m.person, m.household, m.village, _json(m.reasons, texts), *_OPEN, at)
         for m in matches
         if m.person not in known
     ]
-    table = Outreach._meta.db_table
-    head = (
-        f"INSERT INTO {table} (policy_id, resident_id, household_id, village_id, reasons,"  # noqa: S608
-        " outcome, outcome_note, created_at) VALUES "
-    )
-    # Multi-row VALUES, 500 rows a statement: one round trip each on PostgreSQL too.
-    with transaction.atomic(), connection.cursor() as cursor:
-        for start in range(0, len(rows), 500):
-            chunk = rows[start : start + 500]
-            values = ", ".join(["(%s, %s, %s, %s, %s, %s, %s, %s)"] * len(chunk))
-            params = [value for row in chunk for value in row]
-            cursor.execute(head + values + " ON CONFLICT DO NOTHING", params)
+
+
+def _json(reasons: list[str], texts: dict[tuple[str, ...], str]) -> str:
+    key = tuple(reasons)
+    if key not in texts:
+        texts[key] = json.dumps(reasons)
+    return texts[key]
+
+
+def _insert_head() -> str:
+    return f"INSERT INTO {Outreach._meta.db_table} ({', '.join(OUTREACH_COLUMNS)}) "
+
+
+def _insert_arrays(cursor: Any, rows: list[tuple[Any, ...]]) -> None:
+    arrays = ", ".join(f"%s::{kind}[]" for kind in _PG_ARRAY_TYPES)
+    sql = _insert_head() + f"SELECT * FROM unnest({arrays}) ON CONFLICT DO NOTHING"  # noqa: S608
+    for start in range(0, len(rows), 20_000):
+        columns = zip(*rows[start : start + 20_000], strict=True)
+        cursor.execute(sql, [list(column) for column in columns])
+
+
+def _insert_values(cursor: Any, rows: list[tuple[Any, ...]]) -> None:
+    # SQLite: multi-row VALUES, 500 rows (4,000 parameters) a statement.
+    for start in range(0, len(rows), 500):
+        chunk = rows[start : start + 500]
+        values = ", ".join(["(%s, %s, %s, %s, %s, %s, %s, %s)"] * len(chunk))
+        params = [value for row in chunk for value in row]
+        sql = _insert_head() + "VALUES " + values + " ON CONFLICT DO NOTHING"
+        cursor.execute(sql, params)
 
 
 def outreach_record(*, item: Outreach, outcome: str, by: User, note: str = "") -> Outreach:

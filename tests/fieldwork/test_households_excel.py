@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 import pytest
+from django.db import connection
 from fieldwork.households import grid
 from openpyxl import load_workbook
 
@@ -129,3 +130,31 @@ def test_nobody_outside_the_village_imports_into_it_or_exports_it(
             for c in row
         ]
     )  # type: ignore[union-attr]
+
+
+def test_an_imported_disability_is_stored_encrypted_and_reimporting_changes_nothing(
+    cadre: User,
+) -> None:
+    rows = [_row("0003", "张伟", "330681197001010016", 残疾="是")]
+    households_import(file=workbook(rows), by=cadre)
+    person = Resident.objects.get()
+    assert person.disability is True
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT health FROM people_resident WHERE id = %s", [person.pk])
+        assert cursor.fetchone()[0].startswith("gAAAAA")
+    again = households_import(file=workbook(rows), by=cadre)
+    assert (again.unchanged, again.people_updated) == (1, 0)
+    changed = households_import(file=workbook([[*rows[0][:11], "否", *rows[0][12:]]]), by=cadre)
+    assert changed.people_updated == 1
+    assert Resident.objects.get().disability is False
+
+
+def test_the_export_hides_the_disability_column_for_everyone(cadre: User) -> None:
+    households_import(
+        file=workbook([_row("0003", "张伟", "330681197001010016", 残疾="是")]), by=cadre
+    )
+    sheet = load_workbook(io.BytesIO(households_export(by=cadre))).active
+    assert sheet is not None
+    header = [c.value for c in sheet[1]]
+    values = dict(zip(header, [c.value for c in sheet[2]], strict=True))
+    assert values["残疾"] == "●●●" and values["独居老人"] == "否"

@@ -68,7 +68,9 @@ def test_and_needs_every_condition_and_or_needs_one(users: dict[str, User]) -> N
     assert len(_matched(either)) == 3 and other.pk in _matched(either)
 
 
-def test_reasons_name_the_conditions_that_held(users: dict[str, User]) -> None:
+def test_reasons_name_the_conditions_that_held_but_never_a_health_mark(
+    users: dict[str, User],
+) -> None:
     poor = household(dibao=True)
     person = member(poor, born=date(1950, 1, 1), disability=True)
     rule = {
@@ -83,7 +85,10 @@ def test_reasons_name_the_conditions_that_held(users: dict[str, User]) -> None:
         ]
     }
     [match] = policy_matches(policy("d", rule), today=TODAY)
-    assert (match.person, match.reasons) == (person.pk, ["disability", "低保 family"])
+    assert (match.person, match.reasons) == (
+        person.pk,
+        ["a protected health condition", "低保 family"],
+    )
 
 
 def test_people_already_receiving_or_moved_away_are_not_matched(home: Any) -> None:

@@ -91,3 +91,31 @@ def test_another_villages_cadre_gets_404_for_the_household_and_its_reveal(
     assert "新街" not in page.content.decode() + reveal.content.decode()
     assert "新街" not in client.get("/workbench/field/households/").content.decode()
     assert not AccessLog.objects.exists()
+
+
+def test_health_marks_are_hidden_alike_for_everyone_until_revealed_with_a_reason(
+    users: dict[str, User], people: dict[str, Resident]
+) -> None:
+    person = people["alone"]
+    person.disability = True
+    person.save(update_fields=["health"])
+    client = _client(users["grid_worker"])
+    for url in ("/workbench/field/households/", _url(person)):
+        assert ">disability<" not in client.get(url).content.decode()
+    response = client.post(
+        _url(person, "reveal/"), {"resident": person.pk, "field": "health", "reason": "办残疾证"}
+    )
+    assert '<strong class="clear">disability</strong>' in response.content.decode()
+    entry = AccessLog.objects.get()
+    assert (entry.user, entry.field, entry.reason) == (users["grid_worker"], "health", "办残疾证")
+
+
+def test_another_villages_cadre_cannot_reveal_health_marks(
+    users: dict[str, User], people: dict[str, Resident]
+) -> None:
+    person = people["alone"]
+    response = _client(users["outsider_cadre"]).post(
+        _url(person, "reveal/"), {"resident": person.pk, "field": "health", "reason": "看看"}
+    )
+    assert response.status_code == 404 and "disability" not in response.content.decode()
+    assert not AccessLog.objects.exists()

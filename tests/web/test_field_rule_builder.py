@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 import pytest
@@ -15,16 +16,33 @@ from jiceng.policies.models import Outreach, Policy
 URL = "/workbench/field/policies/elderly/rule/"
 
 
-def _form(combine: str, *rows: tuple[str, str, str]) -> dict[str, str]:
+def _form(
+    combine: str, *rows: tuple[str, str, str], groups: tuple[tuple[str, list[Row]], ...] = ()
+) -> dict[str, str]:
+    """The builder's POST: the rule's own conditions, then up to two bracketed groups."""
+    data = {"combine": combine} | _rows("form", 4, rows)
+    for index in range(2):
+        inner_combine, inner = groups[index] if index < len(groups) else ("any", [])
+        data |= {f"g{index}-combine": inner_combine} | _rows(f"g{index}c", 3, inner)
+    return data
+
+
+Row = tuple[str, str, str]
+
+
+def _rows(prefix: str, size: int, rows: Sequence[Row]) -> dict[str, str]:
     data = {
-        "combine": combine,
-        "form-TOTAL_FORMS": "4",
-        "form-INITIAL_FORMS": "0",
-        "form-MIN_NUM_FORMS": "4",
-        "form-MAX_NUM_FORMS": "4",
+        f"{prefix}-TOTAL_FORMS": str(size),
+        f"{prefix}-INITIAL_FORMS": "0",
+        f"{prefix}-MIN_NUM_FORMS": str(size),
+        f"{prefix}-MAX_NUM_FORMS": str(size),
     }
     for index, (field, op, value) in enumerate(rows):
-        data |= {f"form-{index}-field": field, f"form-{index}-op": op, f"form-{index}-value": value}
+        data |= {
+            f"{prefix}-{index}-field": field,
+            f"{prefix}-{index}-op": op,
+            f"{prefix}-{index}-value": value,
+        }
     return data
 
 
@@ -78,18 +96,81 @@ def test_village_and_township_staff_cannot_open_the_builder(
     assert Policy.objects.get().rule == ELDERLY
 
 
-def test_a_nested_rule_is_never_flattened_by_saving_from_the_form(leader: Client) -> None:
-    nested = {
+A_AND_B_OR_C = {
+    "all": [
+        {"field": "age", "op": ">=", "value": 70},
+        {
+            "any": [
+                {"field": "dibao", "op": "is", "value": True},
+                {"field": "disability", "op": "is", "value": True},
+            ]
+        },
+    ]
+}
+GROUP = ("any", [("dibao", "is", "yes"), ("disability", "is", "yes")])
+
+
+def test_preview_of_a_and_b_or_c_counts_exactly_the_people_it_describes(
+    leader: Client,
+) -> None:
+    home = household()
+    member(home, born=date(1950, 1, 1), disability=True)  # 76, disability: yes
+    member(home, born=date(1990, 1, 1), disability=True)  # too young: no
+    member(household(), born=date(1940, 1, 1))  # 86, neither: no
+    # Also matching: the fixture's 低保 member born 1950 (76).
+    data = _form("all", ("age", ">=", "70"), groups=(GROUP,)) | {"action": "preview"}
+    html = leader.post(URL, data).content.decode()
+    assert "2 people qualify and are not receiving" in html
+    assert "age &gt;= 70 and (低保 family or disability)" in html
+    assert Policy.objects.get().rule == ELDERLY
+
+
+def test_saving_a_nested_rule_stores_the_group_and_shows_it_again(leader: Client) -> None:
+    data = _form("all", ("age", ">=", "70"), groups=(GROUP,)) | {"action": "save"}
+    assert "Rule saved." in leader.post(URL, data).content.decode()
+    assert Policy.objects.get().rule == A_AND_B_OR_C
+    html = leader.get(URL).content.decode()
+    assert 'name="g0-0-field"' not in html  # the group's rows live in their own formset
+    assert '<option value="dibao" selected>' in html
+    assert '<option value="disability" selected>' in html
+
+
+def test_a_group_of_one_condition_is_saved_as_that_condition(leader: Client) -> None:
+    one = ("any", [("veteran", "is", "yes")])
+    data = _form("all", ("age", ">=", "60"), groups=(one,)) | {"action": "save"}
+    leader.post(URL, data)
+    assert Policy.objects.get().rule == {
         "all": [
-            {"field": "disability", "op": "is", "value": True},
-            {"any": [{"field": "dibao", "op": "is", "value": True}]},
+            {"field": "age", "op": ">=", "value": 60},
+            {"field": "veteran", "op": "is", "value": True},
         ]
     }
-    Policy.objects.update(rule=nested)
-    assert "Save rule" not in leader.get(URL).content.decode()
-    response = leader.post(URL, _form("all", ("disability", "is", "yes")) | {"action": "save"})
+
+
+def test_a_bad_condition_inside_a_group_is_explained_and_nothing_is_saved(
+    leader: Client,
+) -> None:
+    bad = ("any", [("dibao", "is", "yes"), ("hukou", "in", "诸暨")])
+    response = leader.post(
+        URL, _form("all", ("age", ">=", "70"), groups=(bad,)) | {"action": "save"}
+    )
     assert response.status_code == 400
-    assert Policy.objects.get().rule == nested
+    assert "Registered-in needs a division code" in response.content.decode()
+    assert Policy.objects.get().rule == ELDERLY
+
+
+def test_a_rule_deeper_than_the_form_is_never_flattened_by_saving(leader: Client) -> None:
+    deep = {
+        "all": [
+            {"field": "veteran", "op": "is", "value": True},
+            {"any": [{"all": [{"field": "dibao", "op": "is", "value": True}]}]},
+        ]
+    }
+    Policy.objects.update(rule=deep)
+    assert "Save rule" not in leader.get(URL).content.decode()
+    response = leader.post(URL, _form("all", ("veteran", "is", "yes")) | {"action": "save"})
+    assert response.status_code == 400
+    assert Policy.objects.get().rule == deep
 
 
 def test_the_admin_links_each_policy_to_its_builder(users: dict[str, User], leader: Client) -> None:

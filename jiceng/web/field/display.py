@@ -1,4 +1,8 @@
-"""Household members as shown to cadres: masked unless revealed just now, with a reason."""
+"""Household members as shown to cadres: masked unless revealed just now, with a reason.
+
+Health marks (disability) are never shown as a badge: every member shows the
+same hidden marker whether or not they have one, so the page itself tells nothing.
+"""
 
 from __future__ import annotations
 
@@ -26,7 +30,6 @@ class MemberView:
         pairs = [
             (p.elderly_alone, _("elderly living alone")),
             (p.left_behind_child, _("left-behind child")),
-            (p.disability, _("disability")),
             (p.extreme_poverty, _("extreme poverty support")),
             (p.veteran, _("veteran")),
             (p.in_school, _("in school")),
@@ -44,6 +47,7 @@ class MemberView:
             "name": _("Name"),
             "phone": _("Phone"),
             "id_number": _("ID number"),
+            "health": _("Health marks"),
             "health_note": _("Health details"),
             "note": _("Note"),
         }
@@ -58,7 +62,8 @@ def member_view(person: Resident, today: date) -> MemberView:
         "name": crypto.mask_name(person.name),
         "phone": crypto.mask_phone(person.phone) if person.phone else "",
         "id_number": crypto.mask_id_number(person.id_number),
-        "health_note": HIDDEN if person.health_note else "",
+        "health": HIDDEN,
+        "health_note": HIDDEN,
         "note": HIDDEN if person.note else "",
     }
     return MemberView(person=person, age=person.age_on(today), masked=masked)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from typing import Any
 
 from django import forms
@@ -17,7 +18,7 @@ from django.views.decorators.http import require_http_methods
 from jiceng.core.errors import InvalidInput, NotAllowed
 from jiceng.people.models import User
 from jiceng.policies.models import Policy
-from jiceng.policies.rules import FIELDS, NUMBER_OPS, validate_rule
+from jiceng.policies.rules import FIELDS, NUMBER_OPS, rule_text, validate_rule
 from jiceng.policies.services import AUTHOR_ROLES, POLICY_TEXT_FIELDS, policy_matches, policy_save
 
 OPS = [(op, op) for op in NUMBER_OPS] + [("is", gettext_lazy("is")), ("in", gettext_lazy("in"))]
@@ -27,6 +28,13 @@ class GroupForm(forms.Form):
     combine = forms.ChoiceField(
         label=gettext_lazy("People must meet"),
         choices=[("all", gettext_lazy("all of these")), ("any", gettext_lazy("any of these"))],
+    )
+
+
+class InnerGroupForm(GroupForm):
+    combine = forms.ChoiceField(
+        label=gettext_lazy("In brackets, people must meet"),
+        choices=[("any", gettext_lazy("any of these")), ("all", gettext_lazy("all of these"))],
     )
 
 
@@ -59,28 +67,89 @@ class ConditionForm(forms.Form):
 
 
 ConditionFormSet = formset_factory(ConditionForm, extra=0, min_num=4, max_num=4)
+GroupConditionFormSet = formset_factory(ConditionForm, extra=0, min_num=3, max_num=3)
+# One level of groups inside the rule, e.g. age >= 80 and (低保 or disability).
+GROUPS = 2
 
 
-def _initial(rule: dict[str, Any]) -> tuple[dict[str, str], list[dict[str, Any]]]:
+@dataclass
+class Builder:
+    """The form's parts: the rule's own conditions, then up to GROUPS bracketed groups."""
+
+    combine: GroupForm
+    conditions: Any
+    groups: list[tuple[GroupForm, Any]]
+
+    def is_valid(self) -> bool:
+        forms_ok = [self.combine.is_valid(), self.conditions.is_valid()]
+        for group, rows in self.groups:
+            forms_ok += [group.is_valid(), rows.is_valid()]
+        return all(forms_ok)
+
+    def rule(self) -> dict[str, Any]:
+        items: list[dict[str, Any]] = _conditions(self.conditions)
+        for group, rows in self.groups:
+            inner = _conditions(rows)
+            if len(inner) == 1:
+                items.append(inner[0])  # brackets around one condition change nothing
+            elif inner:
+                items.append({group.cleaned_data["combine"]: inner})
+        return {self.combine.cleaned_data["combine"]: items}
+
+
+def _conditions(rows: Any) -> list[dict[str, Any]]:
+    return [c for c in (form.condition() for form in rows) if c is not None]
+
+
+def _builder(data: Any, rule: dict[str, Any]) -> Builder:
+    shown = _initial(rule)
+    top, leaves, groups = shown if shown is not None else ({"combine": "all"}, [], [])
+    parts: list[tuple[GroupForm, Any]] = []
+    for index in range(GROUPS):
+        combine, rows = groups[index] if index < len(groups) else ({"combine": "any"}, [])
+        parts.append(
+            (
+                InnerGroupForm(data, prefix=f"g{index}", initial=combine),
+                GroupConditionFormSet(data, prefix=f"g{index}c", initial=rows),
+            )
+        )
+    return Builder(GroupForm(data, initial=top), ConditionFormSet(data, initial=leaves), parts)
+
+
+Shown = tuple[dict[str, str], list[dict[str, Any]], list[tuple[dict[str, str], list[Any]]]]
+
+
+def _initial(rule: dict[str, Any]) -> Shown | None:
+    """The saved rule laid out in the form, or None if the form cannot hold it."""
     combine = "any" if "any" in rule else "all"
     items = rule.get(combine, [rule] if "field" in rule else [])
-    rows = [
-        {"field": c["field"], "op": c["op"], "value": _shown(c["value"])}
-        for c in items
-        if "field" in c
-    ]
-    return {"combine": combine}, rows
-
-
-def _nested(rule: dict[str, Any]) -> bool:
-    items = rule.get("all") or rule.get("any") or []
-    return any("field" not in item for item in items)
+    leaves = [_row(item) for item in items if "field" in item]
+    groups = []
+    for item in items:
+        if "field" in item:
+            continue
+        inner_combine = "any" if "any" in item else "all"
+        inner = item[inner_combine]
+        if any("field" not in leaf for leaf in inner) or len(inner) > 3:
+            return None
+        groups.append(({"combine": inner_combine}, [_row(leaf) for leaf in inner]))
+    if len(leaves) > 4 or len(groups) > GROUPS:
+        return None
+    return {"combine": combine}, leaves, groups
 
 
 def _shown(value: Any) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     return str(value)
+
+
+def _row(condition: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "field": condition["field"],
+        "op": condition["op"],
+        "value": _shown(condition["value"]),
+    }
 
 
 def _author(request: HttpRequest) -> User:
@@ -98,42 +167,53 @@ def rule_builder(request: HttpRequest, code: str) -> HttpResponse:
     policy = Policy.objects.filter(code=code).first()
     if policy is None or not (user.is_superuser or policy.scope.startswith(user.jurisdiction)):
         raise Http404(_("No such policy in your area."))
-    group_initial, rows = _initial(policy.rule)
-    # A rule with nested groups cannot be shown in one flat form: never overwrite it here.
-    nested = _nested(policy.rule)
-    group = GroupForm(request.POST or None, initial=group_initial)
-    conditions = ConditionFormSet(request.POST or None, initial=rows)
+    # A rule deeper than the form's one level of groups is never overwritten here.
+    too_deep = _initial(policy.rule) is None
+    builder = _builder(request.POST or None, policy.rule)
     preview: dict[str, Any] | None = None
     error = ""
-    if request.method == "POST" and group.is_valid() and conditions.is_valid():
-        items = [c for c in (f.condition() for f in conditions) if c is not None]
-        rule = {group.cleaned_data["combine"]: items}
+    saving = request.POST.get("action") == "save"
+    if request.method == "POST" and builder.is_valid():
+        rule = builder.rule()
         try:
             validate_rule(rule)
-            if request.POST.get("action") == "save" and nested:
-                raise InvalidInput(_("This rule has nested groups; edit it in the admin."))
-            if request.POST.get("action") == "save":
-                texts = {name: getattr(policy, name) for name in POLICY_TEXT_FIELDS}
-                policy_save(
-                    by=user, code=policy.code, scope=policy.scope, rule=rule,
-                    valid_from=policy.valid_from, valid_to=policy.valid_to, **texts,
-                )  # fmt: skip
+            if saving and too_deep:
+                raise InvalidInput(
+                    _("This rule nests deeper than this form; edit it in the admin.")
+                )
+            if saving:
+                _save(policy, rule, user)
             preview = _preview(policy, rule, user)
         except InvalidInput as problem:
             error = problem.message
     context = {
         "policy": policy,
-        "group": group,
-        "conditions": conditions,
+        "builder": builder,
         "preview": preview,
         "error": error,
-        "nested": nested,
-        "saved": request.POST.get("action") == "save" and preview is not None,
+        "too_deep": too_deep,
+        "saved_rule": rule_text(policy.rule),
+        "saved": saving and preview is not None,
     }
     return render(request, "web/field/rule.html", context, status=400 if error else 200)
 
 
+def _save(policy: Policy, rule: dict[str, Any], user: User) -> None:
+    texts = {name: getattr(policy, name) for name in POLICY_TEXT_FIELDS}
+    policy_save(
+        by=user, code=policy.code, scope=policy.scope, rule=rule,
+        valid_from=policy.valid_from, valid_to=policy.valid_to, **texts,
+    )  # fmt: skip
+    policy.refresh_from_db(fields=["rule"])
+
+
 def _preview(policy: Policy, rule: dict[str, Any], user: User) -> dict[str, Any]:
+    """How many would qualify, per village, before anything is saved or anyone contacted."""
     matches = policy_matches(policy, rule=rule, within=user.jurisdiction)
     villages = Counter(m.village for m in matches)
-    return {"total": len(matches), "villages": villages.most_common(10), "sample": matches[:5]}
+    return {
+        "rule": rule_text(rule),
+        "total": len(matches),
+        "villages": villages.most_common(10),
+        "sample": matches[:5],
+    }
