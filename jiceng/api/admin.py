@@ -11,22 +11,41 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from jiceng.api.models import ApiKey
-from jiceng.api.services import KEY_ROLES, apikey_create, apikey_revoke
+from jiceng.api.services import KEY_ROLES, apikey_create, apikey_revoke, apikey_unit
 from jiceng.core.errors import InvalidInput
 
 
 class ApiKeyForm(forms.ModelForm):  # type: ignore[type-arg]
     role = forms.ChoiceField(label=_("role"), choices=[(role, role) for role in KEY_ROLES])
     jurisdiction = forms.CharField(label=_("jurisdiction (division code)"), max_length=12)
+    unit = forms.SlugField(
+        label=_("department (short name)"),
+        max_length=40,
+        required=False,
+        help_text=_("Only for department staff keys, e.g. water."),
+    )
 
     class Meta:
         model = ApiKey
         fields = ["name"]
 
+    def clean(self) -> dict[str, Any]:
+        """The service's own checks, shown beside the field they are about."""
+        data = super().clean() or {}
+        if self.errors:
+            return data
+        try:
+            apikey_unit(
+                role=data["role"], jurisdiction=data["jurisdiction"], unit=data.get("unit", "")
+            )
+        except InvalidInput as error:
+            self.add_error(error.field if error.field in self.fields else None, error.message)
+        return data
+
 
 @admin.register(ApiKey)
 class ApiKeyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
-    list_display = ["name", "role", "jurisdiction", "created_at", "revoked_at"]
+    list_display = ["name", "role", "jurisdiction", "acts_for", "created_at", "revoked_at"]
     list_filter = ["role"]
     readonly_fields = ["prefix", "role", "jurisdiction", "created_at", "revoked_at"]
     actions = ["revoke"]
@@ -35,16 +54,26 @@ class ApiKeyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any
     ) -> Any:
         if obj is None:
+            # Role and jurisdiction are fixed for a key's life (not editable on the model),
+            # so on the add page they are the form's own fields, not model fields.
             kwargs["form"] = ApiKeyForm
+            kwargs["fields"] = ["name"]
         return super().get_form(request, obj, change, **kwargs)
 
     def get_fields(self, request: HttpRequest, obj: Any = None) -> Any:  # stubs: field groups
         if obj is None:
-            return ["name", "role", "jurisdiction"]
-        return ["name", "prefix", "role", "jurisdiction", "created_at", "revoked_at"]
+            return ["name", "role", "jurisdiction", "unit"]
+        return ["name", "prefix", "role", "jurisdiction", "acts_for", "created_at", "revoked_at"]
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
-        return [] if obj is None else ["name", *self.readonly_fields]
+        return [] if obj is None else ["name", "acts_for", *self.readonly_fields]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[ApiKey]:
+        return super().get_queryset(request).select_related("user__unit")
+
+    @admin.display(description=_("unit"))
+    def acts_for(self, key: ApiKey) -> str:
+        return str(key.user.unit) if key.user.unit is not None else ""
 
     def save_model(self, request: HttpRequest, obj: ApiKey, form: Any, change: bool) -> None:
         if change:
@@ -54,6 +83,7 @@ class ApiKeyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
                 name=form.cleaned_data["name"],
                 role=form.cleaned_data["role"],
                 jurisdiction=form.cleaned_data["jurisdiction"],
+                unit=form.cleaned_data.get("unit", ""),
             )
         except InvalidInput as error:
             self.message_user(request, error.message, messages.ERROR)

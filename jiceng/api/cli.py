@@ -13,7 +13,9 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         if args.action == "create":
-            key, raw = apikey_create(name=args.name, role=args.role, jurisdiction=args.jurisdiction)
+            key, raw = apikey_create(
+                name=args.name, role=args.role, jurisdiction=args.jurisdiction, unit=args.unit
+            )
             print(f"API key {key.name} ({key.role}, {key.jurisdiction}) — shown only once:")
             print(raw)
         else:
@@ -31,5 +33,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     create.add_argument("--name", required=True)
     create.add_argument("--role", required=True)
     create.add_argument("--jurisdiction", required=True, help="division code, e.g. 330681")
+    create.add_argument(
+        "--unit",
+        default="",
+        help="department short name (slug), e.g. water; only for --role department_staff",
+    )
     revoke = actions.add_parser("revoke", help="stop a key from working")
     revoke.add_argument("--name", required=True)

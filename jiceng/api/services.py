@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from jiceng.api.models import ApiKey
 from jiceng.core import clock
 from jiceng.core.errors import InvalidInput
-from jiceng.people.models import UNIT_KIND_OF_ROLE, Role, Unit, User
+from jiceng.people.models import UNIT_KIND_OF_ROLE, Role, Unit, UnitKind, User
 from jiceng.people.units import unit_for_code
 from jiceng.places.models import CODE_LENGTHS, Division, Level
 
@@ -26,6 +26,7 @@ KEY_PREFIX = "jck"
 KEY_ROLES: dict[str, str] = {
     Role.RESIDENT: Level.COUNTY,
     Role.DISPATCHER: Level.COUNTY,
+    Role.DEPARTMENT_STAFF: Level.COUNTY,
     Role.LEADER: Level.COUNTY,
     Role.TOWNSHIP_STAFF: Level.TOWNSHIP,
     Role.VILLAGE_CADRE: Level.VILLAGE,
@@ -37,7 +38,27 @@ def _hash(raw: str) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
-def _unit(role: str, jurisdiction: str) -> Unit:
+def _department(jurisdiction: str, slug: str) -> Unit:
+    """The county department a department-staff key works for; its remit is its categories."""
+    departments = Unit.objects.filter(
+        division_id=jurisdiction, kind=UnitKind.DEPARTMENT, active=True
+    ).order_by("slug")
+    found = departments.filter(slug=slug).first() if slug else None
+    if found is None:
+        known = ", ".join(unit.slug for unit in departments) or "-"
+        raise InvalidInput(
+            _("Department staff keys need the department's short name, one of: %(units)s.")
+            % {"units": known},
+            field="unit",
+        )
+    return found
+
+
+def apikey_unit(*, role: str, jurisdiction: str, unit: str = "") -> Unit:
+    """The unit a key with this role and jurisdiction acts for, or InvalidInput naming the field.
+
+    A village's, township's or county's own unit is created on first use, as for staff.
+    """
     level = KEY_ROLES.get(role)
     if level is None:
         raise InvalidInput(
@@ -51,21 +72,29 @@ def _unit(role: str, jurisdiction: str) -> Unit:
             % {"role": role, "level": level},
             field="jurisdiction",
         )
-    unit = unit_for_code(jurisdiction, UNIT_KIND_OF_ROLE.get(role))
-    assert unit is not None  # the division exists
-    return unit
+    if role == Role.DEPARTMENT_STAFF:
+        return _department(jurisdiction, unit.strip())
+    if unit.strip():
+        raise InvalidInput(_("Only department staff keys name a unit."), field="unit")
+    found = unit_for_code(jurisdiction, UNIT_KIND_OF_ROLE.get(role))
+    assert found is not None  # the division exists
+    return found
 
 
-def apikey_create(*, name: str, role: str, jurisdiction: str) -> tuple[ApiKey, str]:
-    """A new key and its clear text, which is never stored and cannot be shown again."""
+def apikey_create(*, name: str, role: str, jurisdiction: str, unit: str = "") -> tuple[ApiKey, str]:
+    """A new key and its clear text, which is never stored and cannot be shown again.
+
+    ``unit`` is the department's short name (slug), needed only for department staff,
+    whose keys see the categories their department owns in the dispatch catalogue.
+    """
     name = name.strip()
     if not name or ApiKey.objects.filter(name=name).exists():
         raise InvalidInput(_("Give the key a new, unused name."), field="name")
-    unit = _unit(role, jurisdiction)
+    acts_for = apikey_unit(role=role, jurisdiction=jurisdiction, unit=unit)
     prefix = secrets.token_hex(4)
     raw = f"{KEY_PREFIX}_{prefix}_{secrets.token_urlsafe(24)}"
     with transaction.atomic():
-        user = User(username=f"apikey:{name}"[:150], role=role, unit=unit)
+        user = User(username=f"apikey:{name}"[:150], role=role, unit=acts_for)
         user.set_unusable_password()
         user.save()
         key = ApiKey.objects.create(

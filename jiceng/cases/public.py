@@ -174,10 +174,28 @@ def _board_item(case: Case) -> BoardItem:
     )
 
 
+# --- which cases the public may see -------------------------------------------------------
+
+# Requests a dispatcher has looked at. Unreviewed ones (submitted, or held as likely spam)
+# are not listed: public lists must not publish whatever anyone types. Merged duplicates
+# are listed under the case that carries the work.
+LISTED_STATES = (State.DISPATCHED, State.ACCEPTED, State.RESOLVED, State.CLOSED)
+# Looked up by number, an unreviewed request is shown without its text.
+UNREVIEWED_STATES = (State.SUBMITTED, State.QUARANTINED)
+
+
+def county_requests(county_code: str) -> QuerySet[Case]:
+    """Every request of one county, never a consultation: what may be looked up by number."""
+    return Case.objects.filter(kind=Kind.REQUEST, division__code__startswith=county_code)
+
+
+def listed_requests(county_code: str) -> QuerySet[Case]:
+    """The county's reviewed requests: what the board and Open311 may list."""
+    return county_requests(county_code).filter(state__in=LISTED_STATES)
+
+
 def _board_cases(county: Division) -> QuerySet[Case]:
-    return Case.objects.filter(
-        kind=Kind.REQUEST, division__code__startswith=county.code
-    ).select_related(*_PUBLIC_CASE_FIELDS, "resident")
+    return county_requests(county.code).select_related(*_PUBLIC_CASE_FIELDS, "resident")
 
 
 def recent_requests(
@@ -191,7 +209,7 @@ def recent_requests(
     start = (page - 1) * per_page
     cases = (
         _board_cases(county)
-        .exclude(state__in=(State.SUBMITTED, State.MERGED))
+        .filter(state__in=LISTED_STATES)
         .order_by("-submitted_at", "-pk")[start : start + per_page + 1]
     )
     items = [_board_item(case) for case in cases]

@@ -6,22 +6,24 @@ free text passes through the public board's scrubber first.
 
 from __future__ import annotations
 
+from datetime import tzinfo
 from typing import Any
 
-from django.utils.translation import gettext as _
+from django.utils import timezone
 
+from jiceng.api import reference
 from jiceng.api.open311.render import when
-from jiceng.cases.models import OPEN_STATES, Case, Category, State, TimeLimit
-from jiceng.cases.public import public_description, scrub
-from jiceng.cases.services import time_limit_for
-from jiceng.core.calendar import HOURS
+from jiceng.cases.models import Category, State, TimeLimit
+from jiceng.cases.public import UNREVIEWED_STATES, scrub
+
+# Open311 knows two states. Resolved and closed are "closed"; a merged duplicate is too:
+# its work goes on under the case it was merged into.
+CLOSED_STATES = (State.RESOLVED, State.CLOSED, State.MERGED)
 
 
 def notice(limit: TimeLimit) -> str:
     """The resolution time limit in plain words."""
-    if limit.resolve_unit == HOURS:
-        return _("To be resolved within %(n)d hours.") % {"n": limit.resolve_amount}
-    return _("To be resolved within %(n)d working days.") % {"n": limit.resolve_amount}
+    return reference.notice(limit)
 
 
 def service(category: Category) -> dict[str, Any]:
@@ -41,36 +43,45 @@ def definition(category: Category) -> dict[str, Any]:
     return {"service_code": category.code, "attributes": []}
 
 
-def _name(case: Case) -> str:
-    return case.resident.name if case.resident is not None else ""
-
-
-def _address(case: Case) -> str:
-    parts = [scrub(case.address, name=_name(case)), case.division.name]
-    if case.division.parent is not None:
-        parts.append(case.division.parent.name)
+def _address(row: dict[str, Any]) -> str:
+    parts = [
+        scrub(row["address"], name=row["resident__name"] or ""),
+        row["division__name"],
+        row["division__parent__name"],
+    ]
     return " ".join(part for part in parts if part)
 
 
-def service_request(case: Case) -> dict[str, Any]:
-    """One case as a GeoReport request. ``updated_at`` must be annotated on the case."""
-    awaiting_review = case.state == State.SUBMITTED
-    answered = case.state in (State.RESOLVED, State.CLOSED) and case.answer
+def service_requests(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows from ``selectors`` as GeoReport requests; the notices are worded once per answer."""
+    notices = {code: notice(limit) for code, limit in reference.time_limits().items()}
+    zone = timezone.get_current_timezone()
+    return [service_request(row, notices, zone) for row in rows]
+
+
+def service_request(row: dict[str, Any], notices: dict[str, str], zone: tzinfo) -> dict[str, Any]:
+    """One case (a ``selectors.COLUMNS`` row) as a GeoReport request."""
+    state = row["state"]
+    name = row["resident__name"] or ""
+    answered = state in (State.RESOLVED, State.CLOSED) and row["answer"]
+    limit = reference.limit_code(row["category__time_limit_id"], row["urgency"])
     return {
-        "service_request_id": case.number,
-        "status": "open" if case.state in OPEN_STATES else "closed",
-        "status_notes": scrub(case.answer, name=_name(case)) if answered else None,
-        "service_name": case.category.name,
-        "service_code": case.category_id,
+        "service_request_id": row["number"],
+        "status": "closed" if state in CLOSED_STATES else "open",
+        "status_notes": scrub(row["answer"], name=name) if answered else None,
+        "service_name": row["category__name"],
+        "service_code": row["category_id"],
         # Unreviewed text is not published, as on the public board.
-        "description": None if awaiting_review else public_description(case)[:4000],
-        "agency_responsible": case.owner.name,
-        "service_notice": notice(time_limit_for(case)),
-        "requested_datetime": when(case.submitted_at),
-        "updated_datetime": when(getattr(case, "updated_at", None) or case.submitted_at),
-        "expected_datetime": when(case.resolve_by),
-        "address": _address(case),
-        "address_id": case.division_id,
+        "description": None
+        if state in UNREVIEWED_STATES
+        else scrub(row["description"], name=name)[:4000],
+        "agency_responsible": row["owner__name"],
+        "service_notice": notices.get(limit),
+        "requested_datetime": when(row["submitted_at"], zone),
+        "updated_datetime": when(row["updated_at"] or row["submitted_at"], zone),
+        "expected_datetime": when(row["resolve_by"], zone),
+        "address": _address(row),
+        "address_id": row["division_id"],
         "zipcode": None,
         "lat": None,
         "long": None,

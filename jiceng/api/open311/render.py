@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import Any
 from xml.etree import ElementTree as ET
 
@@ -32,9 +32,15 @@ _DECLARATION = b'<?xml version="1.0" encoding="utf-8"?>\n'
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-def when(moment: datetime | None) -> str | None:
-    """ISO 8601 in local time with its offset, as the spec requires."""
-    return None if moment is None else timezone.localtime(moment).isoformat(timespec="seconds")
+def when(moment: datetime | None, zone: tzinfo | None = None) -> str | None:
+    """ISO 8601 in local time with its offset, as the spec requires.
+
+    Pass ``zone`` (``timezone.get_current_timezone()``) when formatting many: looking it
+    up per value was a fifth of a 1,000-request answer.
+    """
+    if moment is None:
+        return None
+    return moment.astimezone(zone or timezone.get_current_timezone()).isoformat(timespec="seconds")
 
 
 def _text(value: Any) -> str:
@@ -63,10 +69,13 @@ def to_xml(root: str, value: Any) -> bytes:
     return _DECLARATION + ET.tostring(holder[0], encoding="unicode").encode()
 
 
-def respond(fmt: str, root: str, value: Any, *, status: int = 200) -> HttpResponse:
+def render(fmt: str, root: str, value: Any) -> bytes:
     """``value`` under the XML root element ``root``, or as plain JSON."""
-    body = to_xml(root, value) if fmt == XML else json.dumps(value, ensure_ascii=False).encode()
-    return HttpResponse(body, status=status, content_type=CONTENT_TYPES[fmt])
+    return to_xml(root, value) if fmt == XML else json.dumps(value, ensure_ascii=False).encode()
+
+
+def respond(fmt: str, root: str, value: Any, *, status: int = 200) -> HttpResponse:
+    return HttpResponse(render(fmt, root, value), status=status, content_type=CONTENT_TYPES[fmt])
 
 
 def error(fmt: str, status: int, description: str) -> HttpResponse:

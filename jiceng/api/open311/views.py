@@ -7,26 +7,30 @@ enters through ``case_submit`` like any other.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from functools import wraps
 from typing import Any
 
+from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from django.utils.http import urlencode
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from jiceng.api import reference
 from jiceng.api.idempotency import KeyReused, idempotent
 from jiceng.api.open311 import mapping, selectors
-from jiceng.api.open311.render import error, respond
+from jiceng.api.open311.render import CONTENT_TYPES, error, render, respond
 from jiceng.api.services import apikey_user
 from jiceng.cases import services
-from jiceng.cases.models import OPEN_STATES, Category, Channel, State
-from jiceng.cases.public import deployment_counties
+from jiceng.cases.models import OPEN_STATES, Case, Category, Channel, State, TimeLimit
 from jiceng.core import clock
 from jiceng.core.errors import InvalidInput, NotAllowed
 from jiceng.people.models import User
@@ -34,6 +38,7 @@ from jiceng.places.models import Division, Level
 
 SPEC = "http://wiki.open311.org/GeoReport_v2"
 WINDOW = timedelta(days=90)
+LIST_CACHE_SECONDS = 15
 _HTML = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
 _ATTRIBUTE = re.compile(r"^attribute\[([^\]]+)\](\[\])?$")
 # Service-layer field names as Open311 clients know them.
@@ -74,7 +79,7 @@ def _param(request: HttpRequest, name: str) -> str:
 
 def _county(request: HttpRequest) -> str:
     """The county the request is about: ``jurisdiction_id``, needed when there are several."""
-    counties = [county.code for county in deployment_counties()]
+    counties = reference.county_codes()
     wanted = _param(request, "jurisdiction_id")
     if wanted:
         if wanted not in counties:
@@ -90,7 +95,7 @@ def _county(request: HttpRequest) -> str:
 
 
 def _category(code: str) -> Category:
-    category = Category.objects.filter(code=code, active=True).select_related("time_limit").first()
+    category = reference.active_categories().get(code)
     if category is None:
         raise Refused(404, _("service_code %(code)s was not found.") % {"code": code})
     return category
@@ -178,6 +183,23 @@ def _split(value: str) -> list[str]:
 
 
 def _list(request: HttpRequest, fmt: str) -> HttpResponse:
+    """The list, kept for a few seconds per query.
+
+    GET needs no key and a full answer is 1,000 requests (about 1 MB): computing it for
+    every poll of every client would let anyone keep the server busy. The data is public
+    and a few seconds old at most, as on the public board.
+    """
+    query = urlencode(sorted((name, str(value)) for name, value in request.GET.items()))
+    digest = hashlib.sha256(query.encode()).hexdigest()
+    key = f"open311:requests:{fmt}:{get_language()}:{digest}"
+    body = cache.get(key)
+    if body is None:
+        body = _list_body(request, fmt)
+        cache.set(key, body, LIST_CACHE_SECONDS)
+    return HttpResponse(body, content_type=CONTENT_TYPES[fmt])
+
+
+def _list_body(request: HttpRequest, fmt: str) -> bytes:
     county = _county(request)
     numbers = _split(_param(request, "service_request_id"))
     if numbers:  # the spec: with ids, every other filter is ignored
@@ -191,7 +213,7 @@ def _list(request: HttpRequest, fmt: str) -> HttpResponse:
             end=end,
             states=_states(request),
         )
-    return respond(fmt, "service_requests", [mapping.service_request(case) for case in cases])
+    return render(fmt, "service_requests", mapping.service_requests(cases))
 
 
 @require_http_methods(["GET"])
@@ -200,7 +222,7 @@ def request_detail(request: HttpRequest, number: str, *, fmt: str) -> HttpRespon
     cases = selectors.requests_by_number(_county(request), [number])
     if not cases:
         raise Refused(404, _("service_request_id %(id)s was not found.") % {"id": number})
-    return respond(fmt, "service_requests", [mapping.service_request(cases[0])])
+    return respond(fmt, "service_requests", mapping.service_requests(cases))
 
 
 @require_http_methods(["GET"])
@@ -210,7 +232,7 @@ def token(request: HttpRequest, token: str, *, fmt: str) -> HttpResponse:
     cases = selectors.requests_by_number(_county(request), [token])
     if not cases:
         raise Refused(404, _("token %(token)s was not found.") % {"token": token})
-    rows = [{"service_request_id": cases[0].number, "token": token}]
+    rows = [{"service_request_id": cases[0]["number"], "token": token}]
     return respond(fmt, "service_requests", rows)
 
 
@@ -281,6 +303,12 @@ def _description(request: HttpRequest) -> str:
     return description
 
 
+def _limit(case: Case) -> TimeLimit:
+    # What ``cases.services.time_limit_for`` answers, without reading the tables again.
+    code = reference.limit_code(case.category.time_limit_id, case.urgency)
+    return reference.time_limits()[code]
+
+
 def _create(request: HttpRequest, fmt: str) -> HttpResponse:
     user = _key_user(request)
     county = _county(request)
@@ -309,7 +337,7 @@ def _create(request: HttpRequest, fmt: str) -> HttpResponse:
         )
         row = {
             "service_request_id": case.number,
-            "service_notice": mapping.notice(services.time_limit_for(case)),
+            "service_notice": mapping.notice(_limit(case)),
             "account_id": _param(request, "account_id") or None,
         }
         return respond(fmt, "service_requests", [row])

@@ -1,0 +1,76 @@
+"""Reference data every API write reads, kept in the process for a minute.
+
+Categories, time limits and the counties served change a few times a year,
+through the admin; reading them on every case creation cost a query each time.
+A minute of staleness after an edit is harmless (a deactivated category is
+refused a minute later), and ``forget()`` drops the copy at once.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from jiceng.cases.models import Category, TimeLimit, Urgency
+from jiceng.cases.public import deployment_counties
+from jiceng.core.calendar import HOURS
+
+SECONDS = 60.0
+_lock = threading.Lock()
+_kept: dict[str, tuple[float, Any]] = {}
+
+
+def _load(name: str, read: Any) -> Any:
+    now = time.monotonic()
+    held = _kept.get(name)
+    if held is not None and held[0] > now:
+        return held[1]
+    value = read()
+    with _lock:
+        _kept[name] = (now + SECONDS, value)
+    return value
+
+
+def forget() -> None:
+    with _lock:
+        _kept.clear()
+
+
+def active_categories() -> dict[str, Category]:
+    """Active categories by code, each with its time limit loaded."""
+    return _load(  # type: ignore[no-any-return]
+        "categories",
+        lambda: {
+            category.code: category
+            for category in Category.objects.filter(active=True).select_related("time_limit")
+        },
+    )
+
+
+def time_limits() -> dict[str, TimeLimit]:
+    return _load(  # type: ignore[no-any-return]
+        "time_limits", lambda: {limit.code: limit for limit in TimeLimit.objects.all()}
+    )
+
+
+def county_codes() -> list[str]:
+    """The counties this deployment serves (``jurisdiction_id`` values)."""
+    return _load(  # type: ignore[no-any-return]
+        "counties", lambda: [county.code for county in deployment_counties()]
+    )
+
+
+def limit_code(category_limit: str, urgency: str) -> str:
+    """The time limit a case runs on (as ``cases.services.time_limit_for``): emergencies
+    run on the emergency limit whatever their category."""
+    return "emergency" if urgency == Urgency.EMERGENCY else category_limit
+
+
+def notice(limit: TimeLimit) -> str:
+    """The resolution time limit in plain words."""
+    if limit.resolve_unit == HOURS:
+        return _("To be resolved within %(n)d hours.") % {"n": limit.resolve_amount}
+    return _("To be resolved within %(n)d working days.") % {"n": limit.resolve_amount}
