@@ -34,14 +34,16 @@ check-migrations: $(STAMP_DEV)
 	# An in-memory database: the check needs none, and a fresh clone has no var/ to open one in.
 	JICENG_ENV=test DATABASE_URL=sqlite://:memory: $(BIN)/jiceng manage makemigrations --check --dry-run
 
-# Browser tests drive Debian's chromium; CJK and emoji fonts make screenshots readable.
+# Browser tests drive Debian's chromium; CJK and emoji fonts make screenshots readable;
+# gettext lets the catalogue test check that every translatable string is translated.
 # Installed when we are root (CI, a fresh machine); otherwise those tests skip themselves.
-BROWSER_PACKAGES := chromium fonts-wqy-microhei fonts-noto-color-emoji
+SYSTEM_PACKAGES := chromium fonts-wqy-microhei fonts-noto-color-emoji gettext
 system-deps:
-	@if command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi wqy; then :; \
+	@if command -v chromium >/dev/null 2>&1 && command -v xgettext >/dev/null 2>&1 \
+	  && fc-list 2>/dev/null | grep -qi wqy; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(BROWSER_PACKAGES) >/dev/null; \
-	else echo "chromium or fonts missing and not root: browser tests will be skipped"; fi
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null; \
+	else echo "chromium, fonts or gettext missing and not root: those tests will be skipped"; fi
 
 PYTEST_ARGS ?= -n 2
 test: lint check-migrations system-deps

@@ -10,6 +10,8 @@ from collections.abc import Iterator
 from datetime import datetime
 
 import pytest
+from django.utils import translation
+from pytest_django import Settings
 
 from jiceng.cases.models import Category, DispatchRule, Tier
 from jiceng.core import calendar, clock
@@ -27,6 +29,30 @@ def _fresh_calendar_cache() -> Iterator[None]:
     yield
     calendar.forget_cached_calendar()
     forget_intake_routes()
+
+
+@pytest.fixture(autouse=True)
+def _english(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Tests run in English, the source language, so they can assert the words in the code.
+
+    zh-Hans is the product's default (compiled catalogue in jiceng/locale); a test that
+    checks the Chinese pages asks for the ``chinese`` fixture instead. Setting
+    LANGUAGE_CODE (not only activating) also covers requests from the test client and
+    the live server, which send no Accept-Language header; the environment variable
+    covers commands that tests run in a subprocess.
+    """
+    settings.LANGUAGE_CODE = "en"
+    monkeypatch.setenv("JICENG_LANGUAGE", "en")
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def chinese(settings: Settings) -> Iterator[None]:
+    """The product default: zh-Hans for visitors who state no preference."""
+    settings.LANGUAGE_CODE = "zh-hans"
+    with translation.override("zh-hans"):
+        yield
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ def _jiceng(home, *args, timeout=300):
     env = {k: v for k, v in os.environ.items() if not k.startswith(("JICENG_", "DATABASE_URL"))}
     env.update(
         JICENG_ENV="development",
+        JICENG_LANGUAGE="en",  # tests assert the English source strings
         JICENG_HOME=str(home),
         DATABASE_URL=f"sqlite:///{home}/demo.sqlite3",
     )

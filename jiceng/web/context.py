@@ -18,6 +18,8 @@ def navigation(request: HttpRequest) -> dict[str, object]:
         role = getattr(user, "role", "")
         if role in STAFF or role == Role.DISPATCHER:
             links.append((reverse("workbench:home"), _("My queue")))
+        if role == Role.DISPATCHER:
+            links.append((reverse("workbench:desk"), _("Take a call")))
         if role in {Role.GRID_WORKER, Role.VILLAGE_CADRE, Role.TOWNSHIP_STAFF}:
             links.append((reverse("field:home"), _("Field work")))
         if role in {Role.LEADER, Role.TOWNSHIP_STAFF, Role.ADMIN} or user.is_superuser:

@@ -45,8 +45,8 @@ def test_login_form_requires_csrf(users):
     assert response.status_code == 403
 
 
-def test_pages_declare_their_language(client, db):
+def test_pages_declare_their_language(client, db, chinese):
     page = client.get("/login/").content.decode()
-    assert '<html lang="zh-hans">' in page
+    assert '<html lang="zh-Hans">' in page
     english = client.get("/login/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert '<html lang="en">' in english

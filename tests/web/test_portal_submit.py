@@ -189,7 +189,7 @@ def test_submitting_requires_the_csrf_token(org):
     assert not Case.objects.exists()
 
 
-def test_english_pages_show_english_category_names(client, org):
+def test_english_pages_show_english_category_names(client, org, chinese):
     page = client.get("/submit/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Roads and transport" in page
     assert "Roads and transport" not in client.get("/submit/").content.decode()

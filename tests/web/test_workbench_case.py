@@ -412,7 +412,7 @@ def test_case_page_query_count_does_not_grow_with_events(
     for index in range(notes):
         services.case_note(case=case, by=users["township" if index % 2 else "cadre"], note="跟进")
     client.force_login(users["cadre"])
-    with django_assert_num_queries(5):  # session, user, unit, case with its relations, events
+    with django_assert_num_queries(6):  # session, user, unit, case with relations, events, photos
         response = client.get(f"/workbench/cases/{case.number}/")
     assert response.status_code == 200 and len(response.context["entries"]) == 3 + notes
 
@@ -425,6 +425,6 @@ def test_dispatcher_case_page_query_count_is_constant(
     for _ in range(extra):
         services.case_note(case=case, by=users["dispatcher"], note="来电补充")
     client.force_login(users["dispatcher"])
-    with django_assert_num_queries(8):  # ... proposal (rule, division, unit) and the unit list
+    with django_assert_num_queries(9):  # ... proposal (rule, division, unit) and the unit list
         response = client.get(f"/workbench/cases/{case.number}/")
     assert response.status_code == 200 and "dispatch" in response.context["actions"]

@@ -1,4 +1,4 @@
-"""The cadre workbench: the queue, the case page, revealing a phone, the villages partial."""
+"""The cadre workbench: the queue, the case page, its photos, revealing a phone, villages."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
@@ -145,6 +145,7 @@ def case_context(
         "revealed": revealed,
         "resident_name": mask_name(resident.name) if resident else "",
         "resident_phone": mask_phone(resident.phone) if resident else "",
+        "photos": list(case.attachments.all()),
     }
     if selectors.DISPATCH in actions:
         selected = str(forms[selectors.DISPATCH]["unit"].value() or "")
@@ -158,6 +159,26 @@ def case_page(request: HttpRequest, number: str) -> HttpResponse:
     user = acting_user(request)
     case = visible_case(user, number)
     return render(request, "web/workbench/case.html", case_context(user, case))
+
+
+@staff_required
+@require_GET
+def photo(request: HttpRequest, number: str, pk: int) -> HttpResponse:
+    """A photo sent with a case, for staff who may see the case; never served publicly."""
+    case = visible_case(acting_user(request), number)
+    # Looked up through the visible case: another case's photo id is a 404, like its case.
+    attachment = case.attachments.filter(pk=pk).first()
+    if attachment is None:
+        raise Http404
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(handle, content_type=attachment.content_type)
+    response["Content-Disposition"] = "inline"
+    response["Cache-Control"] = "private, max-age=3600"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 @staff_required

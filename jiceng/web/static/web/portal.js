@@ -11,3 +11,16 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   });
 });
+// Once a field the server marked as wrong is changed, its old message no longer applies:
+// hide it and drop the red border, so a corrected form does not look still wrong.
+document.addEventListener("input", clearError);
+document.addEventListener("change", clearError);
+function clearError(event) {
+  var field = event.target;
+  if (!field.name || field.getAttribute("aria-invalid") !== "true") { return; }
+  var message = document.getElementById(field.name + "-error");
+  if (message) { message.hidden = true; }
+  document.querySelectorAll("[name='" + field.name + "']").forEach(function (same) {
+    same.removeAttribute("aria-invalid");
+  });
+}
