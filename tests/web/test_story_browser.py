@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 import struct
+import time
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -161,6 +162,20 @@ def _submit_from_a_phone(page: Page, camera: Camera, demo: dict[str, Any]) -> st
     return str(page.inner_text("#case-number")).strip()
 
 
+def _loaded_width(image: Any, seconds: float = 10.0) -> int:
+    """The image's natural width once it has loaded.
+
+    Polled from Python: ``page.wait_for_function`` with a string needs ``eval`` in the page,
+    which the Content-Security-Policy (rightly) forbids.
+    """
+    image.wait_for()
+    deadline = time.monotonic() + seconds
+    while not image.evaluate("img => img.complete && img.naturalWidth > 0"):
+        assert time.monotonic() < deadline, "the photo did not load"
+        time.sleep(0.05)
+    return int(image.evaluate("img => img.naturalWidth"))
+
+
 def _dispatch_at_the_desk(page: Page, camera: Camera, number: str, unit_id: int) -> None:
     _login(page, "dispatcher")
     camera.shoot(page, "workbench-queue-dispatcher")
@@ -168,8 +183,7 @@ def _dispatch_at_the_desk(page: Page, camera: Camera, number: str, unit_id: int)
     camera.shoot(page, "workbench-desk")
     page.goto(f"/workbench/cases/{number}/")
     # The resident's photo shows as a thumbnail, served to staff only (CSP allows 'self').
-    page.wait_for_function("document.querySelector('ul.photos img')?.complete")
-    assert page.locator("ul.photos img").evaluate("img => img.naturalWidth") == 64
+    assert _loaded_width(page.locator("ul.photos img")) == 64
     page.select_option("#id_dispatch-unit", str(unit_id))
     camera.shoot(page, "workbench-case-dispatch")
     page.locator("form:has(#id_dispatch-unit) button[type=submit]").click()
