@@ -14,23 +14,10 @@ import argparse
 import os
 import random
 import statistics
-import sys
 import tempfile
 import time
-from pathlib import Path
 
-
-def _django(database_url: str) -> None:
-    os.environ["DATABASE_URL"] = database_url
-    os.environ.setdefault("JICENG_ENV", "test")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jiceng.settings")
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", interactive=False, verbosity=0)
+from _django_setup import migrated_django
 
 
 def _one_run(n: int, rng: random.Random) -> tuple[float, float]:
@@ -76,7 +63,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     url = args.database_url or f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3"
-    _django(url)
+    migrated_django(url)
     from jiceng.demo.setup import build_units
     from jiceng.places.importer import load_demo_county
 

@@ -25,26 +25,13 @@ import random
 import re
 import resource
 import statistics
-import sys
 import tempfile
 import time
 from datetime import timedelta
-from pathlib import Path
+
+from _django_setup import migrated_django
 
 _CLAUSE = re.compile(r"(?<=[。！？，；])")
-
-
-def _django(database_url: str) -> None:
-    os.environ["DATABASE_URL"] = database_url
-    os.environ.setdefault("JICENG_ENV", "test")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jiceng.settings")
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", interactive=False, verbosity=0)
 
 
 def reworded(text: str, rng: random.Random) -> str:
@@ -109,7 +96,7 @@ def main() -> None:
     parser.add_argument("--database-url", default="")
     args = parser.parse_args()
     folder = tempfile.mkdtemp(prefix="jiceng-dup-bench-")
-    _django(args.database_url or f"sqlite:///{folder}/bench.sqlite3")
+    migrated_django(args.database_url or f"sqlite:///{folder}/bench.sqlite3")
 
     from jiceng.cases import intake
     from jiceng.cases.models import Case, Category, Channel

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from intake_support import SPAM_TEXT, other_county_dispatcher, real_messages
 
 from jiceng.cases import public, selectors, services
 from jiceng.cases.models import Case, CaseEvent, Channel, EventKind, State
@@ -16,6 +15,7 @@ from jiceng.insights.rates import monthly_rates
 from jiceng.places.models import Level
 
 from factories import TIANZHU, submit
+from intake_support import SPAM_TEXT, other_county_dispatcher, real_messages
 
 
 def spam_case(users, channel: str = Channel.WEB) -> Case:

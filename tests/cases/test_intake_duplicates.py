@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from intake_support import BRIDGE, BRIDGE_AGAIN, LAMPS, SHENGZHOU_VILLAGE, other_county_dispatcher
 
 from jiceng.cases import intake, services
 from jiceng.cases.models import Case
 from jiceng.core import clock
 
 from factories import BAISHU, JIANGDONG, resolved, submit
+from intake_support import BRIDGE, BRIDGE_AGAIN, LAMPS, SHENGZHOU_VILLAGE, other_county_dispatcher
 
 
 @pytest.fixture(autouse=True)

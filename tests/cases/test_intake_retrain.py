@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import pytest
-from intake_support import MODEL_CATEGORIES, demo_training_set
 
 from jiceng import cli
 from jiceng.cases import intake
@@ -15,6 +14,7 @@ from jiceng.cases.training import TrainingError, confirmed_samples, retrain
 from jiceng.textmining import Model
 
 from factories import submit
+from intake_support import MODEL_CATEGORIES, demo_training_set
 
 
 @pytest.fixture

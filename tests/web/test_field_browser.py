@@ -23,23 +23,10 @@ from jiceng.fieldwork.models import PlaceKind, Visit
 from jiceng.people.models import AccessLog, User
 from jiceng.policies.services import policies_match
 
+from browser import MARKS, launched
 from factories import TIANZHU, local
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--headless",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
-
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Chromium"),
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = MARKS
 
 
 @pytest.fixture
@@ -54,13 +41,8 @@ def shots(tmp_path: Path, settings: Settings, chinese: None) -> Path:
 
 @pytest.fixture
 def page(live_server: object) -> Iterator[object]:
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+    with launched() as browser:
         yield browser.new_page(viewport={"width": 360, "height": 740}, locale="zh-CN")
-        browser.close()
 
 
 def _login(page: object, base: str, username: str) -> None:

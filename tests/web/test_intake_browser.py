@@ -9,28 +9,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from intake_support import BRIDGE, BRIDGE_AGAIN, SPAM_TEXT, write_tiny_model
 
 from jiceng.cases import intake
 from jiceng.cases.models import Case, Channel, State
 
+from browser import MARKS, launched
 from factories import submit
+from intake_support import BRIDGE, BRIDGE_AGAIN, SPAM_TEXT, write_tiny_model
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--headless",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
-
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Chromium"),
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = MARKS
 
 
 @pytest.fixture(autouse=True)
@@ -42,13 +29,8 @@ def _fresh_index() -> Iterator[None]:
 
 @pytest.fixture
 def page(live_server: object) -> Iterator[object]:
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+    with launched() as browser:
         yield browser.new_page(viewport={"width": 1100, "height": 900})
-        browser.close()
 
 
 def _login(page, base: str) -> None:  # type: ignore[no-untyped-def]

@@ -21,7 +21,6 @@ from typing import Any
 import pytest
 from django.utils import translation
 from django.utils.translation import gettext as _
-from test_field_browser import CHROMIUM
 
 from jiceng.cases.models import OPEN_STATES, Case, CaseEvent, EventKind, Rating
 from jiceng.core import clock
@@ -29,38 +28,23 @@ from jiceng.demo.loader import load_demo
 from jiceng.demo.setup import DEMO_PASSWORD
 from jiceng.people.models import User
 
-# The brief's launch flags: no sandbox in containers, and nothing fetched from the network.
-ARGS = [
-    "--no-sandbox",
-    "--headless",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
+from browser import MARKS, launched
+
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 800}
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = Path(os.environ.get("JICENG_SCREENSHOTS", ROOT / "test-artifacts" / "screenshots"))
 PHONE_NUMBER = "13912345678"
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Chromium"),
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = MARKS
 
 Page = Any  # playwright's Page; imported lazily so that collection works without it
 
 
 @pytest.fixture
 def browser(live_server: object) -> Iterator[Any]:
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield launched
-        launched.close()
+    with launched() as running:
+        yield running
 
 
 @pytest.fixture

@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import pytest
+
+from jiceng.cases import intake
+from jiceng.cases.models import Case, CaseEvent, Channel, EventKind, State
+
+from factories import BAISHU, TIANZHU, submit
 from intake_support import (
     BRIDGE,
     BRIDGE_AGAIN,
@@ -12,11 +17,6 @@ from intake_support import (
     other_county_dispatcher,
     write_tiny_model,
 )
-
-from jiceng.cases import intake
-from jiceng.cases.models import Case, CaseEvent, Channel, EventKind, State
-
-from factories import BAISHU, TIANZHU, submit
 
 pytestmark = pytest.mark.django_db
 EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
