@@ -117,8 +117,8 @@ def cmd_hot_issues(args: argparse.Namespace) -> int:
     from django.utils import timezone
 
     from jiceng.core import clock
+    from jiceng.insights.hotissues import counties_taking_requests
     from jiceng.insights.services import hot_issues_refresh
-    from jiceng.people.models import Unit, UnitKind
 
     today = timezone.localdate(clock.now())
     found = re.fullmatch(r"(\d{4})-(\d{2})", args.month or f"{today:%Y-%m}")
@@ -126,12 +126,7 @@ def cmd_hot_issues(args: argparse.Namespace) -> int:
         print("--month must be year-month, e.g. 2026-03", file=sys.stderr)
         return 2
     year, month = int(found[1]), int(found[2])
-    dispatch = Unit.objects.filter(kind=UnitKind.DISPATCH)
-    counties = (
-        [args.county]
-        if args.county
-        else sorted(set(dispatch.values_list("division_id", flat=True)))
-    )
+    counties = [args.county] if args.county else counties_taking_requests()
     summary = []
     for county in counties:
         issues = hot_issues_refresh(county=county, year=year, month=month)

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from jiceng.cases.models import Case
 from jiceng.insights.dashboard import Area, _cases_in, within
 from jiceng.insights.models import HotIssue, HotIssueRun
-from jiceng.people.models import User
+from jiceng.people.models import Unit, UnitKind, User
 from jiceng.places.models import Division, Level
 
 
@@ -60,6 +60,12 @@ def hot_issues(*, user: User, area: Area, year: int, month: int) -> HotIssueRepo
     runs = HotIssueRun.objects.filter(within("county", area.code[:6]), month=date(year, month, 1))
     computed = max((run.computed_at for run in runs), default=None)
     return HotIssueReport([item for item in issues if item.cases], computed)
+
+
+def counties_taking_requests() -> list[str]:
+    """Every county with a dispatch centre: the ones whose months are grouped."""
+    dispatch = Unit.objects.filter(kind=UnitKind.DISPATCH)
+    return sorted(set(dispatch.values_list("division_id", flat=True)))
 
 
 def counties_of(area: Area) -> list[str]:

@@ -17,14 +17,12 @@ def enqueue_recent_hot_issues() -> int:
     from django.utils import timezone
 
     from jiceng.core import clock
-    from jiceng.people.models import Unit, UnitKind
+    from jiceng.insights.hotissues import counties_taking_requests
 
     today = timezone.localdate(clock.now())
     last = (today.year, today.month - 1) if today.month > 1 else (today.year - 1, 12)
-    counties = set(
-        Unit.objects.filter(kind=UnitKind.DISPATCH).values_list("division_id", flat=True)
-    )
-    for county in sorted(counties):
+    counties = counties_taking_requests()
+    for county in counties:
         for year, month in ((today.year, today.month), last):
             hot_issues_task.enqueue(county, year, month)
     return len(counties)
