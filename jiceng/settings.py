@@ -148,9 +148,15 @@ def _database() -> dict[str, object]:
         raise ImproperlyConfigured(f"DATABASE_URL is not a database URL: {exc}") from None
     engine = str(config["ENGINE"])
     if engine.endswith("sqlite3"):
-        config["CONN_MAX_AGE"] = 0
-        # WAL lets readers run beside the one writer; IMMEDIATE takes the write lock
-        # at BEGIN so two writers queue instead of failing mid-transaction.
+        # Our backend queues write transactions of every process on one lock file
+        # (jiceng.core.db.sqlite3); WAL lets readers run beside the one writer, and
+        # IMMEDIATE takes SQLite's write lock at BEGIN, so a transaction never fails
+        # half-way for want of it. Connections are kept, as on PostgreSQL: opening
+        # one registers Django's SQL functions and runs the pragmas below.
+        config["ENGINE"] = "jiceng.core.db.sqlite3"
+        # Tests get Django's in-memory database, one per test process (pytest-django only
+        # recognises Django's own engine name as one that needs no per-process suffix).
+        config["TEST"] = {"NAME": ":memory:"}
         config["OPTIONS"] = {
             "init_command": (
                 "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"

@@ -13,6 +13,7 @@ import pytest
 from django.utils import translation
 from pytest_django import Settings
 
+from jiceng.api.services import forget_key_users
 from jiceng.cases.models import Category, DispatchRule, Tier
 from jiceng.core import calendar, clock
 from jiceng.people.models import Role, Unit, UnitKind, User
@@ -26,9 +27,11 @@ from factories import BAISHU, FENGQIAO, JIANGDONG, JIYANG, MONDAY, TIANZHU, loca
 def _fresh_calendar_cache() -> Iterator[None]:
     calendar.forget_cached_calendar()
     forget_intake_routes()
+    forget_key_users()
     yield
     calendar.forget_cached_calendar()
     forget_intake_routes()
+    forget_key_users()
 
 
 @pytest.fixture(autouse=True)

@@ -1,15 +1,17 @@
 """Profile the hot API endpoints in process: time per request, queries per request, and
-(with --pyinstrument) where the time goes. No server, no network: this isolates our code.
+(with --profile) where the time goes. No server, no network: this isolates our code.
 
 Usage (against a loaded demo database; it writes cases when profiling creation):
     JICENG_ENV=development JICENG_HOME=/tmp/x python bench/api/profile_api.py \
-        [--only list|open311|create|open311-create] [--n 50] [--pyinstrument]
+        [--only list|open311|create|open311-create] [--n 50] [--profile pyinstrument|cprofile]
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
 import os
+import pstats
 import time
 from collections.abc import Callable
 from datetime import timedelta
@@ -82,7 +84,7 @@ def _scenarios(key: str) -> dict[str, Callable[[Client, int], Any]]:
     }
 
 
-def _run(name: str, call: Callable[[Client, int], Any], n: int, profile: bool) -> None:
+def _run(name: str, call: Callable[[Client, int], Any], n: int, profile: str) -> None:
     client = Client()
     first = call(client, 0)
     assert first.status_code in (200, 201), (first.status_code, first.content[:300])
@@ -95,31 +97,42 @@ def _run(name: str, call: Callable[[Client, int], Any], n: int, profile: bool) -
     with connection.execute_wrapper(count):
         call(client, 1)
     profiler: Any = None
-    if profile:
+    if profile == "pyinstrument":
         from pyinstrument import Profiler
 
         profiler = Profiler(interval=0.0005)
         profiler.start()
+    elif profile == "cprofile":
+        profiler = cProfile.Profile()
+        profiler.enable()
     start = time.perf_counter()
+    cpu = time.process_time()
     for i in range(n):
         call(client, 2 + i + time.time_ns() % 10_000_000)
     elapsed = time.perf_counter() - start
-    if profiler is not None:
+    cpu = time.process_time() - cpu
+    if profile == "pyinstrument":
         profiler.stop()
         print(profiler.output_text(unicode=True, color=False, show_all=False))
+    elif profile == "cprofile":
+        profiler.disable()
+        pstats.Stats(profiler).sort_stats(os.environ.get("PROFILE_SORT", "tottime")).print_stats(40)
     size = len(first.content)
-    print(f"{name}: {elapsed / n * 1000:.2f} ms/request, {len(queries)} queries, {size} bytes")
+    print(
+        f"{name}: {elapsed / n * 1000:.2f} ms/request ({cpu / n * 1000:.2f} ms CPU), "
+        f"{len(queries)} queries, {size} bytes"
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--only", action="append")
     parser.add_argument("--n", type=int, default=50)
-    parser.add_argument("--pyinstrument", action="store_true")
+    parser.add_argument("--profile", choices=["pyinstrument", "cprofile"], default="")
     args = parser.parse_args()
     scenarios = _scenarios(_key())
     for name in args.only or list(scenarios):
-        _run(name, scenarios[name], args.n, args.pyinstrument)
+        _run(name, scenarios[name], args.n, args.profile)
 
 
 if __name__ == "__main__":

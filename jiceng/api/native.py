@@ -26,11 +26,13 @@ from ninja.security import APIKeyHeader, SessionAuth
 
 from jiceng.api import reference, schemas
 from jiceng.api.idempotency import KeyReused, idempotent, scope_of
+from jiceng.api.renderers import OrjsonRenderer
 from jiceng.api.services import apikey_user
 from jiceng.cases import permissions, public, services
 from jiceng.cases.models import Case, Category, Channel, DispatchRule, Tier
 from jiceng.core import crypto, throttle
 from jiceng.core.errors import Conflict, IllegalTransition, InvalidInput, JicengError, NotAllowed
+from jiceng.core.rows import plain_rows
 from jiceng.insights.rates import monthly_rates
 from jiceng.people.models import Unit, User
 from jiceng.places.models import CODE_LENGTHS, Division, Level
@@ -60,6 +62,7 @@ api = NinjaAPI(
     description="Cases, places, the dispatch catalogue and the three rates.",
     urls_namespace="api-v1",
     auth=STAFF,
+    renderer=OrjsonRenderer(),
 )
 
 
@@ -176,6 +179,12 @@ _COLUMNS = (
 )
 
 
+# The list's query with its columns and joins resolved once per process (resolving 22
+# columns cost about a millisecond a request); each request adds its scope and filters.
+_LISTED_FIELDS = ("pk", *_COLUMNS)
+_LISTED = Case.objects.order_by("-submitted_at", "-pk").values(*_LISTED_FIELDS)
+
+
 def _row_out(row: dict[str, Any]) -> dict[str, Any]:
     """One ``_COLUMNS`` row in the ``CaseOut`` shape, contact details masked."""
     return {
@@ -228,7 +237,7 @@ def _category(code: str) -> Category:
 
 def _case_response(request: HttpRequest, case: Case, status: int) -> HttpResponse:
     """The case as it is now (after a write), read in one query."""
-    row = Case.objects.filter(pk=case.pk).values(*_COLUMNS).get()
+    (row,) = plain_rows(_LISTED.filter(pk=case.pk))
     return api.create_response(request, _row_out(row), status=status)
 
 
@@ -310,7 +319,7 @@ def _cursor(value: str) -> tuple[datetime, int]:
         raise InvalidInput(_("This cursor is not one we gave out."), field="cursor") from None
 
 
-def _filtered(cases: QuerySet[Case], filters: CaseFilters) -> QuerySet[Case]:
+def _filtered(cases: QuerySet[Case, Any], filters: CaseFilters) -> QuerySet[Case, Any]:
     conditions = {
         "state": filters.state,
         "category_id": filters.category,
@@ -329,8 +338,9 @@ def _filtered(cases: QuerySet[Case], filters: CaseFilters) -> QuerySet[Case]:
 @api.get("/cases", response={200: schemas.CasePage, **ERRORS}, tags=["cases"])
 def list_cases(request: HttpRequest, filters: Query[CaseFilters]) -> HttpResponse:
     """Cases in the caller's jurisdiction, newest first, a page at a time."""
-    cases = _filtered(permissions.visible_cases(_user(request)), filters)
-    rows = list(cases.order_by("-submitted_at", "-pk").values("pk", *_COLUMNS)[: filters.limit + 1])
+    condition = permissions.scope_filter(_user(request))
+    listed = _LISTED if condition is None else _LISTED.filter(condition)
+    rows = plain_rows(_filtered(listed, filters)[: filters.limit + 1])
     cursor = None
     if len(rows) > filters.limit:
         last = rows[filters.limit - 1]

@@ -34,6 +34,30 @@ def test_a_revoked_or_altered_key_authenticates_nobody(org: dict[str, Unit]) -> 
     assert apikey_user(raw) is None
 
 
+def test_a_key_used_before_is_refused_at_once_after_its_revocation(org: dict[str, Unit]) -> None:
+    # The process keeps the key's service user, but reads the key's row every time.
+    _key, raw = apikey_create(name="hotline", role=Role.DISPATCHER, jurisdiction="330681")
+    assert apikey_user(raw) is not None
+    apikey_revoke(name="hotline")
+    assert apikey_user(raw) is None
+
+
+def test_a_change_to_the_keys_user_is_seen_on_the_next_request(org: dict[str, Unit]) -> None:
+    key, raw = apikey_create(name="tianzhu", role=Role.VILLAGE_CADRE, jurisdiction=TIANZHU)
+    first = apikey_user(raw)
+    assert first is not None and first.jurisdiction == TIANZHU
+    first.role = Role.ADMIN  # a request changing its own copy changes nobody else's
+    user = key.user
+    user.unit = org["fengqiao"]
+    user.save(update_fields=["unit"])
+    moved = apikey_user(raw)
+    assert moved is not None
+    assert (moved.role, moved.jurisdiction) == (Role.VILLAGE_CADRE, org["fengqiao"].division_id)
+    user.is_active = False
+    user.save(update_fields=["is_active"])
+    assert apikey_user(raw) is None
+
+
 @pytest.mark.parametrize(
     ("name", "role", "jurisdiction", "field"),
     [

@@ -6,7 +6,6 @@ names each list's items by the spec's element names.
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import datetime, tzinfo
 from typing import Any
@@ -14,6 +13,8 @@ from xml.etree import ElementTree as ET
 
 from django.http import HttpResponse
 from django.utils import timezone
+
+from jiceng.api.renderers import dumps
 
 XML = "xml"
 JSON = "json"
@@ -71,7 +72,7 @@ def to_xml(root: str, value: Any) -> bytes:
 
 def render(fmt: str, root: str, value: Any) -> bytes:
     """``value`` under the XML root element ``root``, or as plain JSON."""
-    return to_xml(root, value) if fmt == XML else json.dumps(value, ensure_ascii=False).encode()
+    return to_xml(root, value) if fmt == XML else dumps(value)
 
 
 def respond(fmt: str, root: str, value: Any, *, status: int = 200) -> HttpResponse:
