@@ -14,10 +14,15 @@ generated and written in batches, so memory stays flat.
 
     .venv/bin/python bench/bench_search.py --rows 1000000            # both databases
     .venv/bin/python bench/bench_search.py --skip-load --repeat 31    # re-time only
+    .venv/bin/python bench/bench_search.py --skip-load --only-workbench  # scoped statements
     .venv/bin/python bench/bench_search.py --drop-pg                  # clean up
 
 SQLite goes to /tmp/jiceng_bench_search.sqlite3, PostgreSQL to the database
-``jiceng_bench_search`` (created; ``--drop-pg`` drops it).
+``jiceng_bench_search`` (created; ``--drop-pg`` drops it); ``--sqlite-path`` and
+``--pg-database`` choose others. Each row also gets the place tokens of its case's
+village (``search.place_tokens``), and the load builds a ``cases_case`` table of the
+same cases in those villages, which ``--workbench`` joins to time the workbench's
+scoped statements as session 2 wrote them ("before") and as they are now.
 """
 
 from __future__ import annotations
@@ -52,6 +57,8 @@ PLACES = ROOT / "jiceng" / "places" / "data" / "330681.csv"
 SQLITE_PATH = Path("/tmp/jiceng_bench_search.sqlite3")  # noqa: S108 - a throwaway benchmark file
 PG_SERVER = "postgres://postgres@127.0.0.1:5432/"
 PG_DB = "jiceng_bench_search"
+ROWS = 1_000_000
+PLACE_TOKENS = True  # False: rows as session 2 stored them, to compare the unscoped queries
 CATEGORIES = texts.CATEGORY_CODES
 BATCH = 20_000
 
@@ -114,11 +121,30 @@ def build_pool(size: int, rng: random.Random) -> list[str]:
     return pool
 
 
-def rows(count: int, pool: list[str], rng: random.Random) -> Iterator[list[tuple[int, str]]]:
+def _village_codes() -> list[str]:
+    with PLACES.open(encoding="utf-8", newline="") as handle:
+        return [row["code"] for row in csv.DictReader(handle) if len(row["code"]) == 12]
+
+
+def case_divisions(count: int, seed: int) -> list[str]:
+    """The village of each case, by id (index 0 is case 1): the same in both tables."""
+    codes, rng = _village_codes(), random.Random(seed + 1)
+    return [rng.choice(codes) for _ in range(count)]
+
+
+def rows(
+    count: int, pool: list[str], rng: random.Random, divisions: list[str]
+) -> Iterator[list[tuple[int, str]]]:
+    """Batches of (case id, stored text): a pool text and the place tokens of the case's village."""
     for start in range(1, count + 1, BATCH):
         yield [
-            (case_id, rng.choice(pool)) for case_id in range(start, min(start + BATCH, count + 1))
+            (case_id, " ".join((rng.choice(pool), *_place_tokens(divisions[case_id - 1]))))
+            for case_id in range(start, min(start + BATCH, count + 1))
         ]
+
+
+def _place_tokens(division: str) -> list[str]:
+    return search.place_tokens(division) if PLACE_TOKENS else []
 
 
 # --- loading ---------------------------------------------------------------------------------
@@ -132,7 +158,7 @@ def load_sqlite(count: int, pool: list[str], seed: int) -> None:
     started = time.perf_counter()
     for statement in SQLITE_SCHEMA:
         db.execute(statement)
-    for batch in rows(count, pool, random.Random(seed)):
+    for batch in rows(count, pool, random.Random(seed), case_divisions(count, seed)):
         db.executemany("INSERT INTO cases_casesearch VALUES (?, ?)", batch)
         db.commit()
     loaded = time.perf_counter()
@@ -142,6 +168,7 @@ def load_sqlite(count: int, pool: list[str], seed: int) -> None:
     built = time.perf_counter()
     db.execute("INSERT INTO cases_casesearch_fts(cases_casesearch_fts) VALUES ('optimize')")
     db.commit()
+    add_case_table(db, count, seed)
     db.close()
     size = SQLITE_PATH.stat().st_size / 2**20
     print(
@@ -171,7 +198,7 @@ def load_pg(count: int, pool: list[str], seed: int) -> None:
         for statement in PG_SCHEMA:
             db.execute(statement)
         with db.cursor() as cursor:
-            for batch in rows(count, pool, random.Random(seed)):
+            for batch in rows(count, pool, random.Random(seed), case_divisions(count, seed)):
                 with cursor.copy("COPY cases_casesearch (case_id, text) FROM STDIN") as copy:
                     for row in batch:
                         copy.write_row(row)
@@ -180,6 +207,7 @@ def load_pg(count: int, pool: list[str], seed: int) -> None:
         db.execute(PG_INDEX)
         indexed = time.perf_counter()
         db.execute("VACUUM ANALYZE cases_casesearch")
+        add_case_table(db, count, seed)
         size = db.execute("SELECT pg_database_size(current_database())").fetchone()[0] / 2**20
     print(
         f"postgresql: rows (with tsvector) {loaded - started:.0f} s, "
@@ -277,11 +305,21 @@ def time_queries(queries: dict[str, str], repeat: int, databases: list[str], ful
 
 # The statements Django sends for the workbench's area list with a search (the newest
 # matches, the paginator's count, the first page of 50), cut down to the columns that
-# decide the plan.
-SCOPE = (
-    "(c.owner_id = 4 OR c.division_id LIKE '{code}%') AND NOT (c.state = 'quarantined')"
-    " AND NOT (c.owner_id = 4) AND c.division_id >= '{code}' AND c.division_id < '{upper}'"
-)
+# decide the plan. "before": the scope as session 2 wrote it (LIKE on the division) and
+# the query alone. "now": the same scope (permissions.py keeps LIKE: as a range of codes
+# it made SQLite sort a whole county for the API's case list) and the place token of the
+# area required in the index (search.implied_place).
+SCOPES = {
+    "before": "(c.owner_id = 4 OR c.division_id LIKE '{code}%') AND {tab}",
+    "now": "(c.owner_id = 4 OR c.division_id LIKE '{code}%') AND {tab}",
+}
+# The area tab: other units' cases in the user's area. The own queue: the unit's open cases
+# (unit 4 owns 1 in 600 of the cases, half of them open), which no place narrows.
+TABS = {
+    "area": "NOT (c.state = 'quarantined') AND NOT (c.owner_id = 4)"
+    " AND c.division_id >= '{code}' AND c.division_id < '{upper}'",
+    "queue": "c.owner_id = 4 AND c.state IN ('submitted', 'dispatched', 'accepted')",
+}
 FTS_BODY = (
     "FROM cases_case c, cases_casesearch_fts WHERE {scope}"
     " AND cases_casesearch_fts.rowid = c.id AND cases_casesearch_fts MATCH ?"
@@ -293,58 +331,73 @@ WORKBENCH_SQLITE = (
     "SELECT bm25(cases_casesearch_fts), c.id " + FTS_BODY + " AND cases_casesearch_fts.rowid >= ?"
     " ORDER BY 1, c.id DESC LIMIT 50",
 )
+VECTOR_CHECK = " AND f.vector @@ to_tsquery('simple', %s)"
 WORKBENCH_PG = (
     "SELECT c.id FROM cases_case c, cases_casesearch f WHERE {scope} AND f.case_id = c.id"
-    f" AND f.vector @@ to_tsquery('simple', %s) ORDER BY f.case_id DESC LIMIT {WINDOW}",
+    f"{VECTOR_CHECK} ORDER BY f.case_id DESC LIMIT {WINDOW}",
     "SELECT count(*) FROM cases_case c, cases_casesearch f WHERE {scope} AND c.id = ANY(%s)"
-    " AND f.case_id = c.id AND f.vector @@ to_tsquery('simple', %s)",
+    f" AND f.case_id = c.id{VECTOR_CHECK}",
     "SELECT -ts_rank(f.vector, to_tsquery('simple', %s), 1), c.id"
     " FROM cases_case c, cases_casesearch f WHERE {scope} AND c.id = ANY(%s)"
-    " AND f.case_id = c.id AND f.vector @@ to_tsquery('simple', %s) ORDER BY 1, c.id DESC LIMIT 50",
+    f" AND f.case_id = c.id{VECTOR_CHECK} ORDER BY 1, c.id DESC LIMIT 50",
+)
+
+# With the area's place token the GIN index answers first, once, and the cases are walked
+# newest first through its ids (the planner cannot estimate the scope; see search.py).
+WORKBENCH_PG_PLACE_FIRST = (
+    "SELECT c.id FROM cases_case c WHERE {scope} AND c.id = ANY(ARRAY(SELECT case_id"
+    " FROM cases_casesearch f WHERE f.vector @@ to_tsquery('simple', %s)))"
+    f" ORDER BY c.id DESC LIMIT {WINDOW}"
 )
 
 
 def add_case_table(db: Any, count: int, seed: int) -> None:
-    """A case table of ``count`` rows in random villages of 诸暨市, with the model's indexes."""
-    codes = [
-        row["code"]
-        for row in csv.DictReader(PLACES.open(encoding="utf-8"))
-        if len(row["code"]) == 12
-    ]
+    """``count`` cases in the villages their index rows name, with the model's indexes."""
+    divisions = case_divisions(count, seed)
     rng = random.Random(seed)
     db.execute("DROP TABLE IF EXISTS cases_case")
     db.execute(
         "CREATE TABLE cases_case (id integer PRIMARY KEY, division_id varchar(12) NOT NULL,"
         " owner_id integer NOT NULL, state varchar(12) NOT NULL)"
     )
-    mark = "?" if isinstance(db, sqlite3.Connection) else "%s"
-    insert = f"INSERT INTO cases_case VALUES ({mark}, {mark}, {mark}, {mark})"
+    insert = "INSERT INTO cases_case VALUES (?, ?, ?, ?)"
     for start in range(1, count + 1, BATCH):
         batch = [
-            (i, rng.choice(codes), rng.randrange(1, 600), rng.choice(("accepted", "closed")))
+            (i, divisions[i - 1], rng.randrange(1, 600), rng.choice(("accepted", "closed")))
             for i in range(start, min(start + BATCH, count + 1))
         ]
         if isinstance(db, sqlite3.Connection):
             db.executemany(insert, batch)
         else:
-            with db.cursor() as cursor:
-                cursor.executemany(insert, batch)
+            with db.cursor() as cursor, cursor.copy("COPY cases_case FROM STDIN") as copy:
+                for row in batch:
+                    copy.write_row(row)
     db.execute("CREATE INDEX case_division_state ON cases_case (division_id, state)")
+    db.execute("CREATE INDEX case_queue ON cases_case (owner_id, state)")
     db.execute("ANALYZE" if isinstance(db, sqlite3.Connection) else "ANALYZE cases_case")
     db.commit() if isinstance(db, sqlite3.Connection) else None
 
 
-def _workbench_run(db: Any, statements: tuple[str, ...], vendor: str, text: str) -> int:
+def _workbench_run(
+    db: Any, statements: tuple[str, ...], vendor: str, text: str, place: str, now: bool
+) -> int:
     first, count, page = statements
     terms = search.query_terms(text)
+    narrowed = [search.Term((search.place_token(place),)), *terms] if place else terms
     if vendor == "postgresql":
         phrases = search.tsquery_expression(terms)
-        candidates = search.tsquery_expression(terms, phrases=False)
+        candidates = search.tsquery_expression(narrowed, phrases=False)
         ids = [row[0] for row in db.execute(first, (candidates,)).fetchall()]
+        if now and not any(len(term.tokens) > 1 for term in terms):
+            # Now: without a phrase the ids hold every term and no vector is read to count.
+            count, page = (sql.replace(VECTOR_CHECK, "") for sql in (count, page))
+            total = db.execute(count, (ids,)).fetchone()[0]
+            db.execute(page, (phrases, ids)).fetchall()
+            return int(total)
         total = db.execute(count, (ids, phrases)).fetchone()[0]
         db.execute(page, (phrases, ids, phrases)).fetchall()
         return int(total)
-    e = search.fts5_expression(terms)
+    e = search.fts5_expression(narrowed)
     found = db.execute(first, (e,)).fetchone()
     start = found[0] if found else 0
     total = db.execute(count, (e, start)).fetchone()[0]
@@ -352,27 +405,59 @@ def _workbench_run(db: Any, statements: tuple[str, ...], vendor: str, text: str)
     return int(total)
 
 
+def _has_case_table(db: Any) -> bool:
+    if isinstance(db, sqlite3.Connection):
+        found = db.execute("SELECT 1 FROM sqlite_master WHERE name = 'cases_case'").fetchone()
+    else:
+        found = db.execute("SELECT to_regclass('cases_case')").fetchone()[0]
+    return bool(found)
+
+
 def time_workbench(queries: dict[str, str], repeat: int, databases: list[str], seed: int) -> None:
-    scopes = {"township 枫桥镇": "330681109", "village 天竺社区": "330681109002"}
+    scopes = {
+        "township 枫桥镇": ("330681109", "area"),
+        "village 天竺社区": ("330681109002", "area"),
+        "own queue, 枫桥镇": ("330681109", "queue"),
+    }
     lines = [
-        "| query | database | scope | matches in scope | newest + count + page (ms) |",
-        "|---|---|---|---:|---:|",
+        "| query | database | scope | matches in scope | before (ms) | now (ms) |",
+        "|---|---|---|---:|---:|---:|",
     ]
+    print(f"load average: {os.getloadavg()}")
     for vendor in databases:
         db = sqlite3.connect(SQLITE_PATH) if vendor == "sqlite" else _pg(PG_DB)
-        add_case_table(db, 1_000_000, seed)
-        for scope_name, code in scopes.items():
+        if not _has_case_table(db):
+            add_case_table(db, ROWS, seed)
+        templates = WORKBENCH_PG if vendor == "postgresql" else WORKBENCH_SQLITE
+        for scope_name, (code, tab) in scopes.items():
             upper = str(int(code) + 1).zfill(len(code))
             # psycopg reads "%" as a placeholder: the LIKE pattern's must be doubled.
             like = "%%" if vendor == "postgresql" else "%"
-            scope = SCOPE.replace("%", like).format(code=code, upper=upper)
-            templates = WORKBENCH_PG if vendor == "postgresql" else WORKBENCH_SQLITE
-            statements = tuple(sql.replace("{scope}", scope) for sql in templates)
+            runs = {}
+            for version, template in SCOPES.items():
+                scope = template.replace("{tab}", TABS[tab]).replace("%", like)
+                scope = scope.format(code=code, upper=upper)
+                place = code if version == "now" and tab == "area" else ""
+                if vendor == "postgresql" and place:
+                    templates = (WORKBENCH_PG_PLACE_FIRST, *WORKBENCH_PG[1:])
+                elif vendor == "postgresql":
+                    templates = WORKBENCH_PG
+                statements = tuple(sql.replace("{scope}", scope) for sql in templates)
+                runs[version] = functools.partial(
+                    _workbench_run, db, statements, vendor, place=place, now=version == "now"
+                )
             for label, text in queries.items():
-                run = functools.partial(_workbench_run, db, statements, vendor, text)
-                ms = _median_ms(run, repeat)
-                lines.append(f"| {label} | {vendor} | {scope_name} | {run():,} | {ms:.1f} |")
+                totals = {version: run(text) for version, run in runs.items()}
+                assert totals["before"] == totals["now"], (label, scope_name, totals)
+                ms = {
+                    v: _median_ms(functools.partial(run, text), repeat) for v, run in runs.items()
+                }
+                lines.append(
+                    f"| {label} | {vendor} | {scope_name} | {totals['now']:,}"
+                    f" | {ms['before']:.1f} | {ms['now']:.1f} |"
+                )
                 print(lines[-1], flush=True)
+    print(f"load average: {os.getloadavg()}")
     print("\n".join(lines))
 
 
@@ -385,9 +470,9 @@ QUERIES = {
 }
 
 
-def _use(sqlite_path: Path, pg_database: str) -> None:
-    global SQLITE_PATH, PG_DB  # one run, one place
-    SQLITE_PATH, PG_DB = sqlite_path, pg_database
+def _use(sqlite_path: Path, pg_database: str, rows: int) -> None:
+    global SQLITE_PATH, PG_DB, ROWS  # one run, one place
+    SQLITE_PATH, PG_DB, ROWS = sqlite_path, pg_database, rows
 
 
 def main() -> int:
@@ -403,10 +488,18 @@ def main() -> int:
     parser.add_argument(
         "--workbench", action="store_true", help="also time the workbench's joined statements"
     )
+    parser.add_argument(
+        "--only-workbench", action="store_true", help="time the workbench's statements only"
+    )
+    parser.add_argument(
+        "--no-place-tokens", action="store_true", help="store rows without place tokens"
+    )
     parser.add_argument("--sqlite-path", type=Path, default=SQLITE_PATH)
     parser.add_argument("--pg-database", default=PG_DB)
     args = parser.parse_args()
-    _use(args.sqlite_path, args.pg_database)
+    _use(args.sqlite_path, args.pg_database, args.rows)
+    global PLACE_TOKENS
+    PLACE_TOKENS = not args.no_place_tokens
     if args.drop_pg:
         drop_pg()
         return 0
@@ -417,8 +510,9 @@ def main() -> int:
             load_sqlite(args.rows, pool, args.seed)
         if "postgresql" in databases:
             load_pg(args.rows, pool, args.seed)
-    time_queries(QUERIES, args.repeat, databases, full=not args.no_full)
-    if args.workbench:
+    if not args.only_workbench:
+        time_queries(QUERIES, args.repeat, databases, full=not args.no_full)
+    if args.workbench or args.only_workbench:
         time_workbench(QUERIES, args.repeat, databases, args.seed)
     return 0
 

@@ -7,7 +7,9 @@ backfills.
 
 Stored tokens are every character bigram of each Chinese run of the normalised
 text (title, description, address, village and township name), plus each run of
-letters or digits, lower-cased. Bigrams are the segmentation that never
+letters or digits, lower-cased, plus one place token per level of the case's
+division (``d330681``, ``d330681109``, ``d330681109002``: county, township,
+village). Bigrams are the segmentation that never
 disagrees with itself: a query word is not cut by a dictionary segmenter the
 same way in a short query as inside a long text ("天竺社区" alone is one word,
 inside "天竺社区居委会门口" it is not), so matching runs on bigrams whatever the
@@ -21,6 +23,14 @@ the phrase of its bigrams, i.e. as an exact substring of the stored text.
 Spaces separate terms: "路灯 不亮" finds cases holding both, "路灯不亮" the
 phrase. Results come best first: bm25 on SQLite, ts_rank on PostgreSQL, then
 newest first.
+
+Scoped searches: when every case of the searched queryset lies under one division
+(an area list says so with a range of division codes, a place filter too), the
+place token of that division is required as well. The index then intersects the
+query's matches with the place's cases itself, instead of the database checking
+every match against the case table: a common word has a quarter of a million
+matches, a village a few hundred of them (bench/search.md). The token only narrows
+the candidates; the queryset's own conditions still decide what is returned.
 """
 
 from __future__ import annotations
@@ -31,6 +41,8 @@ from dataclasses import dataclass
 
 from django.db import connection
 from django.db.models import QuerySet
+from django.db.models.lookups import GreaterThanOrEqual, LessThan, StartsWith
+from django.db.models.sql.where import AND, WhereNode
 
 from jiceng.cases.models import Case, CaseSearch
 from jiceng.places.models import Division
@@ -45,6 +57,10 @@ _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _QUERY_PART = re.compile(rf"[{_CJK}]+|[^\W_{_CJK}]+")
 _CJK_CHAR = re.compile(rf"[{_CJK}]")
 TOWNSHIP_CODE_LENGTH = 9
+# Division-code lengths with a place token: county, township, village. The token is a run
+# of letters and digits that the database tokenizers keep whole and no place name contains.
+PLACE_LEVELS = (6, 9, 12)
+PLACE_MARK = "d"
 # How long a township name is trusted before it is read again (renames are rare).
 _NAME_TTL = 300.0
 
@@ -89,7 +105,21 @@ def _place_names(case: Case) -> tuple[str, str]:
 def search_text(case: Case) -> str:
     """The tokens stored for a case: title, description, address, village and township."""
     village, township = _place_names(case)
-    return stored_tokens(" ".join((case.title, case.description, case.address, village, township)))
+    text = stored_tokens(" ".join((case.title, case.description, case.address, village, township)))
+    return " ".join((text, *place_tokens(case.division_id)))
+
+
+def place_tokens(division_code: str) -> list[str]:
+    """The place tokens of a case located in ``division_code``: one per level it lies under."""
+    return [
+        place_token(division_code[:length])
+        for length in PLACE_LEVELS
+        if len(division_code) >= length
+    ]
+
+
+def place_token(code: str) -> str:
+    return f"{PLACE_MARK}{code}"
 
 
 def stored_tokens(raw: str) -> str:
@@ -198,9 +228,14 @@ class _Index:
     rank: str  # an expression ordered ascending: best first
     expression: str
     exact: str = ""  # PostgreSQL: the phrases, checked on the newest candidates only
+    phrases: bool = False  # PostgreSQL: whether a term is a phrase of several tokens
 
 
-def _index(terms: list[Term]) -> _Index:
+def _index(terms: list[Term], place: str) -> _Index:
+    # The place token narrows what the index returns; it is required, never ranked on
+    # PostgreSQL (where the phrases are ranked separately). On SQLite bm25 scores the
+    # whole MATCH, so it adds the same small amount, shorter texts a little more, to all.
+    narrowed = [Term((place_token(place),)), *terms] if place else terms
     if connection.vendor == "postgresql":
         tsquery = "to_tsquery('simple', %s)"
         return _Index(
@@ -209,23 +244,69 @@ def _index(terms: list[Term]) -> _Index:
             match=f"cases_casesearch.vector @@ {tsquery}",
             # Normalisation 1 divides by the log of the length, as bm25 favours short texts.
             rank=f"-ts_rank(cases_casesearch.vector, {tsquery}, 1)",
-            expression=tsquery_expression(terms, phrases=False),
+            expression=tsquery_expression(narrowed, phrases=False),
             exact=tsquery_expression(terms),
+            phrases=any(len(term.tokens) > 1 for term in terms),
         )
     return _Index(
         table="cases_casesearch_fts",
         key="cases_casesearch_fts.rowid",
         match="cases_casesearch_fts MATCH %s",
         rank="bm25(cases_casesearch_fts)",  # lower is better
-        expression=fts5_expression(terms),
+        expression=fts5_expression(narrowed),
     )
 
 
+def _conditions(where: WhereNode) -> list[object]:
+    """The conditions a where clause requires outright (those joined by AND, not negated)."""
+    if where.connector != AND or where.negated:
+        return []
+    found: list[object] = []
+    for child in where.children:
+        found.extend(_conditions(child) if isinstance(child, WhereNode) else [child])
+    return found
+
+
+def _next_code(code: str) -> str:
+    return str(int(code) + 1).zfill(len(code))
+
+
+def implied_place(cases: QuerySet[Case]) -> str:
+    """The narrowest division with a place token that every case of ``cases`` lies under, or "".
+
+    Read from the queryset's own conditions on the case's division that hold outright:
+    a range of codes (``selectors.within``, the area list and the place filter) or a
+    code prefix. A condition under OR or NOT is ignored, so the answer can be too wide
+    (no narrowing), never too narrow. Division codes are digits; a case's is a village's.
+    """
+    lowest, highest, prefixes = "", "", []
+    for condition in _conditions(cases.query.where):
+        lhs, rhs = getattr(condition, "lhs", None), getattr(condition, "rhs", None)
+        if getattr(getattr(lhs, "target", None), "column", None) != "division_id":
+            continue
+        if getattr(lhs, "alias", None) != Case._meta.db_table or not isinstance(rhs, str):
+            continue
+        if isinstance(condition, StartsWith):
+            prefixes.append(rhs)
+        elif isinstance(condition, GreaterThanOrEqual):
+            lowest = max(lowest, rhs)
+        elif isinstance(condition, LessThan):
+            highest = min(highest, rhs) if highest else rhs
+    for length in reversed(PLACE_LEVELS):
+        codes = [prefix[:length] for prefix in prefixes]
+        bound = lowest[:length]  # bound <= lowest <= code < highest <= next: starts with bound
+        if bound.isdigit() and highest and highest <= _next_code(bound):
+            codes.append(bound)
+        for code in codes:
+            if len(code) == length and code.isdigit():
+                return code
+    return ""
+
+
 def _matching(cases: QuerySet[Case], index: _Index) -> QuerySet[Case]:
-    case_id = f"{connection.ops.quote_name(Case._meta.db_table)}.{connection.ops.quote_name('id')}"
     return cases.extra(  # noqa: S610 - fixed SQL; the query text is a parameter
         tables=[index.table],
-        where=[f"{index.key} = {case_id}", index.match],
+        where=[f"{index.key} = {_case_id()}", index.match],
         params=[index.expression],
     )
 
@@ -245,16 +326,36 @@ def _ranked_sqlite(cases: QuerySet[Case], index: _Index) -> QuerySet[Case]:
     return matches.extra(select={"search_rank": index.rank})  # noqa: S610
 
 
-def _ranked_postgresql(cases: QuerySet[Case], index: _Index) -> QuerySet[Case]:
+def _newest_postgresql(cases: QuerySet[Case], index: _Index, *, place: str) -> list[int]:
+    """The ids of the newest RANKED_MATCHES cases of ``cases`` that hold every token."""
+    if not place:
+        newest = _newest_first(_matching(cases, index), index)
+    else:
+        # The planner cannot estimate a scope (its range of codes is counted twice, in the OR
+        # and in the area's own range: 1,490 rows for 60,000) and would check the vector of
+        # every case in a township. So the GIN index answers first, once, for the place's
+        # matches (an InitPlan), and the cases are walked newest first through those ids.
+        candidates = f"SELECT case_id FROM cases_casesearch WHERE {index.match}"  # noqa: S608
+        newest = cases.extra(  # noqa: S610 - fixed SQL; the query is a parameter
+            where=[f"{_case_id()} = ANY(ARRAY({candidates}))"], params=[index.expression]
+        ).order_by("-pk")
+    return list(newest.values_list("pk", flat=True)[:RANKED_MATCHES])
+
+
+def _case_id() -> str:
+    return f"{connection.ops.quote_name(Case._meta.db_table)}.{connection.ops.quote_name('id')}"
+
+
+def _ranked_postgresql(cases: QuerySet[Case], index: _Index, *, place: str) -> QuerySet[Case]:
     # The GIN index alone finds the newest cases holding every token (reading a row's vector
     # is the expensive part); only those few are read, checked for the phrases and ranked.
-    newest = _newest_first(_matching(cases, index), index).values_list("pk", flat=True)
-    ids = list(newest[:RANKED_MATCHES])
-    case_id = f"{connection.ops.quote_name(Case._meta.db_table)}.{connection.ops.quote_name('id')}"
+    ids = _newest_postgresql(cases, index, place=place)
+    # Without a phrase the ids already hold every term: the count need not read a vector.
+    phrases = [index.match] if index.phrases else []
     return cases.filter(pk__in=ids).extra(  # noqa: S610 - fixed SQL; the query is a parameter
         tables=[index.table],
-        where=[f"{index.key} = {case_id}", index.match],
-        params=[index.exact],
+        where=[f"{index.key} = {_case_id()}", *phrases],
+        params=[index.exact] if index.phrases else [],
         select={"search_rank": index.rank},
         select_params=[index.exact],
     )
@@ -275,9 +376,10 @@ def search_cases(cases: QuerySet[Case], query: str) -> QuerySet[Case]:
     terms = query_terms(query)
     if not terms:
         return cases.none()
-    index = _index(terms)
+    place = implied_place(cases)
+    index = _index(terms, place)
     if connection.vendor == "postgresql":
-        ranked = _ranked_postgresql(cases, index)
+        ranked = _ranked_postgresql(cases, index, place=place)
     else:
         ranked = _ranked_sqlite(cases, index)
     return ranked.order_by("search_rank", "-pk")

@@ -174,11 +174,12 @@ def test_reindex_command_reports_what_it_did(users, stories):
     assert len(_all("垃圾")) == 3
 
 
-def test_the_stored_text_holds_bigrams_of_the_text_and_of_the_place_names(users, monday):
+def test_the_stored_text_holds_bigrams_of_the_text_the_place_names_and_place_tokens(users, monday):
     case = _case(users, "天竺社区门口的路灯坏了 3幢 B座。")
     words = CaseSearch.objects.get(case=case).text.split()
     assert {"天竺", "竺社", "路灯", "灯坏", "枫桥", "桥镇", "3", "幢", "b"} <= set(words)
     assert "居委" in words  # from the village's full name, 天竺社区居委会
+    assert {"d330681", "d330681109", "d330681109002"} <= set(words)  # county, township, village
 
 
 def test_the_database_index_exists(users, monday):

@@ -1,0 +1,152 @@
+"""Scoped full-text search: the area's place token narrows the index, the scope still decides.
+
+Runs on SQLite (FTS5) and on PostgreSQL (tsvector + GIN) alike.
+"""
+
+import importlib
+from types import SimpleNamespace
+
+import pytest
+from django.db import connection
+from django.db.models import Q
+from django.test.utils import CaptureQueriesContext
+
+from jiceng.cases import search, selectors
+from jiceng.cases.models import Case, CaseSearch
+from jiceng.cases.permissions import visible_cases
+from jiceng.cases.selectors import CaseFilters, within
+from jiceng.cases.services import case_dispatch
+
+from factories import BAISHU, FENGQIAO, JIANGDONG, TIANZHU, submit
+
+pytestmark = pytest.mark.django_db
+
+place_tokens_migration = importlib.import_module(
+    "jiceng.cases.migrations.0007_case_search_place_tokens"
+)
+# What the migration's functions use of a schema editor (SQLite's cannot open inside a test).
+_editor = SimpleNamespace(connection=connection)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_places():
+    search.forget_places()
+    yield
+    search.forget_places()
+
+
+def _found(user, text, *, tab="area", place=""):
+    cases = selectors.area_cases(user) if tab == "area" else selectors.queue_cases(user)
+    return [c.number for c in selectors.filter_cases(cases, CaseFilters(text=text, place=place))]
+
+
+@pytest.fixture
+def stories(users, monday):
+    return {
+        "lamp": submit(users, description="村口的路灯坏了三个星期，晚上很黑。"),
+        "river": submit(users, description="河道里漂着很多垃圾，路灯也不亮。", village=BAISHU),
+        "away": submit(users, description="小区路灯坏了，垃圾没人收。", village=JIANGDONG),
+        # Writes 枫桥镇's place token in its text: found by the token, still not in scope there.
+        "forger": submit(users, description="路灯坏了 d330681109 d330681109002", village=JIANGDONG),
+    }
+
+
+# --- what the queryset implies ----------------------------------------------------------------
+
+
+def test_an_area_list_implies_the_users_township_or_village(users):
+    assert search.implied_place(selectors.area_cases(users["township"])) == FENGQIAO
+    assert search.implied_place(selectors.area_cases(users["cadre"])) == TIANZHU
+
+
+def test_a_county_wide_list_or_the_own_queue_implies_no_place(users):
+    assert search.implied_place(selectors.area_cases(users["dispatcher"])) == ""
+    assert search.implied_place(selectors.area_cases(users["water"])) == ""
+    assert search.implied_place(selectors.queue_cases(users["township"])) == ""
+    assert search.implied_place(visible_cases(users["township"])) == ""  # own unit's: anywhere
+
+
+def test_a_place_filter_implies_that_place(users):
+    queue = selectors.queue_cases(users["township"])
+    assert search.implied_place(queue.filter(within(BAISHU))) == BAISHU
+    assert search.implied_place(Case.objects.filter(division__code__startswith=FENGQIAO)) == (
+        FENGQIAO
+    )
+
+
+def test_a_place_condition_under_or_or_not_implies_nothing(users):
+    either = Q(division__gte=FENGQIAO, division__lt="330681110") | Q(owner_id=1)
+    assert search.implied_place(Case.objects.filter(either)) == ""
+    assert search.implied_place(Case.objects.exclude(within(FENGQIAO))) == ""
+
+
+def test_a_range_wider_than_one_division_implies_the_division_holding_it(users):
+    two_townships = Case.objects.filter(division__gte=FENGQIAO, division__lt="330681111")
+    assert search.implied_place(two_townships) == "330681"
+    assert search.implied_place(Case.objects.filter(division__gte=FENGQIAO)) == ""
+
+
+# --- what a scoped search finds ---------------------------------------------------------------
+
+
+def test_the_index_is_asked_for_the_areas_place_token(users, stories):
+    with CaptureQueriesContext(connection) as queries:
+        found = _found(users["township"], "路灯")
+    assert set(found) == {stories["lamp"].number, stories["river"].number}
+    assert any("d330681109" in str(query["sql"]) for query in queries.captured_queries)
+
+
+@pytest.mark.parametrize("who", ["township", "cadre", "neighbour_cadre", "outsider", "water"])
+@pytest.mark.parametrize("text", ["路灯", "路灯 垃圾", "垃圾", "路灯坏了", "天竺社区", "河"])
+def test_a_scoped_search_finds_exactly_the_matches_in_scope(users, stories, who, text):
+    everywhere = {c.number for c in search.search_cases(Case.objects.all(), text)}
+    for tab in ("area", "mine"):
+        cases = (
+            selectors.area_cases(users[who]) if tab == "area" else selectors.queue_cases(users[who])
+        )
+        in_scope = set(cases.values_list("number", flat=True))
+        assert set(_found(users[who], text, tab=tab)) == everywhere & in_scope
+
+
+def test_an_outsider_never_finds_a_case_of_another_area(users, stories):
+    for text in ("路灯", "枫桥镇", "天竺社区", "垃圾", "d330681109"):
+        found = set(_found(users["outsider"], text)) | set(_found(users["outsider_cadre"], text))
+        assert found <= {stories["away"].number, stories["forger"].number}
+
+
+def test_a_case_writing_another_areas_place_token_stays_out_of_that_area(users, stories):
+    for user in ("township", "cadre"):
+        assert stories["forger"].number not in _found(users[user], "路灯坏了")
+    assert _found(users["township"], "路灯", place=TIANZHU) == [stories["lamp"].number]
+
+
+def test_a_units_own_case_in_another_township_is_found_in_its_queue(users, org, monday):
+    away = submit(users, description="江边护栏断了，很危险。", village=JIANGDONG)
+    case_dispatch(case=away, by=users["dispatcher"], unit=org["fengqiao"])
+    assert _found(users["township"], "护栏", tab="mine") == [away.number]
+    assert _found(users["township"], "护栏") == []  # the area tab lists other units' cases
+
+
+# --- place tokens in the stored text ----------------------------------------------------------
+
+
+def test_the_stored_text_ends_with_the_county_township_and_village_tokens(users, stories):
+    text = CaseSearch.objects.get(case=stories["lamp"]).text
+    assert text.split()[-3:] == ["d330681", "d330681109", "d330681109002"]
+
+
+def test_the_migration_adds_the_place_tokens_to_rows_written_before_and_strips_them(users, stories):
+    rows = CaseSearch.objects.order_by("pk")
+    indexed = list(rows.values_list("text", flat=True))
+    before = [text.rsplit(" d330681 ", 1)[0] for text in indexed]  # as session 2 stored them
+    for pk, text in zip(rows.values_list("pk", flat=True), before, strict=True):
+        CaseSearch.objects.filter(pk=pk).update(text=text)
+    assert _found(users["township"], "路灯") == []  # rows without tokens: not in any area
+    place_tokens_migration.add_place_tokens(None, _editor)
+    assert list(rows.values_list("text", flat=True)) == indexed
+    assert set(_found(users["township"], "路灯")) == {
+        stories["lamp"].number,
+        stories["river"].number,
+    }
+    place_tokens_migration.strip_place_tokens(None, _editor)
+    assert list(rows.values_list("text", flat=True)) == before
