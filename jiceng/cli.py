@@ -1,7 +1,7 @@
 """The ``jiceng`` command: the contract other tools and operators call.
 
 jiceng demo [--scale small|full] [--no-serve] [--seed N]
-jiceng serve [--host H] [--port P]
+jiceng serve [--host H] [--port P] [--workers N] [--threads N]
 jiceng worker
 jiceng import-divisions FILE [--scope CODE]
 jiceng sweep
@@ -58,19 +58,20 @@ def cmd_demo(args: argparse.Namespace) -> int:
         worker.wait(timeout=15)
 
 
-def _serve(host: str, port: int, workers: int | None = None) -> int:
-    from django.conf import settings
+def _serve(host: str, port: int, workers: int | None = None, threads: int | None = None) -> int:
     from django.core.management import call_command
 
     from jiceng.server import run
 
     call_command("collectstatic", interactive=False, verbosity=0)
-    sqlite = str(settings.DATABASES["default"]["ENGINE"]).endswith("sqlite3")
-    # One SQLite file takes one writer at a time; threads in one process queue on it
-    # more cheaply than processes. PostgreSQL gets one process per core and a spare.
-    count = workers or (1 if sqlite else (os.cpu_count() or 1) * 2 + 1)
+    # One process per core and a spare, two threads each, on either database: SQLite's
+    # writers queue on a lock file across processes (jiceng.core.db.sqlite3), and threads
+    # of one process share its interpreter lock, so processes are what use the cores.
+    # Measured on 2 cores (bench/api/README.md): 3 × 1 and 3 × 2 serve the most; 5 × 4
+    # and 1 × 8 about half as much, with long tails.
+    count = workers or (os.cpu_count() or 1) + 1
     print(f"Jiceng is serving at http://{host}:{port}/ (Ctrl+C to stop)", flush=True)
-    run(host=host, port=port, workers=count, threads=8 if sqlite else 4)
+    run(host=host, port=port, workers=count, threads=threads or 2)
     return 0
 
 
@@ -78,7 +79,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     _setup()
     if args.migrate:
         _migrate()
-    return _serve(args.host, args.port, args.workers)
+    return _serve(args.host, args.port, args.workers, args.threads)
 
 
 def cmd_worker(args: argparse.Namespace) -> int:
@@ -243,7 +244,8 @@ def _parser() -> argparse.ArgumentParser:
     serve = add("serve", cmd_serve, "Serve Jiceng with gunicorn")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
-    serve.add_argument("--workers", type=int, default=None)
+    serve.add_argument("--workers", type=int, default=None, help="processes (cores + 1)")
+    serve.add_argument("--threads", type=int, default=None, help="threads per process (2)")
     serve.add_argument("--migrate", action="store_true", help="apply migrations first")
 
     worker = add("worker", cmd_worker, "Run background tasks and the periodic sweep")

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from jiceng.cases.models import Category, TimeLimit, Urgency
 from jiceng.cases.public import deployment_counties
 from jiceng.core.calendar import HOURS
+from jiceng.people.models import Unit, UnitKind
 
 SECONDS = 60.0
 _lock = threading.Lock()
@@ -47,6 +48,16 @@ def active_categories() -> dict[str, Category]:
             category.code: category
             for category in Category.objects.filter(active=True).select_related("time_limit")
         },
+    )
+
+
+def dispatch_centre_names() -> dict[int, str]:
+    """The names of the counties' dispatch centres, which own every case just submitted."""
+    return _load(  # type: ignore[no-any-return]
+        "dispatch_centres",
+        lambda: dict(
+            Unit.objects.filter(kind=UnitKind.DISPATCH).values_list("pk", "name").iterator()
+        ),
     )
 
 

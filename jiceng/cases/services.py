@@ -112,7 +112,7 @@ def _new_owner(case: Case, unit: Unit, at: datetime) -> dict[str, object]:
 # --- intake --------------------------------------------------------------------------------
 
 
-def _create(
+def _prepare(
     *,
     kind: str,
     category: Category,
@@ -125,6 +125,11 @@ def _create(
     channel: str,
     urgency: str,
 ) -> Case:
+    """A new case and its resident, checked, encrypted and timed, but not yet written.
+
+    Everything here is done before the transaction opens: on SQLite writers take turns,
+    and a turn should be spent writing, not validating or encrypting.
+    """
     if not category.active:
         raise InvalidInput(_("This category is no longer in use."), field="category")
     if channel not in Channel.values:
@@ -140,7 +145,6 @@ def _create(
     at = clock.now()
     resident = Resident(name=name)
     resident.set_phone(phone)
-    insert_row(resident)
     case = Case(
         kind=kind,
         state=State.SUBMITTED,
@@ -158,6 +162,15 @@ def _create(
     )
     deadlines = _clock(case, at)
     case.respond_by, case.resolve_by = deadlines["respond_by"], deadlines["resolve_by"]
+    return case
+
+
+def _insert(case: Case) -> Case:
+    """Write a prepared case, its resident and its search row (inside the caller's transaction)."""
+    resident = case.resident
+    assert resident is not None
+    insert_row(resident)
+    case.resident = resident  # sets resident_id and keeps the instance (no reload)
     insert_row(case)
     search.index_case(case)
     return case
@@ -189,19 +202,20 @@ def case_submit(
     if by is not None and by.role not in permissions.STAFF_ROLES | {Role.RESIDENT}:
         raise NotAllowed(_("Your role cannot take requests."))
     verdict = intake.spam_verdict(channel=channel, title=title, description=description)
+    case = _prepare(
+        kind=Kind.REQUEST,
+        category=category,
+        title=title,
+        description=description,
+        division_code=division_code,
+        address=address,
+        contact_name=contact_name,
+        contact_phone=contact_phone,
+        channel=channel,
+        urgency=urgency,
+    )
     with transaction.atomic():
-        case = _create(
-            kind=Kind.REQUEST,
-            category=category,
-            title=title,
-            description=description,
-            division_code=division_code,
-            address=address,
-            contact_name=contact_name,
-            contact_phone=contact_phone,
-            channel=channel,
-            urgency=urgency,
-        )
+        _insert(case)
         history.append(
             case,
             kind=EventKind.SUBMIT,
@@ -230,21 +244,22 @@ def case_consult(
     """A consultation (咨询) answered on the spot by a dispatcher and closed at once."""
     permissions.require_role(by, frozenset({Role.DISPATCHER}))
     answer = _clean_text(answer, "answer", max_length=MAX_DESCRIPTION)
+    case = _prepare(
+        kind=Kind.CONSULTATION,
+        category=category,
+        title="",
+        description=question,
+        division_code=division_code,
+        address="",
+        contact_name=contact_name,
+        contact_phone=contact_phone,
+        channel=Channel.PHONE,
+        urgency=Urgency.NORMAL,
+    )
+    if not case.division_id.startswith(by.jurisdiction):
+        raise NotAllowed(_("This location is outside your jurisdiction."))
     with transaction.atomic():
-        case = _create(
-            kind=Kind.CONSULTATION,
-            category=category,
-            title="",
-            description=question,
-            division_code=division_code,
-            address="",
-            contact_name=contact_name,
-            contact_phone=contact_phone,
-            channel=Channel.PHONE,
-            urgency=Urgency.NORMAL,
-        )
-        if not case.division_id.startswith(by.jurisdiction):
-            raise NotAllowed(_("This location is outside your jurisdiction."))
+        _insert(case)
         at = case.submitted_at
         history.append(
             case,

@@ -11,13 +11,14 @@ are Django's; only the conversion loop is ours.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import DateTimeField, QuerySet
-from django.db.models.sql.constants import MULTI
 
 Converter = Callable[[Any], Any]
 
@@ -42,38 +43,86 @@ def _chain(converters: Sequence[Any], expression: Any, connection: Any) -> Conve
     return convert
 
 
+@dataclass(frozen=True)
+class _Column:
+    position: int
+    converters: tuple[Any, ...]
+    expression: Any
+    datetime: bool  # a DateTimeField the driver already parsed (SQLite with USE_TZ)
+
+
+@dataclass(frozen=True)
+class PlainQuery:
+    """A ``.values()`` query compiled once, to run again with :meth:`rows`.
+
+    It holds the SQL, its parameters and how to convert each column, nothing tied to a
+    connection or a thread, so it can be kept and reused by any thread of the process.
+    The database state it reads is read at each run; only the SQL is fixed.
+    """
+
+    alias: str
+    sql: str | None  # None: the conditions can match nothing
+    params: tuple[Any, ...]
+    fields: tuple[str, ...]
+    columns: tuple[_Column, ...]
+
+    @classmethod
+    def of(cls, values: QuerySet[Any, dict[str, Any]]) -> PlainQuery | None:
+        """The compiled query, or None where Django orders the columns its own way
+        (``extra``, annotations)."""
+        query = values.query
+        fields = tuple(query.values_select)
+        if not fields or query.extra_select or query.annotation_select:
+            return None
+        connection = connections[values.db]
+        compiler = query.get_compiler(values.db)
+        try:
+            sql, params = compiler.as_sql()
+        except EmptyResultSet:
+            return cls(values.db, None, (), fields, ())
+        selected = [column for column, _sql, _alias in compiler.select[: compiler.col_count]]
+        if len(selected) != len(fields):  # pragma: no cover - guarded above
+            return None
+        fast = settings.USE_TZ and connection.vendor == "sqlite"
+        columns = tuple(
+            _Column(
+                position,
+                tuple(converters),
+                expression,
+                fast and isinstance(getattr(expression, "output_field", None), DateTimeField),
+            )
+            for position, (converters, expression) in compiler.get_converters(selected).items()
+        )
+        return cls(values.db, sql, tuple(params), fields, columns)
+
+    def rows(self) -> list[dict[str, Any]]:
+        if self.sql is None:
+            return []
+        connection = connections[self.alias]
+        steps: list[tuple[int, Converter]] = []
+        for column in self.columns:
+            convert = _chain(column.converters, column.expression, connection)
+            steps.append((column.position, _aware(convert) if column.datetime else convert))
+        with connection.cursor() as cursor:
+            cursor.execute(self.sql, self.params)
+            fetched = cursor.fetchall()
+        fields = self.fields
+        if not steps:
+            return [dict(zip(fields, raw, strict=True)) for raw in fetched]
+        rows: list[dict[str, Any]] = []
+        for raw in fetched:
+            row = list(raw)
+            for position, convert in steps:
+                row[position] = convert(row[position])
+            rows.append(dict(zip(fields, row, strict=True)))
+        return rows
+
+
 def plain_rows(values: QuerySet[Any, dict[str, Any]]) -> list[dict[str, Any]]:
     """``list(values)`` for a ``.values(*fields)`` queryset: the same dicts, converted faster.
 
     Only plain field paths are taken (no ``extra`` or annotations, whose columns
     Django orders differently); anything else is listed the ordinary way.
     """
-    query = values.query
-    fields = tuple(query.values_select)
-    if not fields or query.extra_select or query.annotation_select:
-        return list(values)
-    connection = connections[values.db]
-    compiler = query.get_compiler(values.db)
-    chunks = compiler.execute_sql(MULTI)
-    columns = [column for column, _sql, _alias in compiler.select[: compiler.col_count]]
-    if len(columns) != len(fields):  # pragma: no cover - guarded above
-        return list(values)
-    steps: list[tuple[int, Converter]] = []
-    for position, (converters, expression) in compiler.get_converters(columns).items():
-        django_converter = _chain(converters, expression, connection)
-        datetime_field = isinstance(getattr(expression, "output_field", None), DateTimeField)
-        if datetime_field and settings.USE_TZ and connection.vendor == "sqlite":
-            steps.append((position, _aware(django_converter)))
-        else:
-            steps.append((position, django_converter))
-    rows: list[dict[str, Any]] = []
-    for chunk in chunks:
-        for raw in chunk:
-            if steps:
-                row = list(raw)
-                for position, convert in steps:
-                    row[position] = convert(row[position])
-                rows.append(dict(zip(fields, row, strict=True)))
-            else:
-                rows.append(dict(zip(fields, raw, strict=True)))
-    return rows
+    plain = PlainQuery.of(values)
+    return list(values) if plain is None else plain.rows()

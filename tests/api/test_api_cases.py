@@ -49,6 +49,20 @@ def test_staff_create_a_case_with_an_api_key_and_see_it_masked(
     assert "13812345678" not in response.content.decode()
 
 
+@pytest.mark.parametrize("urgency", ["normal", "emergency"])
+def test_the_answer_to_a_creation_is_the_case_as_stored(
+    client: Client, keys: dict[str, str], monday: datetime, urgency: str
+) -> None:
+    # The answer is built from what was written, not read back: it must say the same.
+    headers = {"X-API-Key": keys["dispatcher"]}
+    created = _post(client, "/api/v1/cases", {**BODY, "urgency": urgency}, **headers).json()
+    stored = client.get(f"/api/v1/cases/{created['number']}", headers=headers).json()
+    listed = client.get("/api/v1/cases", headers=headers).json()["items"]
+    assert created == stored == listed[0]
+    assert created["owner_name"] and created["state"] == "submitted"
+    assert created["resolve_by"].endswith("Z")
+
+
 def test_the_public_create_without_a_key_and_are_rate_limited_per_phone(
     client: Client, org: object, monday: datetime
 ) -> None:
