@@ -1,7 +1,7 @@
 """The ``jiceng`` command: the contract other tools and operators call.
 
 jiceng demo [--scale small|full] [--no-serve] [--seed N]
-jiceng serve [--host H] [--port P] [--workers N] [--threads N]
+jiceng serve [--host H] [--port P] [--workers N] [--threads N] [--access-log FILE]
 jiceng worker
 jiceng import-divisions FILE [--scope CODE]
 jiceng sweep
@@ -52,13 +52,19 @@ def cmd_demo(args: argparse.Namespace) -> int:
     # the server and stops with it.
     worker = subprocess.Popen([sys.executable, "-m", "jiceng.cli", "worker"])
     try:
-        return _serve(args.host, args.port)
+        return _serve(args.host, args.port, access_log="-")
     finally:
         worker.terminate()
         worker.wait(timeout=15)
 
 
-def _serve(host: str, port: int, workers: int | None = None, threads: int | None = None) -> int:
+def _serve(
+    host: str,
+    port: int,
+    workers: int | None = None,
+    threads: int | None = None,
+    access_log: str | None = None,
+) -> int:
     from django.core.management import call_command
 
     from jiceng.server import run
@@ -71,7 +77,7 @@ def _serve(host: str, port: int, workers: int | None = None, threads: int | None
     # and 1 × 8 about half as much, with long tails.
     count = workers or (os.cpu_count() or 1) + 1
     print(f"Jiceng is serving at http://{host}:{port}/ (Ctrl+C to stop)", flush=True)
-    run(host=host, port=port, workers=count, threads=threads or 2)
+    run(host=host, port=port, workers=count, threads=threads or 2, access_log=access_log)
     return 0
 
 
@@ -79,7 +85,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     _setup()
     if args.migrate:
         _migrate()
-    return _serve(args.host, args.port, args.workers, args.threads)
+    return _serve(args.host, args.port, args.workers, args.threads, args.access_log)
 
 
 def cmd_worker(args: argparse.Namespace) -> int:
@@ -246,6 +252,9 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--workers", type=int, default=None, help="processes (cores + 1)")
     serve.add_argument("--threads", type=int, default=None, help="threads per process (2)")
+    serve.add_argument(
+        "--access-log", default=None, metavar="FILE", help='log each request to FILE ("-": stdout)'
+    )
     serve.add_argument("--migrate", action="store_true", help="apply migrations first")
 
     worker = add("worker", cmd_worker, "Run background tasks and the periodic sweep")

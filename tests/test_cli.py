@@ -1,8 +1,13 @@
 """The `jiceng` command as operators call it: a separate process, its own database."""
 
+import json
 import os
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -65,3 +70,79 @@ def test_every_contract_command_answers_help(tmp_path):
     for command in ("demo", "serve", "worker", "import-divisions", "sweep", "verify-history"):
         result = _jiceng(tmp_path, command, "--help", timeout=60)
         assert result.returncode == 0 and "usage: jiceng" in result.stdout, command
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _post(url: str, key: str, body: dict) -> tuple[int, dict]:
+    request = urllib.request.Request(  # noqa: S310 - loopback, http only
+        url,
+        data=json.dumps(body).encode(),
+        headers={"Content-Type": "application/json", "X-API-Key": key},
+        method="POST",
+    )
+    with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 - loopback
+        return response.status, json.loads(response.read())
+
+
+def test_several_server_processes_take_concurrent_submissions_on_one_sqlite_file(demo_home):
+    # Two processes write one SQLite file at once: every submission lands exactly once.
+    home, _ = demo_home
+    made = _jiceng(
+        home,
+        "apikey",
+        "create",
+        "--name",
+        "serve-test",
+        "--role",
+        "dispatcher",
+        "--jurisdiction",
+        "330681",
+    )
+    assert made.returncode == 0, made.stderr[-2000:]
+    key = made.stdout.strip().splitlines()[-1]
+    port, log = _free_port(), home / "access.log"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("JICENG_", "DATABASE_URL"))}
+    env.update(
+        JICENG_ENV="development",
+        JICENG_HOME=str(home),
+        DATABASE_URL=f"sqlite:///{home}/demo.sqlite3",
+    )
+    args = ["serve", "--port", str(port), "--workers", "2", "--threads", "2"]
+    server = subprocess.Popen(
+        [str(JICENG), *args, "--access-log", str(log)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(200):
+            try:
+                with urllib.request.urlopen(f"{base}/healthz", timeout=2):  # noqa: S310
+                    break
+            except OSError:
+                time.sleep(0.2)
+        body = {"category": "transport", "division": "330681109002", "description": "路灯坏了"}
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            answers = list(
+                pool.map(
+                    lambda n: _post(
+                        f"{base}/api/v1/cases", key, {**body, "phone": f"1390000{n:04d}"}
+                    ),
+                    range(24),
+                )
+            )
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    assert [status for status, _ in answers] == [201] * 24
+    assert len({answer["number"] for _, answer in answers}) == 24
+    assert log.read_text().count("POST /api/v1/cases") == 24
+    verified = _jiceng(home, "verify-history")
+    assert verified.returncode == 0, verified.stdout + verified.stderr
