@@ -83,7 +83,11 @@ class PlainQuery:
         selected = [column for column, _sql, _alias in compiler.select[: compiler.col_count]]
         if len(selected) != len(fields):  # pragma: no cover - guarded above
             return None
-        fast = settings.USE_TZ and connection.vendor == "sqlite"
+        # SQLite's driver gives naive datetimes in the connection's zone: UTC unless the
+        # database's TIME_ZONE says otherwise, when Django's own converter is used.
+        fast = (
+            settings.USE_TZ and connection.vendor == "sqlite" and connection.timezone_name == "UTC"
+        )
         columns = tuple(
             _Column(
                 position,
