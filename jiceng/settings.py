@@ -164,7 +164,17 @@ def _database() -> dict[str, object]:
             "transaction_mode": "IMMEDIATE",
             "timeout": 20,
         }
-    elif "postgresql" not in engine:
+    elif "postgresql" in engine:
+        # Django turns psycopg's prepared statements off for every query, to keep
+        # transaction-pooling PgBouncers (before 1.21) working. The ORM's own queries are
+        # never prepared either way (they bind on the client); only the hot read paths that
+        # ask for it (jiceng.core.rows.statement_cursor) are, which saves PostgreSQL planning
+        # them at every request. Set JICENG_DB_PREPARED=false behind such a pooler.
+        options = dict(config.get("OPTIONS") or {})  # type: ignore[call-overload]
+        if env.boolean("JICENG_DB_PREPARED", True):
+            options.setdefault("prepare_threshold", 5)
+        config["OPTIONS"] = options
+    else:
         raise ImproperlyConfigured("DATABASE_URL must be sqlite:// or postgres://")
     return config
 

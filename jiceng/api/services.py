@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from jiceng.api.models import ApiKey
 from jiceng.core import clock
 from jiceng.core.errors import InvalidInput
+from jiceng.core.rows import statement_cursor
 from jiceng.people.models import UNIT_KIND_OF_ROLE, Role, Unit, UnitKind, User
 from jiceng.people.units import unit_for_code
 from jiceng.places.models import CODE_LENGTHS, Division, Level
@@ -152,7 +153,7 @@ def apikey_user(raw: str) -> User | None:
     parts = (raw or "").split("_", 2)
     if len(parts) != 3 or parts[0] != KEY_PREFIX:
         return None
-    with connection.cursor() as cursor:
+    with statement_cursor(connection) as cursor:
         cursor.execute(_key_row_sql(), [parts[1]])
         row = cursor.fetchone()
     if row is None or not hmac.compare_digest(row[0], _hash(raw)) or not row[2]:

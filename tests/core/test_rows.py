@@ -47,3 +47,58 @@ def test_a_sliced_page_and_an_annotated_query_match_values(users, monday):
     assert plain_rows(page) == list(page)
     counted = Case.objects.values("state").annotate(n=Count("pk")).order_by("state")
     assert plain_rows(counted) == list(counted) == [{"state": "dispatched", "n": 4}]
+
+
+def test_timestamps_keep_their_instant_and_zone_on_the_fast_path(users, monday):
+    """On PostgreSQL the driver's C loader replaces Django's; instants and UTC stay."""
+    from django.db import connection
+
+    from jiceng.core.rows import PlainQuery
+
+    case = resolved(users)
+    values = Case.objects.filter(pk=case.pk).values("submitted_at", "resolved_at")
+    plain = PlainQuery.of(values)
+    assert plain is not None
+    assert plain.native_timestamps == (connection.vendor == "postgresql")
+    (row,) = plain.rows()
+    assert row == values.get()
+    for moment in row.values():
+        assert moment.utcoffset().total_seconds() == 0
+        assert moment.isoformat().endswith("+00:00")
+    # The cursor's loader is swapped for this query only: Django's ORM still reads as before.
+    assert Case.objects.get(pk=case.pk).resolved_at == row["resolved_at"]
+
+
+def test_a_kept_query_is_prepared_once_per_connection_on_postgresql(users, monday):
+    """PostgreSQL plans a prepared statement once, not at every request."""
+    from django.db import connection
+
+    from jiceng.core.rows import PlainQuery
+
+    dispatched(users)
+    values = Case.objects.filter(number__startswith="2").order_by("-pk").values(*FIELDS)
+    plain = PlainQuery.of(values)
+    assert plain is not None
+    first, second = plain.rows(), plain.rows()
+    assert first == second == list(values)
+    if connection.vendor != "postgresql":
+        return
+    assert plain.params is None and "LIKE '2%'" in plain.sql
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_prepared_statements WHERE statement = %s", [plain.sql]
+        )
+        assert cursor.fetchone() == (1,)
+
+
+def test_statement_cursor_binds_parameters_and_reports_errors_as_django_does(users, monday):
+    from django.db import DatabaseError, connection
+
+    from jiceng.core.rows import statement_cursor
+
+    case = dispatched(users)
+    with statement_cursor(connection) as cursor:
+        cursor.execute(f"SELECT number FROM {Case._meta.db_table} WHERE id = %s", [case.pk])
+        assert cursor.fetchone() == (case.number,)
+    with pytest.raises(DatabaseError), statement_cursor(connection) as cursor:
+        cursor.execute("SELECT no_such_column FROM cases_case")
