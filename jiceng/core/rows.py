@@ -20,7 +20,7 @@ from django.conf import settings
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.backends.base.base import BaseDatabaseWrapper
-from django.db.backends.utils import CursorWrapper
+from django.db.backends.utils import CursorDebugWrapper, CursorWrapper
 from django.db.models import DateTimeField, QuerySet
 
 Converter = Callable[[Any], Any]
@@ -59,6 +59,14 @@ def _preparing_cursor_class() -> type | None:
 _PREPARING_CURSOR = _preparing_cursor_class()
 
 
+class _PreparedDebugWrapper(CursorDebugWrapper):
+    """Logs the statement as given: psycopg keeps no text for an executed prepared one."""
+
+    def execute(self, sql: Any, params: Any = None) -> Any:
+        with self.debug_sql(sql, params, use_last_executed_query=False):
+            return CursorWrapper.execute(self, sql, params)
+
+
 @contextmanager
 def statement_cursor(connection: BaseDatabaseWrapper) -> Iterator[CursorWrapper]:
     """A cursor for a statement that runs at every request: prepared on PostgreSQL.
@@ -81,7 +89,7 @@ def statement_cursor(connection: BaseDatabaseWrapper) -> Iterator[CursorWrapper]
         raw = _PREPARING_CURSOR(connection.connection)
         connection.validate_thread_sharing()
         cursor = (
-            connection.make_debug_cursor(raw)
+            _PreparedDebugWrapper(raw, connection)
             if connection.queries_logged
             else connection.make_cursor(raw)
         )

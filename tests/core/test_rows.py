@@ -93,12 +93,18 @@ def test_a_kept_query_is_prepared_once_per_connection_on_postgresql(users, monda
 
 def test_statement_cursor_binds_parameters_and_reports_errors_as_django_does(users, monday):
     from django.db import DatabaseError, connection
+    from django.test.utils import CaptureQueriesContext
 
     from jiceng.core.rows import statement_cursor
 
     case = dispatched(users)
-    with statement_cursor(connection) as cursor:
-        cursor.execute(f"SELECT number FROM {Case._meta.db_table} WHERE id = %s", [case.pk])
+    sql = f"SELECT number FROM {Case._meta.db_table} WHERE id = %s"
+    with CaptureQueriesContext(connection) as logged, statement_cursor(connection) as cursor:
+        cursor.execute(sql, [case.pk])
         assert cursor.fetchone() == (case.number,)
+    # Django's query log names the statement (debug pages, CaptureQueriesContext).
+    assert [query["sql"] for query in logged.captured_queries] == [
+        sql if connection.vendor == "postgresql" else sql.replace("%s", str(case.pk))
+    ]
     with pytest.raises(DatabaseError), statement_cursor(connection) as cursor:
         cursor.execute("SELECT no_such_column FROM cases_case")
