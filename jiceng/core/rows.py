@@ -143,11 +143,12 @@ class PlainQuery:
 
     @classmethod
     def of(cls, values: QuerySet[Any, dict[str, Any]]) -> PlainQuery | None:
-        """The compiled query, or None where Django orders the columns its own way
-        (``extra``, annotations)."""
+        """The compiled query, or None for ``extra()`` columns (Django puts them first)."""
         query = values.query
-        fields = tuple(query.values_select)
-        if not fields or query.extra_select or query.annotation_select:
+        # Django selects the named fields first, then the annotations, in this order
+        # (as ValuesIterable names them).
+        fields = (*query.values_select, *query.annotation_select)
+        if not fields or query.extra_select:
             return None
         connection = connections[values.db]
         compiler = query.get_compiler(values.db)
@@ -156,7 +157,7 @@ class PlainQuery:
         except EmptyResultSet:
             return cls(values.db, None, (), fields, ())
         selected = [column for column, _sql, _alias in compiler.select[: compiler.col_count]]
-        if len(selected) != len(fields):  # pragma: no cover - guarded above
+        if len(selected) != len(fields):  # values() of all fields plus annotations
             return None
         # SQLite's driver gives naive datetimes in the connection's zone: UTC unless the
         # database's TIME_ZONE says otherwise, when Django's own converter is used.
@@ -217,8 +218,8 @@ class PlainQuery:
 def plain_rows(values: QuerySet[Any, dict[str, Any]]) -> list[dict[str, Any]]:
     """``list(values)`` for a ``.values(*fields)`` queryset: the same dicts, converted faster.
 
-    Only plain field paths are taken (no ``extra`` or annotations, whose columns
-    Django orders differently); anything else is listed the ordinary way.
+    Fields and annotations are taken; a query with ``extra()`` columns is listed the
+    ordinary way.
     """
     plain = PlainQuery.of(values)
     return list(values) if plain is None else plain.rows()

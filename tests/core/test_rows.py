@@ -108,3 +108,27 @@ def test_statement_cursor_binds_parameters_and_reports_errors_as_django_does(use
     ]
     with pytest.raises(DatabaseError), statement_cursor(connection) as cursor:
         cursor.execute("SELECT no_such_column FROM cases_case")
+
+
+def test_a_subquery_annotation_and_an_encrypted_field_match_values(users, monday):
+    """As the Open311 list reads: the last event's time and the resident's (decrypted) name."""
+    from django.db.models import OuterRef, Subquery
+
+    from jiceng.cases.models import CaseEvent
+    from jiceng.core.rows import PlainQuery
+
+    for _ in range(3):
+        resolved(users)
+    last = CaseEvent.objects.filter(case_id=OuterRef("pk")).order_by("-seq").values("at")
+    values = Case.objects.values("number", "resident__name", updated_at=Subquery(last[:1]))
+    values = values.order_by("-pk")
+    assert PlainQuery.of(values) is not None
+    rows = plain_rows(values)
+    assert rows == list(values) and len(rows) == 3
+    assert all(row["updated_at"].utcoffset().total_seconds() == 0 for row in rows)
+    assert all(
+        row["resident__name"] and not row["resident__name"].startswith("gAAAA") for row in rows
+    )
+    # values() of every field, then an annotation: the same columns in the same order.
+    everything = Case.objects.values().annotate(updated_at=Subquery(last[:1])).order_by("pk")
+    assert plain_rows(everything) == list(everything)

@@ -16,6 +16,7 @@ from django.db.models import OuterRef, QuerySet, Subquery
 
 from jiceng.cases.models import CaseEvent
 from jiceng.cases.public import county_requests, listed_requests
+from jiceng.core.rows import plain_rows
 
 MAX_REQUESTS = 1000
 COLUMNS = (
@@ -44,7 +45,7 @@ def _rows(cases: QuerySet[Any]) -> list[dict[str, Any]]:
     # The last event's time, from the (case, seq) index: one lookup per row, no GROUP BY.
     last_event = CaseEvent.objects.filter(case_id=OuterRef("pk")).order_by("-seq").values("at")
     rows = cases.values(*COLUMNS, updated_at=Subquery(last_event[:1]))
-    return list(rows.order_by("-submitted_at", "-pk")[:MAX_REQUESTS])
+    return plain_rows(rows.order_by("-submitted_at", "-pk")[:MAX_REQUESTS])
 
 
 def requests_by_number(county: str, numbers: list[str]) -> list[dict[str, Any]]:
