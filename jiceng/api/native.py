@@ -380,7 +380,7 @@ def _page_query(user: User, filters: CaseFilters) -> PlainQuery:
             return kept
     condition = permissions.scope_filter(user)
     listed = _LISTED if condition is None else _LISTED.filter(condition)
-    plain = PlainQuery.of(_filtered(listed, filters)[: filters.limit + 1])
+    plain = PlainQuery.of(_filtered(listed, filters)[: filters.limit + 1], keep=True)
     assert plain is not None  # plain columns only
     with _page_queries_lock:
         _page_queries[key] = plain

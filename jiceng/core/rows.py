@@ -140,10 +140,15 @@ class PlainQuery:
     fields: tuple[str, ...]
     columns: tuple[_Column, ...]
     native_timestamps: bool = False  # PostgreSQL: psycopg's C loader for timestamptz
+    prepared: bool = False  # kept and run again: prepared once per connection
 
     @classmethod
-    def of(cls, values: QuerySet[Any, dict[str, Any]]) -> PlainQuery | None:
-        """The compiled query, or None for ``extra()`` columns (Django puts them first)."""
+    def of(cls, values: QuerySet[Any, dict[str, Any]], *, keep: bool = False) -> PlainQuery | None:
+        """The compiled query, or None for ``extra()`` columns (Django puts them first).
+
+        ``keep``: the query will be run again and again (the API's list pages), so it is
+        prepared on PostgreSQL. Preparing a query run once costs a round trip more.
+        """
         query = values.query
         # Django selects the named fields first, then the annotations, in this order
         # (as ValuesIterable names them).
@@ -187,7 +192,7 @@ class PlainQuery:
             # The values go into the statement text, as Django's own cursors send them, so
             # the prepared plan is the one PostgreSQL would choose for these values.
             inlined = connection.ops.compose_sql(sql, params)  # type: ignore[attr-defined]
-            return cls(values.db, inlined, None, fields, columns, native)
+            return cls(values.db, inlined, None, fields, columns, native, prepared=keep)
         return cls(values.db, sql, tuple(params), fields, columns, native)
 
     def rows(self) -> list[dict[str, Any]]:
@@ -198,7 +203,8 @@ class PlainQuery:
         for column in self.columns:
             convert = _chain(column.converters, column.expression, connection)
             steps.append((column.position, _aware(convert) if column.datetime else convert))
-        with statement_cursor(connection) as cursor:
+        opened = statement_cursor(connection) if self.prepared else connection.cursor()
+        with opened as cursor:
             if self.native_timestamps:
                 cursor.cursor.adapters.register_loader("timestamptz", _C_TIMESTAMPTZ)
             cursor.execute(self.sql, self.params)
