@@ -9,11 +9,11 @@ ROOT = Path(__file__).resolve().parent.parent
 SETUP = "import django; django.setup(); from django.conf import settings; print(settings.TIME_ZONE)"
 
 
-def _run(tmp_path, **env):
+def _run(tmp_path, code=SETUP, **env):
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("JICENG_", "DATABASE_URL"))}
     clean.update(DJANGO_SETTINGS_MODULE="jiceng.settings", JICENG_HOME=str(tmp_path), **env)
     return subprocess.run(
-        [sys.executable, "-c", SETUP],
+        [sys.executable, "-c", code],
         cwd=ROOT,
         env=clean,
         capture_output=True,
@@ -55,3 +55,18 @@ def test_development_generates_private_keys_once(tmp_path):
 def test_bad_time_zone_is_named(tmp_path):
     result = _run(tmp_path, JICENG_ENV="development", JICENG_TIME_ZONE="Beijing")
     assert result.returncode != 0 and "JICENG_TIME_ZONE" in result.stderr
+
+
+def test_postgresql_statements_are_prepared_unless_turned_off(tmp_path):
+    """Behind a transaction-pooling PgBouncer (< 1.21) nothing may be prepared."""
+    probe = (
+        "import django; django.setup(); from django.conf import settings; "
+        "print(settings.DATABASES['default']['OPTIONS'].get('prepare_threshold'))"
+    )
+    url = "postgres://postgres@127.0.0.1:5432/unused"  # settings only: nothing connects
+    printed = []
+    for switch in ({}, {"JICENG_DB_PREPARED": "false"}):
+        done = _run(tmp_path, probe, JICENG_ENV="development", DATABASE_URL=url, **switch)
+        assert done.returncode == 0, done.stderr
+        printed.append(done.stdout.strip())
+    assert printed == ["5", "None"]
