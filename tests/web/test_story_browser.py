@@ -168,9 +168,12 @@ def _dispatch_at_the_desk(page: Page, camera: Camera, number: str, unit_id: int)
     page.goto(f"/workbench/cases/{number}/")
     # The resident's photo shows as a thumbnail, served to staff only (CSP allows 'self').
     assert _loaded_width(page.locator("ul.photos img")) == 64
-    page.select_option("#id_dispatch-unit", str(unit_id))
+    # One way to dispatch is offered open: the intake suggestions (category and unit in one
+    # step); the plain dispatch waits, closed, under "What you can do".
+    assert not page.locator("#id_dispatch-unit").is_visible()
+    page.select_option("#id_intake-unit", str(unit_id))
     camera.shoot(page, "workbench-case-dispatch")
-    page.locator("form:has(#id_dispatch-unit) button[type=submit]").click()
+    page.locator("form:has(#id_intake-unit) button[type=submit]").click()
     page.wait_for_selector("#case-main .badge.state-dispatched")
     assert page.evaluate("document.activeElement.classList.contains('flash')")
 
