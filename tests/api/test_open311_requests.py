@@ -322,3 +322,37 @@ def test_control_characters_in_typed_text_do_not_break_the_xml(
     case = dispatched(users, description="路灯\x01坏了\x0b")
     _root, rows = xml_data(client.get(f"{URL}/{case.number}.xml"))
     assert rows[0]["description"] == "路灯坏了"
+
+
+def test_a_list_answer_is_kept_fresh_for_a_few_seconds(
+    client: Client, cases: dict[str, Case], users: dict[str, User], monday: datetime
+) -> None:
+    first = client.get(f"{URL}.json").content
+    later = dispatched(users, village=JIANGDONG)
+    with clock.frozen_at(monday + timedelta(seconds=10)):
+        assert client.get(f"{URL}.json").content == first
+    with clock.frozen_at(monday + timedelta(seconds=20)):
+        numbers = [row["service_request_id"] for row in _rows(client)]
+    assert later.number in numbers
+
+
+def test_a_stale_answer_is_refreshed_by_one_request_while_the_others_get_the_stale_one(
+    client: Client, cases: dict[str, Case], users: dict[str, User], monday: datetime
+) -> None:
+    from django.core.cache import cache
+    from django.utils import translation
+
+    from jiceng.api.open311 import views
+
+    first = client.get(f"{URL}.json").content
+    later = dispatched(users, village=JIANGDONG)
+    with translation.override("en"):
+        refresh = views.list_cache_key({}, "json") + ":refresh"
+    with clock.frozen_at(monday + timedelta(seconds=20)):
+        assert cache.add(refresh, 1)  # another request is recomputing this answer
+        assert client.get(f"{URL}.json").content == first
+        cache.delete(refresh)  # it failed or finished without storing: this one refreshes
+        refreshed = client.get(f"{URL}.json").content
+        assert later.number in refreshed.decode()
+        assert cache.get(refresh) is None  # the refresh is released for the next one
+        assert client.get(f"{URL}.json").content == refreshed

@@ -38,7 +38,9 @@ from jiceng.places.models import Division, Level
 
 SPEC = "http://wiki.open311.org/GeoReport_v2"
 WINDOW = timedelta(days=90)
-LIST_CACHE_SECONDS = 15
+LIST_CACHE_SECONDS = 15  # an answer is fresh this long
+LIST_STALE_SECONDS = 60  # and may be served this long while one request refreshes it
+LIST_REFRESH_SECONDS = 30  # a refresh that has not finished by then may be taken over
 _HTML = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
 _ATTRIBUTE = re.compile(r"^attribute\[([^\]]+)\](\[\])?$")
 # Service-layer field names as Open311 clients know them.
@@ -182,20 +184,39 @@ def _split(value: str) -> list[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
 
 
+def list_cache_key(query: QueryDict | dict[str, str], fmt: str) -> str:
+    """Where the list answer to ``query`` in ``fmt`` and the active language is kept."""
+    canonical = urlencode(sorted((name, str(value)) for name, value in query.items()))
+    digest = hashlib.sha256(canonical.encode()).hexdigest()
+    return f"open311:requests:{fmt}:{get_language()}:{digest}"
+
+
 def _list(request: HttpRequest, fmt: str) -> HttpResponse:
     """The list, kept for a few seconds per query.
 
     GET needs no key and a full answer is 1,000 requests (about 1 MB): computing it for
     every poll of every client would let anyone keep the server busy. The data is public
     and a few seconds old at most, as on the public board.
+
+    When an answer goes stale, one request recomputes it while the others are still
+    given the stale one, instead of every poll of that moment recomputing it at once
+    (measured under 8 clients: a p99 of 0.3-0.7 s every 15 s). An answer older than
+    LIST_STALE_SECONDS is never served.
     """
-    query = urlencode(sorted((name, str(value)) for name, value in request.GET.items()))
-    digest = hashlib.sha256(query.encode()).hexdigest()
-    key = f"open311:requests:{fmt}:{get_language()}:{digest}"
-    body = cache.get(key)
-    if body is None:
+    key = list_cache_key(request.GET, fmt)
+    now = clock.now().timestamp()
+    kept = cache.get(key)
+    if kept is not None:
+        fresh_until, body = kept
+        # Stale: whoever takes the refresh recomputes; the others answer with what is kept.
+        if now < fresh_until or not cache.add(f"{key}:refresh", 1, LIST_REFRESH_SECONDS):
+            return HttpResponse(body, content_type=CONTENT_TYPES[fmt])
+    try:
         body = _list_body(request, fmt)
-        cache.set(key, body, LIST_CACHE_SECONDS)
+        cache.set(key, (now + LIST_CACHE_SECONDS, body), LIST_STALE_SECONDS)
+    finally:
+        if kept is not None:
+            cache.delete(f"{key}:refresh")
     return HttpResponse(body, content_type=CONTENT_TYPES[fmt])
 
 
