@@ -76,8 +76,9 @@ def statement_cursor(connection: BaseDatabaseWrapper) -> Iterator[CursorWrapper]
     then only executed. Parameters are bound on the server, so give this cursor
     statements whose plan does not depend on their values (``PlainQuery`` inlines its
     values for that reason). Where prepared statements are turned off
-    (``JICENG_DB_PREPARED=false``), and on SQLite, it is an ordinary cursor. Either way it
-    is Django's cursor wrapper: errors, query logging and execute wrappers are Django's.
+    (``JICENG_DB_PREPARED=false``) psycopg runs the statement without preparing it; on
+    SQLite this is an ordinary cursor. Either way it is Django's cursor wrapper: errors,
+    query logging and execute wrappers are Django's.
     """
     if connection.vendor != "postgresql" or _PREPARING_CURSOR is None:
         with connection.cursor() as cursor:
@@ -162,7 +163,7 @@ class PlainQuery:
         except EmptyResultSet:
             return cls(values.db, None, (), fields, ())
         selected = [column for column, _sql, _alias in compiler.select[: compiler.col_count]]
-        if len(selected) != len(fields):  # values() of all fields plus annotations
+        if len(selected) != len(fields):  # any other shape is read the ordinary way
             return None
         # SQLite's driver gives naive datetimes in the connection's zone: UTC unless the
         # database's TIME_ZONE says otherwise, when Django's own converter is used.
