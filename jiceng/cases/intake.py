@@ -23,6 +23,7 @@ from jiceng.cases.models import OPEN_STATES, Case, Category, Channel, Kind, Stat
 from jiceng.core import clock
 from jiceng.core.errors import InvalidInput
 from jiceng.people.models import Unit, User
+from jiceng.places.codes import code_range
 from jiceng.textmining import DuplicateIndex, Model, ModelError, SpamVerdict, check_spam
 
 log = logging.getLogger(__name__)
@@ -196,7 +197,7 @@ class _CountyIndex:
 
 def _in_county(county: str) -> Q:
     """Cases located in the county, as a range of division codes (an index serves it)."""
-    return Q(division_id__gte=county, division_id__lt=str(int(county) + 1).zfill(len(county)))
+    return code_range("division_id", county)
 
 
 # Quarantined cases are indexed too: one released later is then found without a rebuild.

@@ -45,6 +45,7 @@ from django.db.models.lookups import GreaterThanOrEqual, LessThan, StartsWith
 from django.db.models.sql.where import AND, WhereNode
 
 from jiceng.cases.models import Case, CaseSearch
+from jiceng.places.codes import next_code
 from jiceng.places.models import Division
 from jiceng.textmining.normalize import normalize
 
@@ -267,10 +268,6 @@ def _conditions(where: WhereNode) -> list[object]:
     return found
 
 
-def _next_code(code: str) -> str:
-    return str(int(code) + 1).zfill(len(code))
-
-
 def implied_place(cases: QuerySet[Case]) -> str:
     """The narrowest division with a place token that every case of ``cases`` lies under, or "".
 
@@ -295,7 +292,7 @@ def implied_place(cases: QuerySet[Case]) -> str:
     for length in reversed(PLACE_LEVELS):
         codes = [prefix[:length] for prefix in prefixes]
         bound = lowest[:length]  # bound <= lowest <= code < highest <= next: starts with bound
-        if bound.isdigit() and highest and highest <= _next_code(bound):
+        if bound.isdigit() and highest and highest <= (next_code(bound) or highest):
             codes.append(bound)
         for code in codes:
             if len(code) == length and code.isdigit():

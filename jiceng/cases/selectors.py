@@ -21,6 +21,7 @@ from jiceng.cases.permissions import STAFF_ROLES, visible_cases
 from jiceng.core import clock
 from jiceng.core.errors import NotAllowed
 from jiceng.people.models import Role, Unit, UnitKind, User
+from jiceng.places.codes import code_range
 from jiceng.places.models import Division, Level
 
 COUNTY_CODE_LENGTH = 6
@@ -72,21 +73,8 @@ class CaseFilters:
 
 
 def within(prefix: str) -> Q:
-    """Cases located under a division-code prefix, written as a range of codes.
-
-    The same rows as ``division__code__startswith``, but an index on the division
-    serves a range, while SQLite cannot use one for ``LIKE ... ESCAPE``. The upper
-    bound is the next number of the same length, so that it also holds under
-    PostgreSQL's linguistic collations (which ignore punctuation such as ":").
-    """
-    if not prefix:
-        return Q()
-    if not prefix.isdigit():
-        return Q(division__code__startswith=prefix)
-    upper = str(int(prefix) + 1).zfill(len(prefix))
-    if len(upper) > len(prefix):  # "99…": nothing sorts after it
-        return Q(division__gte=prefix)
-    return Q(division__gte=prefix, division__lt=upper)
+    """Cases located under a division-code prefix (see :func:`places.codes.code_range`)."""
+    return code_range("division", prefix)
 
 
 def _for_list(cases: QuerySet[Case]) -> QuerySet[Case]:

@@ -36,6 +36,7 @@ from jiceng.core import clock
 from jiceng.core.errors import NotAllowed
 from jiceng.insights.rates import AreaRates, answered_in_time, month_bounds, monthly_rates
 from jiceng.people.models import Role, User
+from jiceng.places.codes import code_range
 from jiceng.places.models import CODE_LENGTHS, LEVEL_BY_LENGTH, Division, Level
 
 DASHBOARD_ROLES = frozenset({Role.LEADER, Role.TOWNSHIP_STAFF, Role.ADMIN})
@@ -174,21 +175,9 @@ def totals(rows: list[AreaRates], *, code: str, name: str) -> AreaRates:
     return total
 
 
-def within(field: str, prefix: str) -> Q:
-    """``field`` starts with ``prefix``, written as a range so that an index can serve it.
-
-    Division codes are digits, so the codes under ``330681`` are exactly those from
-    ``330681`` up to (not including) ``330682``. SQLite's LIKE cannot use an index.
-    """
-    if not prefix:
-        return Q()
-    upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
-    return Q(**{f"{field}__gte": prefix, f"{field}__lt": upper})
-
-
 def _cases_in(user: User, area: Area) -> QuerySet[Case]:
     _require_scope(user, area.code)
-    return visible_cases(user).filter(within("division__code", area.code))
+    return visible_cases(user).filter(code_range("division__code", area.code))
 
 
 def received(*, user: User, area: Area, year: int, month: int) -> dict[str, int]:
@@ -221,7 +210,7 @@ def _by_month(rows: QuerySet, area: Area, bounds: list[tuple[datetime, datetime]
     )
     return (
         rows.filter(at__gte=bounds[0][0], at__lt=bounds[-1][1])
-        .filter(within("division_code", area.code))
+        .filter(code_range("division_code", area.code))
         .annotate(position=position)
         .values("position")
     )

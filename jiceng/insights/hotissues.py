@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from jiceng.cases.models import Case
-from jiceng.insights.dashboard import Area, _cases_in, within
+from jiceng.insights.dashboard import Area, _cases_in
 from jiceng.insights.models import HotIssue, HotIssueRun
 from jiceng.people.models import Unit, UnitKind, User
+from jiceng.places.codes import code_range
 from jiceng.places.models import Division, Level
 
 
@@ -36,7 +37,7 @@ class HotIssueReport:
 def hot_issues(*, user: User, area: Area, year: int, month: int) -> HotIssueReport:
     cases_here = _cases_in(user, area)  # checks the role and the area's scope
     stored = list(
-        HotIssue.objects.filter(within("county", area.code[:6]), month=date(year, month, 1))
+        HotIssue.objects.filter(code_range("county", area.code[:6]), month=date(year, month, 1))
     )
     wanted = {pk for issue in stored for pk in issue.case_ids}
     found = {
@@ -57,7 +58,9 @@ def hot_issues(*, user: User, area: Area, year: int, month: int) -> HotIssueRepo
         HotIssueInArea(issue, [found[pk] for pk in issue.case_ids if pk in found])
         for issue in stored
     ]
-    runs = HotIssueRun.objects.filter(within("county", area.code[:6]), month=date(year, month, 1))
+    runs = HotIssueRun.objects.filter(
+        code_range("county", area.code[:6]), month=date(year, month, 1)
+    )
     computed = max((run.computed_at for run in runs), default=None)
     return HotIssueReport([item for item in issues if item.cases], computed)
 
@@ -73,7 +76,7 @@ def counties_of(area: Area) -> list[str]:
     if len(area.code) >= 6:
         return [area.code[:6]]
     return list(
-        Division.objects.filter(within("code", area.code), level=Level.COUNTY).values_list(
+        Division.objects.filter(code_range("code", area.code), level=Level.COUNTY).values_list(
             "code", flat=True
         )
     )

@@ -8,9 +8,9 @@ from django.db import transaction
 
 from jiceng.cases.models import Case, Kind
 from jiceng.core import clock
-from jiceng.insights.dashboard import within
 from jiceng.insights.models import HotIssue, HotIssueRun
 from jiceng.insights.rates import month_bounds
+from jiceng.places.codes import code_range
 from jiceng.textmining.hotissues import Message, find_hot_issues
 
 # A problem counts as a hot issue when residents of at least this many villages raise it:
@@ -27,7 +27,7 @@ NOT_VOICES = ("quarantined",)
 def _messages(county: str, year: int, month: int) -> tuple[list[Message], dict[str, str]]:
     start, end = month_bounds(year, month)
     rows = (
-        Case.objects.filter(within("division_id", county), kind=Kind.REQUEST)
+        Case.objects.filter(code_range("division_id", county), kind=Kind.REQUEST)
         .filter(submitted_at__gte=start, submitted_at__lt=end)
         .exclude(state__in=NOT_VOICES)
         .order_by("submitted_at", "pk")
