@@ -12,10 +12,7 @@ import binascii
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime
-from inspect import Parameter, Signature
-from keyword import iskeyword
 from typing import Any
 
 from django.db.models import Q, QuerySet
@@ -423,126 +420,103 @@ def _transition(
 
 
 OK = {200: schemas.CaseOut, **ERRORS}
-# What a transition endpoint does with the case, the caller, its body and the request.
-Act = Callable[[Case, User, Any, HttpRequest], object]
+# Who may do each transition, and from which states, is the rule book's (cases.rules): the
+# services check it, and their refusals become 403 and 409 here. Each endpoint only reads
+# its body and calls its service.
+TRANSITIONS = ["transitions"]
 
 
-@dataclass(frozen=True)
-class _Step:
-    action: str
-    body: type[schemas.Schema] | None
-    act: Act
-    doc: str
+def _unit(pk: int | None) -> Unit | None:
+    if pk is None:
+        return None
+    unit = Unit.objects.filter(pk=pk).first()
+    if unit is None:
+        raise InvalidInput(_("Unknown unit."), field="unit")
+    return unit
 
 
-def _dispatch(case: Case, user: User, payload: schemas.DispatchIn, request: HttpRequest) -> object:
-    unit = None
-    if payload.unit is not None:
-        unit = Unit.objects.filter(pk=payload.unit).first()
-        if unit is None:
-            raise InvalidInput(_("Unknown unit."), field="unit")
-    return services.case_dispatch(case=case, by=user, unit=unit)
+@api.post("/cases/{number}/dispatch", summary="Dispatch", response=OK, tags=TRANSITIONS)
+def dispatch(request: HttpRequest, number: str, payload: schemas.DispatchIn) -> HttpResponse:
+    """Send a case to a unit (the catalogue's by default)."""
+    return _transition(
+        request,
+        number,
+        lambda case, user: services.case_dispatch(case=case, by=user, unit=_unit(payload.unit)),
+    )
 
 
-def _merge(case: Case, user: User, payload: schemas.MergeIn, request: HttpRequest) -> object:
-    return services.case_merge(case=case, into=_case(request, payload.into), by=user)
+@api.post("/cases/{number}/accept", summary="Accept", response=OK, tags=TRANSITIONS)
+def accept(request: HttpRequest, number: str) -> HttpResponse:
+    """The owning unit takes the case on (签收)."""
+    return _transition(request, number, lambda case, user: services.case_accept(case=case, by=user))
 
 
-STEPS = [
-    _Step(
-        "dispatch",
-        schemas.DispatchIn,
-        _dispatch,
-        "Send a case to a unit (the catalogue's by default).",
-    ),
-    _Step(
-        "accept",
-        None,
-        lambda case, user, body, request: services.case_accept(case=case, by=user),
-        "The owning unit takes the case on (签收).",
-    ),
-    _Step(
-        "return",
-        schemas.ReasonIn,
-        lambda case, user, body, request: services.case_return(
-            case=case, by=user, reason=body.reason
-        ),
-        "The owner sends a misrouted case back to the dispatcher.",
-    ),
-    _Step(
-        "escalate",
-        schemas.ReasonIn,
-        lambda case, user, body, request: services.case_escalate(
-            case=case, by=user, reason=body.reason
-        ),
-        "The owner hands the case to the next tier up; it keeps its number.",
-    ),
-    _Step(
-        "resolve",
-        schemas.ResolveIn,
-        lambda case, user, body, request: services.case_resolve(
-            case=case, by=user, answer=body.answer
-        ),
-        "The owner records what was done.",
-    ),
-    _Step(
-        "rate",
-        schemas.RateIn,
-        lambda case, user, body, request: services.case_rate(
+@api.post("/cases/{number}/return", summary="Return", response=OK, tags=TRANSITIONS)
+def return_(request: HttpRequest, number: str, payload: schemas.ReasonIn) -> HttpResponse:
+    """The owner sends a misrouted case back to the dispatcher."""
+    return _transition(
+        request,
+        number,
+        lambda case, user: services.case_return(case=case, by=user, reason=payload.reason),
+    )
+
+
+@api.post("/cases/{number}/escalate", summary="Escalate", response=OK, tags=TRANSITIONS)
+def escalate(request: HttpRequest, number: str, payload: schemas.ReasonIn) -> HttpResponse:
+    """The owner hands the case to the next tier up; it keeps its number."""
+    return _transition(
+        request,
+        number,
+        lambda case, user: services.case_escalate(case=case, by=user, reason=payload.reason),
+    )
+
+
+@api.post("/cases/{number}/resolve", summary="Resolve", response=OK, tags=TRANSITIONS)
+def resolve(request: HttpRequest, number: str, payload: schemas.ResolveIn) -> HttpResponse:
+    """The owner records what was done."""
+    return _transition(
+        request,
+        number,
+        lambda case, user: services.case_resolve(case=case, by=user, answer=payload.answer),
+    )
+
+
+@api.post("/cases/{number}/rate", summary="Rate", response=OK, tags=TRANSITIONS)
+def rate(request: HttpRequest, number: str, payload: schemas.RateIn) -> HttpResponse:
+    """A dispatcher enters the resident's answer after a call-back (回访)."""
+    return _transition(
+        request,
+        number,
+        lambda case, user: services.case_rate(
             case=case,
             by=user,
-            solved=body.solved,
-            satisfaction=body.satisfaction,
-            comment=body.comment,
+            solved=payload.solved,
+            satisfaction=payload.satisfaction,
+            comment=payload.comment,
         ),
-        "A dispatcher enters the resident's answer after a call-back (回访).",
-    ),
-    _Step(
-        "reopen",
-        schemas.ReasonIn,
-        lambda case, user, body, request: services.case_reopen(
-            case=case, by=user, reason=body.reason
+    )
+
+
+@api.post("/cases/{number}/reopen", summary="Reopen", response=OK, tags=TRANSITIONS)
+def reopen(request: HttpRequest, number: str, payload: schemas.ReasonIn) -> HttpResponse:
+    """The resident was not satisfied: the case goes back to work."""
+    return _transition(
+        request,
+        number,
+        lambda case, user: services.case_reopen(case=case, by=user, reason=payload.reason),
+    )
+
+
+@api.post("/cases/{number}/merge", summary="Merge", response=OK, tags=TRANSITIONS)
+def merge(request: HttpRequest, number: str, payload: schemas.MergeIn) -> HttpResponse:
+    """Close a duplicate into the case that carries the work."""
+    return _transition(
+        request,
+        number,
+        lambda case, user: services.case_merge(
+            case=case, into=_case(request, payload.into), by=user
         ),
-        "The resident was not satisfied: the case goes back to work.",
-    ),
-    _Step(
-        "merge", schemas.MergeIn, _merge, "Close a duplicate into the case that carries the work."
-    ),
-]
-
-
-def _register(step: _Step) -> None:
-    """One explicit endpoint per transition, each with its own body schema in OpenAPI."""
-
-    def endpoint(request: HttpRequest, number: str, payload: Any = None) -> HttpResponse:
-        return _transition(
-            request, number, lambda case, user: step.act(case, user, payload, request)
-        )
-
-    parameters = [
-        Parameter("request", Parameter.POSITIONAL_OR_KEYWORD, annotation=HttpRequest),
-        Parameter("number", Parameter.POSITIONAL_OR_KEYWORD, annotation=str),
-    ]
-    if step.body is not None:
-        parameters.append(
-            Parameter("payload", Parameter.POSITIONAL_OR_KEYWORD, annotation=step.body)
-        )
-    # Named as the hand-written endpoints were, so operation ids stay what clients know.
-    name = f"{step.action}_" if iskeyword(step.action) else step.action
-    endpoint.__signature__ = Signature(parameters)  # type: ignore[attr-defined]
-    endpoint.__name__ = endpoint.__qualname__ = name
-    endpoint.__doc__ = step.doc
-    api.post(
-        f"/cases/{{number}}/{step.action}",
-        response=OK,
-        tags=["transitions"],
-        summary=step.action.capitalize(),
-        operation_id=f"jiceng_api_native_{name}",
-    )(endpoint)
-
-
-for _step in STEPS:
-    _register(_step)
+    )
 
 
 # --- reference data ---------------------------------------------------------------------------

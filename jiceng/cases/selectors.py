@@ -8,17 +8,15 @@ village finds nothing. Lists load their related rows in the same query.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
-from django.conf import settings
 from django.db.models import Case as Switch
 from django.db.models import F, IntegerField, Q, QuerySet, Value, When
 from django.utils.translation import gettext as _
 
-from jiceng.cases import catalogue, search
-from jiceng.cases.models import OPEN_STATES, Case, CaseEvent, Kind, State
+from jiceng.cases import rules, search
+from jiceng.cases.models import OPEN_STATES, Case, CaseEvent, State
 from jiceng.cases.permissions import STAFF_ROLES, visible_cases
-from jiceng.core import clock
 from jiceng.core.errors import NotAllowed
 from jiceng.people.models import Role, Unit, UnitKind, User
 from jiceng.places.codes import code_range
@@ -27,18 +25,6 @@ from jiceng.places.models import Division, Level
 COUNTY_CODE_LENGTH = 6
 # A case number starts with the submission date (yymmdd); shorter digit runs are searched as text.
 CASE_NUMBER_DATE_DIGITS = 6
-
-# Actions a user may take on a case, in the order the case page offers them.
-ACCEPT = "accept"
-RESOLVE = "resolve"
-DISPATCH = "dispatch"
-RATE = "rate"
-REOPEN = "reopen"
-ESCALATE = "escalate"
-RETURN = "return"
-MERGE = "merge"
-NOTE = "note"
-ACTIONS = (ACCEPT, RESOLVE, DISPATCH, RATE, REOPEN, ESCALATE, RETURN, MERGE, NOTE)
 
 # Open cases first, by the nearest resolution deadline; cases resolved and waiting
 # for the dispatcher's call-back come after them, the longest waiting first (their
@@ -185,48 +171,12 @@ def _owns(user: User, case: Case) -> bool:
     return user.role in STAFF_ROLES and user.unit_id is not None and user.unit_id == case.owner_id
 
 
-def may_act(user: User, case: Case, action: str) -> bool:
-    """Whether the user's role and unit allow ``action`` on this case at all (in any state)."""
-    if action == DISPATCH:
-        return user.role == Role.DISPATCHER and _owns(user, case)
-    if action in (RATE, REOPEN):
-        return user.role == Role.DISPATCHER
-    if action == NOTE:
-        return user.role in STAFF_ROLES
-    return _owns(user, case)
-
-
-def _in_reopen_window(case: Case) -> bool:
-    window = timedelta(days=settings.JICENG_REOPEN_WINDOW_DAYS)
-    return case.resolved_at is not None and clock.now() - case.resolved_at <= window
-
-
-def state_allows(case: Case, action: str) -> bool:
-    """Whether the case's state (kind, tier, window) allows ``action`` now; mirrors the services."""
-    state = case.state
-    rules = {
-        ACCEPT: state == State.DISPATCHED,
-        RETURN: state == State.DISPATCHED,
-        RESOLVE: state == State.ACCEPTED,
-        ESCALATE: state in (State.DISPATCHED, State.ACCEPTED)
-        and catalogue.next_tier(case.owner.tier) is not None,
-        MERGE: state in (State.SUBMITTED, State.DISPATCHED),
-        DISPATCH: state == State.SUBMITTED and case.kind == Kind.REQUEST,
-        RATE: state == State.RESOLVED,
-        REOPEN: state in (State.RESOLVED, State.CLOSED)
-        and case.kind == Kind.REQUEST
-        and _in_reopen_window(case),
-        NOTE: True,
-    }
-    return rules[action]
-
-
 def available_actions(user: User, case: Case) -> list[str]:
-    """The actions the user can take on the case now, from its state, its owner and the role.
+    """The actions the user can take on the case now (the rule book's answer, in page order).
 
     ``case`` must come from a scoped selector (the user can see it).
     """
-    return [a for a in ACTIONS if may_act(user, case, a) and state_allows(case, a)]
+    return rules.available(user, case)
 
 
 def can_reveal(user: User, case: Case) -> bool:

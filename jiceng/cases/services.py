@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import re
 import secrets
-from datetime import datetime, timedelta
+from datetime import datetime
 
-from django.conf import settings
 from django.core.files import File
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -20,7 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from jiceng.cases import catalogue, history, intake, permissions, search
+from jiceng.cases import catalogue, history, intake, permissions, rules, search
 from jiceng.cases.models import (
     Case,
     CaseAttachment,
@@ -37,7 +36,7 @@ from jiceng.cases.models import (
     Urgency,
 )
 from jiceng.core import calendar, clock
-from jiceng.core.errors import IllegalTransition, InvalidInput, NotAllowed
+from jiceng.core.errors import InvalidInput, NotAllowed
 from jiceng.core.inserts import insert_row
 from jiceng.people.models import Resident, Role, Unit, UnitKind, User
 from jiceng.people.units import dispatch_centre, intake_route
@@ -49,11 +48,6 @@ SYSTEM = None  # ``by=None``: the system (sweep) or the resident acting through 
 
 
 # --- helpers -------------------------------------------------------------------------------
-
-
-def _require_state(case: Case, action: str, *states: str) -> None:
-    if case.state not in states:
-        raise IllegalTransition(action=action, state=str(State(case.state).label))
 
 
 def _clean_text(value: str, field: str, *, max_length: int, required: bool = True) -> str:
@@ -288,10 +282,7 @@ def case_consult(
 
 def case_dispatch(*, case: Case, by: User, unit: Unit | None = None) -> CaseEvent:
     """Send a submitted request to its responsible unit (the catalogue's proposal by default)."""
-    _require_state(case, _("dispatch"), State.SUBMITTED)
-    permissions.require_owner(case=case, user=by, roles=frozenset({Role.DISPATCHER}))
-    if case.kind != Kind.REQUEST:
-        raise IllegalTransition(action=_("dispatch"), state=str(Kind(case.kind).label))
+    rules.require(rules.DISPATCH, case=case, by=by)
     target = unit or catalogue.proposed_unit(category=case.category, location_code=case.division_id)
     if not target.active or target.kind == UnitKind.DISPATCH:
         raise InvalidInput(_("Choose an active unit that handles cases."), field="unit")
@@ -319,8 +310,7 @@ def case_dispatch(*, case: Case, by: User, unit: Unit | None = None) -> CaseEven
 
 def case_accept(*, case: Case, by: User) -> CaseEvent:
     """The owner signs for the case (签收) and takes it on."""
-    _require_state(case, _("accept"), State.DISPATCHED)
-    permissions.require_owner(by, case)
+    rules.require(rules.ACCEPT, case=case, by=by)
     return history.append(
         case, kind=EventKind.ACCEPT, at=clock.now(), by=by, to_state=State.ACCEPTED, unit=case.owner
     )
@@ -328,8 +318,7 @@ def case_accept(*, case: Case, by: User) -> CaseEvent:
 
 def case_return(*, case: Case, by: User, reason: str) -> CaseEvent:
     """Send a misrouted case back to the dispatcher (退单), with the reason."""
-    _require_state(case, _("return"), State.DISPATCHED)
-    permissions.require_owner(by, case)
+    rules.require(rules.RETURN, case=case, by=by)
     reason = _clean_text(reason, "reason", max_length=1000)
     at = clock.now()
     centre = dispatch_centre(case.division_id[:6])
@@ -351,8 +340,7 @@ def case_return(*, case: Case, by: User, reason: str) -> CaseEvent:
 
 def _escalation_target(case: Case) -> Unit:
     tier = catalogue.next_tier(case.owner.tier)
-    if tier is None:
-        raise IllegalTransition(action=_("escalate"), state=_("at the top tier"))
+    assert tier is not None  # the rule book's condition for escalating
     return catalogue.unit_for_tier(
         category=case.category, location_code=case.division_id, tier=tier
     )
@@ -363,9 +351,7 @@ def case_escalate(*, case: Case, by: User | None, reason: str) -> CaseEvent:
 
     ``by=None`` is the automatic escalation of the sweep on a missed deadline.
     """
-    _require_state(case, _("escalate"), State.DISPATCHED, State.ACCEPTED)
-    if by is not None:
-        permissions.require_owner(by, case)
+    rules.require(rules.ESCALATE, case=case, by=by)
     reason = _clean_text(reason, "reason", max_length=1000)
     target = _escalation_target(case)
     at = clock.now()
@@ -388,8 +374,7 @@ def case_escalate(*, case: Case, by: User | None, reason: str) -> CaseEvent:
 
 def case_resolve(*, case: Case, by: User, answer: str) -> CaseEvent:
     """The owner reports the case resolved, with the answer the resident will see."""
-    _require_state(case, _("resolve"), State.ACCEPTED)
-    permissions.require_owner(by, case)
+    rules.require(rules.RESOLVE, case=case, by=by)
     answer = _clean_text(answer, "answer", max_length=MAX_DESCRIPTION)
     at = clock.now()
     return history.append(
@@ -420,7 +405,7 @@ def case_rate(
 
     ``by`` is the dispatcher entering a call-back; None is the resident's own link.
     """
-    _require_state(case, _("rate"), State.RESOLVED)
+    rules.require(rules.RATE, case=case, by=by)
     if satisfaction not in Satisfaction.values:
         raise InvalidInput(
             _("Choose satisfied, basically satisfied or unsatisfied."), field="satisfaction"
@@ -428,8 +413,6 @@ def case_rate(
     if source not in RatingSource.values:
         raise InvalidInput(_("Unknown rating source."), field="source")
     if by is not None:
-        permissions.require_role(by, frozenset({Role.DISPATCHER}))
-        permissions.require_visible(by, case)
         source = RatingSource.CALLBACK
     comment = _clean_text(comment, "comment", max_length=1000, required=False)
     at = clock.now()
@@ -463,15 +446,7 @@ def case_rate(
 
 def case_reopen(*, case: Case, by: User | None, reason: str) -> CaseEvent:
     """Reopen a resolved or closed case (重办) within the reopening window."""
-    _require_state(case, _("reopen"), State.RESOLVED, State.CLOSED)
-    if by is not None:
-        permissions.require_role(by, frozenset({Role.DISPATCHER}))
-        permissions.require_visible(by, case)
-    if case.kind != Kind.REQUEST:
-        raise IllegalTransition(action=_("reopen"), state=str(Kind(case.kind).label))
-    window = timedelta(days=settings.JICENG_REOPEN_WINDOW_DAYS)
-    if case.resolved_at is None or clock.now() - case.resolved_at > window:
-        raise IllegalTransition(action=_("reopen"), state=_("past the reopening window"))
+    rules.require(rules.REOPEN, case=case, by=by)
     return _reopen(case=case, by=by, reason=_clean_text(reason, "reason", max_length=1000))
 
 
@@ -503,8 +478,7 @@ def _reopen(*, case: Case, by: User | None, reason: str) -> CaseEvent:
 
 def case_merge(*, case: Case, into: Case, by: User) -> CaseEvent:
     """Close a duplicate by merging it into the case that carries the work."""
-    _require_state(case, _("merge"), State.SUBMITTED, State.DISPATCHED)
-    permissions.require_owner(by, case)
+    rules.require(rules.MERGE, case=case, by=by)
     permissions.require_visible(by, into)
     if into.pk == case.pk or into.state == State.MERGED:
         raise InvalidInput(
@@ -537,8 +511,7 @@ def case_merge(*, case: Case, into: Case, by: User) -> CaseEvent:
 
 def case_note(*, case: Case, by: User, note: str) -> CaseEvent:
     """An internal note; never shown to the public."""
-    permissions.require_role(by, permissions.STAFF_ROLES)
-    permissions.require_visible(by, case)
+    rules.require(rules.NOTE, case=case, by=by)
     note = _clean_text(note, "note", max_length=2000)
     return history.append(
         case, kind=EventKind.NOTE, at=clock.now(), by=by, to_state=case.state, note=note
@@ -547,7 +520,7 @@ def case_note(*, case: Case, by: User, note: str) -> CaseEvent:
 
 def case_remind(*, case: Case) -> CaseEvent:
     """The system reminds the owner once that the response deadline has passed."""
-    _require_state(case, _("remind"), State.DISPATCHED)
+    rules.require(rules.REMIND, case=case, by=SYSTEM)
     at = clock.now()
     return history.append(
         case,
@@ -562,7 +535,7 @@ def case_remind(*, case: Case) -> CaseEvent:
 
 def case_close_unrated(*, case: Case) -> CaseEvent:
     """Close a resolved case whose rating window passed without a rating (not counted as rated)."""
-    _require_state(case, _("close"), State.RESOLVED)
+    rules.require(rules.CLOSE_UNRATED, case=case, by=SYSTEM)
     at = clock.now()
     return history.append(
         case,
@@ -631,8 +604,6 @@ def case_attach_photo(*, case: Case, file: File) -> CaseAttachment:
 
 # --- intake: spam quarantine and confirmed categories (see cases.intake) -----------------
 
-_DISPATCHERS = frozenset({Role.DISPATCHER})
-
 
 def _quarantine(case: Case, *, score: float, reasons: list[str]) -> CaseEvent:
     """Hold a request the spam check flagged: no clock runs, no queue or public list shows it."""
@@ -648,16 +619,9 @@ def _quarantine(case: Case, *, score: float, reasons: list[str]) -> CaseEvent:
     )
 
 
-def _require_held(case: Case, action: str) -> None:
-    _require_state(case, action, State.QUARANTINED)
-    if case.closed_at is not None:
-        raise IllegalTransition(action=action, state=_("confirmed as spam"))
-
-
 def case_release(*, case: Case, by: User) -> CaseEvent:
     """A dispatcher judges a held request real: it waits for dispatch, its clock starts now."""
-    _require_held(case, _("release"))
-    permissions.require_owner(case=case, user=by, roles=_DISPATCHERS)
+    rules.require(rules.RELEASE, case=case, by=by)
     at = clock.now()
     changes = {"owner_since": at, "reminded_at": None, **_clock(case, at)}
     return history.append(
@@ -673,8 +637,7 @@ def case_release(*, case: Case, by: User) -> CaseEvent:
 
 def case_confirm_spam(*, case: Case, by: User, note: str = "") -> CaseEvent:
     """A dispatcher confirms a quarantined request is spam: closed and kept, never deleted."""
-    _require_held(case, _("confirm as spam"))
-    permissions.require_owner(case=case, user=by, roles=_DISPATCHERS)
+    rules.require(rules.CONFIRM_SPAM, case=case, by=by)
     at = clock.now()
     return history.append(
         case,
@@ -698,8 +661,7 @@ def case_classify(
     the model's accuracy on real intake can be measured; the confirmed category is
     what ``jiceng textmining retrain`` learns.
     """
-    _require_state(case, _("confirm the category"), State.SUBMITTED)
-    permissions.require_owner(case=case, user=by, roles=_DISPATCHERS)
+    rules.require(rules.CLASSIFY, case=case, by=by)
     if not category.active:
         raise InvalidInput(_("This category is no longer in use."), field="category")
     data = {

@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.db import transaction
 
-from jiceng.cases import selectors, services
+from jiceng.cases import rules, selectors, services
 from jiceng.cases.models import Case, Kind, State, Urgency
 from jiceng.cases.selectors import CaseFilters
 from jiceng.core import clock
@@ -277,7 +277,7 @@ def test_offered_actions_are_exactly_those_the_services_accept(users, monday, ro
             continue
         visible = selectors.case_detail(user, case.number)
         offered = selectors.available_actions(user, visible)
-        accepted_by_services = [a for a in selectors.ACTIONS if _service_accepts(user, case, a)]
+        accepted_by_services = [a for a in rules.ACTIONS if _service_accepts(user, case, a)]
         assert offered == accepted_by_services, (case.state, case.owner.name)
 
 

@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from jiceng.cases import selectors, services
+from jiceng.cases import rules, selectors, services
 from jiceng.cases.models import Case, Satisfaction, State
 from jiceng.core.errors import Conflict, IllegalTransition, InvalidInput, NotAllowed
 from jiceng.people.models import User
@@ -87,15 +87,15 @@ def _reopen(case: Case, user: User, data: dict[str, Any]) -> str:
 
 
 PERFORM: dict[str, Perform] = {
-    selectors.ACCEPT: _accept,
-    selectors.RESOLVE: _resolve,
-    selectors.ESCALATE: _escalate,
-    selectors.RETURN: _return,
-    selectors.MERGE: _merge,
-    selectors.NOTE: _note,
-    selectors.DISPATCH: _dispatch,
-    selectors.RATE: _rate,
-    selectors.REOPEN: _reopen,
+    rules.ACCEPT: _accept,
+    rules.RESOLVE: _resolve,
+    rules.ESCALATE: _escalate,
+    rules.RETURN: _return,
+    rules.MERGE: _merge,
+    rules.NOTE: _note,
+    rules.DISPATCH: _dispatch,
+    rules.RATE: _rate,
+    rules.REOPEN: _reopen,
 }
 
 
@@ -150,9 +150,9 @@ def act(request: HttpRequest, number: str, action: str) -> HttpResponse:
         raise Http404
     user = acting_user(request)
     case = visible_case(user, number)
-    if not selectors.may_act(user, case, action):
+    if not rules.permits(user, case, action):
         raise PermissionDenied(_("Your role or unit cannot do this on this case."))
-    if not selectors.state_allows(case, action):
+    if not rules.state_allows(case, action):
         state = State(case.state).label
         message = _("The case is now %(state)s; that is no longer possible.") % {"state": state}
         return _stale(request, number, message)

@@ -10,7 +10,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from jiceng.cases import selectors
+from jiceng.cases import rules, selectors
 from jiceng.cases.models import OPEN_STATES, Category, Satisfaction, State, Urgency
 from jiceng.cases.services import PHONE_RE
 from jiceng.core import clock
@@ -336,19 +336,19 @@ class DeskForm(WorkbenchForm):
 
 
 ACTION_FORMS: dict[str, type[WorkbenchForm]] = {
-    selectors.ACCEPT: ConfirmForm,
-    selectors.RESOLVE: AnswerForm,
-    selectors.ESCALATE: ReasonForm,
-    selectors.RETURN: ReasonForm,
-    selectors.REOPEN: ReasonForm,
-    selectors.MERGE: MergeForm,
-    selectors.NOTE: NoteForm,
-    selectors.RATE: RateForm,
+    rules.ACCEPT: ConfirmForm,
+    rules.RESOLVE: AnswerForm,
+    rules.ESCALATE: ReasonForm,
+    rules.RETURN: ReasonForm,
+    rules.REOPEN: ReasonForm,
+    rules.MERGE: MergeForm,
+    rules.NOTE: NoteForm,
+    rules.RATE: RateForm,
 }
 
 
 def action_form(action: str, user: User, data: Any = None) -> WorkbenchForm:
     """The form of one action, its fields prefixed so that several fit on one page."""
-    if action == selectors.DISPATCH:
+    if action == rules.DISPATCH:
         return DispatchForm(data, user=user, prefix=action)
     return ACTION_FORMS[action](data, prefix=action)

@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
-from jiceng.cases import intake, selectors, services
+from jiceng.cases import intake, rules, selectors, services
 from jiceng.cases.models import Case, CaseEvent, Category, EventKind, State
 from jiceng.cases.permissions import visible_cases
 from jiceng.core.errors import Conflict, IllegalTransition, InvalidInput, NotAllowed
@@ -124,7 +124,7 @@ class ClassifiedDispatchForm(WorkbenchForm):
 
 
 def _can_take(user: User, case: Case) -> bool:
-    return selectors.DISPATCH in selectors.available_actions(user, case)
+    return rules.DISPATCH in selectors.available_actions(user, case)
 
 
 def _panel_context(

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET, require_POST
 
-from jiceng.cases import catalogue, selectors
+from jiceng.cases import catalogue, rules, selectors
 from jiceng.cases.models import Case, Category, State, Urgency
 from jiceng.core import clock
 from jiceng.core.crypto import mask_name, mask_phone
@@ -147,8 +147,8 @@ def case_context(
         "resident_phone": mask_phone(resident.phone) if resident else "",
         "photos": list(case.attachments.all()),
     }
-    if selectors.DISPATCH in actions:
-        selected = str(forms[selectors.DISPATCH]["unit"].value() or "")
+    if rules.DISPATCH in actions:
+        selected = str(forms[rules.DISPATCH]["unit"].value() or "")
         context.update(_dispatch_options(user, case, selected))
     return context
 
