@@ -28,7 +28,7 @@ from jiceng.api.idempotency import KeyReused, idempotent, scope_of
 from jiceng.api.renderers import OrjsonRenderer
 from jiceng.api.services import apikey_user
 from jiceng.cases import permissions, public, services
-from jiceng.cases.models import Case, Category, Channel, DispatchRule, Tier
+from jiceng.cases.models import Case, Category, Channel, DispatchRule, State, Tier
 from jiceng.core import crypto, throttle
 from jiceng.core.errors import Conflict, IllegalTransition, InvalidInput, JicengError, NotAllowed
 from jiceng.core.rows import PlainQuery, plain_rows
@@ -648,11 +648,15 @@ def public_case(request: HttpRequest, number: str, phone_last4: str) -> dict[str
     case = public.find_case(number, phone_last4)
     if case is None:
         raise Http404(_("No case with that number and phone."))
+    followed = public.followed_case(case)
     return {
         "number": case.number,
         "state": case.state,
         "category": case.category_id,
         "submitted_at": case.submitted_at,
-        "resolve_by": case.resolve_by,
-        "timeline": [step.__dict__ for step in public.public_timeline(case)],
+        "resolve_by": followed.resolve_by,
+        "merged_into": followed.number if followed.pk != case.pk else None,
+        "followed_state": followed.state,
+        "answer": followed.answer if followed.state in (State.RESOLVED, State.CLOSED) else "",
+        "timeline": [step.__dict__ for step in public.resident_timeline(case, followed)],
     }

@@ -135,4 +135,8 @@ class PublicCaseOut(Schema):
     category: str
     submitted_at: datetime
     resolve_by: datetime | None
+    # A request merged into another follows that one: its number, state and answer.
+    merged_into: str | None = None
+    followed_state: str
+    answer: str = ""
     timeline: list[StepOut]

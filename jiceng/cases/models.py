@@ -222,6 +222,7 @@ class EventKind(models.TextChoices):
     RELEASE = "release", _("released from quarantine")
     SPAM = "spam", _("confirmed as spam")
     CLASSIFY = "classify", _("category confirmed")
+    FLAG = "flag", _("flagged to the county's leaders")
 
 
 # Events that start a new clock for a new (or the same) owner; the response rate counts them.

@@ -17,6 +17,7 @@ from django.core.cache import cache
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
+from jiceng.cases import rules
 from jiceng.cases.models import (
     PUBLIC_EVENTS,
     Case,
@@ -99,10 +100,33 @@ def _public_cases() -> QuerySet[Case]:
 
 
 def find_case(number: str, phone_last4: str) -> Case | None:
-    """The case with this number whose contact phone ends in these digits, else None."""
+    """The resident's own case: the one with this number whose contact phone ends in these
+    digits, or their request that was merged into the case with this number. Else None."""
     if not number or len(phone_last4) != 4:
         return None
-    return _public_cases().filter(number=number, resident__phone_last4=phone_last4).first()
+    cases = _public_cases().filter(resident__phone_last4=phone_last4)
+    own = cases.filter(number=number).first()
+    if own is not None:
+        return own
+    return cases.filter(state=State.MERGED, merged_into__number=number).order_by("pk").first()
+
+
+def followed_case(case: Case) -> Case:
+    """The case whose progress a resident of ``case`` follows: the case that carries the work
+    of a merged request, else the case itself."""
+    if case.state != State.MERGED:
+        return case
+    return _public_cases().get(pk=rules.merged_survivor(case).pk)
+
+
+def resident_timeline(case: Case, followed: Case) -> list[Step]:
+    """The resident's own steps, then the steps of the case their request was merged into."""
+    steps = public_timeline(case)
+    if followed.pk == case.pk:
+        return steps
+    merged_at = max((step.at for step in steps if step.kind == EventKind.MERGE), default=None)
+    later = [step for step in public_timeline(followed) if merged_at and step.at >= merged_at]
+    return sorted([*steps, *later], key=lambda step: step.at)
 
 
 def case_by_number(number: str) -> Case | None:

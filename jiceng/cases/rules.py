@@ -31,7 +31,7 @@ from jiceng.cases import catalogue
 from jiceng.cases.models import Case, Kind, State
 from jiceng.cases.permissions import STAFF_ROLES, can_see
 from jiceng.core import clock
-from jiceng.core.errors import IllegalTransition, NotAllowed
+from jiceng.core.errors import IllegalTransition, InvalidInput, NotAllowed
 from jiceng.people.models import Role, User
 
 # Transitions offered on the case page, in the order the page offers them.
@@ -53,11 +53,13 @@ CONFIRM_SPAM = "confirm_spam"
 REMIND = "remind"
 CLOSE_UNRATED = "close_unrated"
 FLAG = "flag"
+KEEP_LOCAL = "keep_local"
 
 
 class Relation(StrEnum):
     OWNER = "owner"  # works in the unit that owns the case now
     VISIBLE = "visible"  # the case lies inside the user's jurisdiction
+    CATALOGUE = "catalogue"  # works in the unit the dispatch catalogue makes responsible
 
 
 Condition = Callable[[Case], "str | None"]
@@ -87,6 +89,33 @@ def _in_reopen_window(case: Case) -> str | None:
     if case.resolved_at is None or clock.now() - case.resolved_at > window:
         return _("past the reopening window")
     return None
+
+
+def _rateable(case: Case) -> str | None:
+    """A merged duplicate is rated once per resolution of the case that carried its work."""
+    if case.state != State.MERGED:
+        return None
+    survivor = merged_survivor(case)
+    if survivor.state not in (State.RESOLVED, State.CLOSED) or survivor.resolved_at is None:
+        return _("merged into a case that is not resolved yet")
+    window = timedelta(days=settings.JICENG_RATING_WINDOW_DAYS)
+    if clock.now() - survivor.resolved_at > window:
+        return _("past the rating window")
+    if case.ratings.filter(at__gte=survivor.resolved_at).exists():
+        return _("already rated")
+    return None
+
+
+def merged_survivor(case: Case) -> Case:
+    """The case that carries the work of a merged duplicate (following merges of merges)."""
+    seen = {case.pk}
+    while case.state == State.MERGED and case.merged_into_id is not None:
+        following = Case.objects.select_related("owner").get(pk=case.merged_into_id)
+        if following.pk in seen:  # a cycle cannot be made by the services; stop anyway
+            break
+        seen.add(following.pk)
+        case = following
+    return case
 
 
 def _still_held(case: Case) -> str | None:
@@ -135,10 +164,11 @@ RULES: dict[str, Rule] = {
         Rule(
             RATE,
             gettext_lazy("rate"),
-            frozenset({State.RESOLVED}),
+            frozenset({State.RESOLVED, State.MERGED}),
             _DISPATCHERS,
             Relation.VISIBLE,
             system=True,
+            condition=_rateable,
             needs=("solved", "satisfaction", "comment"),
         ),
         Rule(
@@ -188,14 +218,31 @@ RULES: dict[str, Rule] = {
             _DISPATCHERS,
             condition=_still_held,
         ),
-        Rule(REMIND, gettext_lazy("remind"), frozenset({State.SUBMITTED, *_WORKING}), system=True),
+        Rule(
+            REMIND,
+            gettext_lazy("remind"),
+            frozenset({State.SUBMITTED, State.DISPATCHED}),
+            kinds=_REQUESTS,
+            system=True,
+        ),
         Rule(
             FLAG,
             gettext_lazy("flag to the county's leaders"),
             frozenset({State.SUBMITTED}),
+            kinds=_REQUESTS,
             system=True,
         ),
         Rule(CLOSE_UNRATED, gettext_lazy("close"), frozenset({State.RESOLVED}), system=True),
+        # 小事不出村: a village cadre or grid worker who takes a request that the catalogue
+        # gives to their own village keeps it there, with its clock started.
+        Rule(
+            KEEP_LOCAL,
+            gettext_lazy("keep in the village"),
+            frozenset({State.SUBMITTED}),
+            frozenset({Role.VILLAGE_CADRE, Role.GRID_WORKER}),
+            Relation.CATALOGUE,
+            kinds=_REQUESTS,
+        ),
     )
 }
 
@@ -224,9 +271,20 @@ def permits(user: User | None, case: Case, action: str) -> bool:
         return rule.system
     if user.role not in rule.roles or not user.is_active:
         return False
+    if user.unit_id is None:
+        return False
     if rule.relation == Relation.OWNER:
-        return user.unit_id is not None and user.unit_id == case.owner_id
+        return user.unit_id == case.owner_id
+    if rule.relation == Relation.CATALOGUE:
+        return _catalogue_unit_id(case) == user.unit_id
     return can_see(user, case)
+
+
+def _catalogue_unit_id(case: Case) -> int | None:
+    try:
+        return catalogue.proposed_unit(category=case.category, location_code=case.division_id).pk
+    except InvalidInput:  # a place missing from the division table: nobody is responsible
+        return None
 
 
 def require(action: str, *, case: Case, by: User | None) -> None:

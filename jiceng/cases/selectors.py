@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db.models import Case as Switch
-from django.db.models import F, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Exists, F, IntegerField, OuterRef, Q, QuerySet, Value, When
 from django.utils.translation import gettext as _
 
 from jiceng.cases import rules, search
-from jiceng.cases.models import OPEN_STATES, Case, CaseEvent, State
+from jiceng.cases.models import OPEN_STATES, Case, CaseEvent, EventKind, State
 from jiceng.cases.permissions import STAFF_ROLES, visible_cases
 from jiceng.core.errors import NotAllowed
 from jiceng.people.models import Role, Unit, UnitKind, User
@@ -80,11 +80,26 @@ def queue_states(user: User) -> tuple[str, ...]:
     """The states that can be in the user's own queue."""
     if user.role == Role.DISPATCHER:
         return (State.SUBMITTED, State.RESOLVED)
+    if user.role == Role.LEADER:
+        return (State.SUBMITTED,)
     return (State.DISPATCHED, State.ACCEPTED)
 
 
+def flagged_to_leaders(user: User) -> QuerySet[Case]:
+    """Requests in the user's area still waiting for dispatch after the sweep flagged them
+    to the county's leaders (their response deadline at the dispatch centre passed)."""
+    flagged = CaseEvent.objects.filter(
+        case_id=OuterRef("pk"), kind=EventKind.FLAG, at__gte=OuterRef("owner_since")
+    )
+    waiting = visible_cases(user).filter(within(user.jurisdiction), state=State.SUBMITTED)
+    return waiting.filter(Exists(flagged))
+
+
 def queue_cases(user: User) -> QuerySet[Case]:
-    """Open cases the user's unit owns; for dispatchers also those awaiting a call-back."""
+    """Open cases the user's unit owns; for dispatchers also those awaiting a call-back;
+    for leaders the requests flagged to them as waiting too long for dispatch."""
+    if user.role == Role.LEADER and user.unit_id is not None:
+        return _for_list(flagged_to_leaders(user))
     if user.unit_id is None or user.role not in STAFF_ROLES:
         return Case.objects.none()
     mine = Q(owner_id=user.unit_id, state__in=OPEN_STATES)

@@ -36,7 +36,7 @@ from jiceng.cases.models import (
     Urgency,
 )
 from jiceng.core import calendar, clock
-from jiceng.core.errors import InvalidInput, NotAllowed
+from jiceng.core.errors import IllegalTransition, InvalidInput, NotAllowed
 from jiceng.core.inserts import insert_row
 from jiceng.people.models import Resident, Role, Unit, UnitKind, User
 from jiceng.people.units import dispatch_centre, intake_route
@@ -195,6 +195,12 @@ def case_submit(
     """
     if by is not None and by.role not in permissions.STAFF_ROLES | {Role.RESIDENT}:
         raise NotAllowed(_("Your role cannot take requests."))
+    if (
+        by is not None
+        and by.role != Role.RESIDENT
+        and not division_code.startswith(by.jurisdiction)
+    ):
+        raise NotAllowed(_("This location is outside your jurisdiction."))
     verdict = intake.spam_verdict(channel=channel, title=title, description=description)
     case = _prepare(
         kind=Kind.REQUEST,
@@ -208,6 +214,7 @@ def case_submit(
         channel=channel,
         urgency=urgency,
     )
+    held = verdict is not None and verdict.spam
     with transaction.atomic():
         _insert(case)
         history.append(
@@ -217,12 +224,41 @@ def case_submit(
             by=by,
             to_state=State.SUBMITTED,
             unit_id=case.owner_id,
+            # The dispatch centre's clock: a request waiting for dispatch is never unseen.
+            respond_by=None if held else case.respond_by,
             data={"channel": channel},
             changes={"number": _number(case)},
         )
-        if verdict is not None and verdict.spam:
+        if held:
+            assert verdict is not None
             _quarantine(case, score=verdict.score, reasons=verdict.reasons)
+        elif by is not None and rules.permits(by, case, rules.KEEP_LOCAL):
+            _keep_local(case, by)
     return case
+
+
+def _keep_local(case: Case, by: User) -> CaseEvent:
+    """小事不出村: the village that the catalogue makes responsible owns the case at once.
+
+    The dispatch centre sees it in its county but has nothing to do; the village's clock
+    starts now, as if the centre had dispatched it there.
+    """
+    rules.require(rules.KEEP_LOCAL, case=case, by=by)
+    at = clock.now()
+    changes = _new_owner(case, by.unit, at)  # type: ignore[arg-type]
+    event = history.append(
+        case,
+        kind=EventKind.DISPATCH,
+        at=at,
+        by=by,
+        to_state=State.DISPATCHED,
+        unit_id=by.unit_id,
+        respond_by=changes["respond_by"],  # type: ignore[arg-type]
+        data={"proposed": True, "local": True},
+        changes=changes,
+    )
+    case.owner = by.unit  # type: ignore[assignment]
+    return event
 
 
 def case_consult(
@@ -330,6 +366,7 @@ def case_return(*, case: Case, by: User, reason: str) -> CaseEvent:
         by=by,
         to_state=State.SUBMITTED,
         unit=centre,
+        respond_by=changes["respond_by"],  # type: ignore[arg-type]
         note=reason,
         data={"from_unit": case.owner_id},
         changes=changes,
@@ -415,6 +452,10 @@ def case_rate(
     if by is not None:
         source = RatingSource.CALLBACK
     comment = _clean_text(comment, "comment", max_length=1000, required=False)
+    if case.state == State.MERGED:
+        return _rate_merged(
+            case, solved=solved, satisfaction=satisfaction, comment=comment, source=source, by=by
+        )
     at = clock.now()
     with transaction.atomic():
         event = history.append(
@@ -441,6 +482,48 @@ def case_rate(
         )
         if satisfaction == Satisfaction.UNSATISFIED:
             _reopen(case=case, by=by, reason=comment or _("The resident was not satisfied."))
+    return rating
+
+
+def _rate_merged(
+    case: Case, *, solved: bool, satisfaction: str, comment: str, source: str, by: User | None
+) -> Rating:
+    """A merged duplicate's resident judges the work of the case that carried it.
+
+    The rating is kept on their own case (it counts once, for the unit that resolved the
+    surviving case); an unsatisfied one reopens the surviving case while it may be reopened.
+    """
+    survivor = rules.merged_survivor(case)
+    at = clock.now()
+    data = {"solved": bool(solved), "satisfaction": satisfaction, "source": source}
+    with transaction.atomic():
+        event = history.append(
+            case,
+            kind=EventKind.RATE,
+            at=at,
+            by=by,
+            to_state=State.MERGED,
+            unit=survivor.owner,
+            note=comment,
+            data={**data, "for": survivor.number},
+        )
+        rating = Rating.objects.create(
+            case=case,
+            event=event,
+            unit=survivor.owner,
+            division_code=case.division_id,
+            at=at,
+            solved=bool(solved),
+            satisfaction=satisfaction,
+            comment=comment,
+            source=source,
+        )
+        if satisfaction == Satisfaction.UNSATISFIED and rules.state_allows(survivor, rules.REOPEN):
+            reason = _("A resident of merged case %(number)s was not satisfied: %(comment)s") % {
+                "number": case.number,
+                "comment": comment or _("no comment"),
+            }
+            _reopen(case=survivor, by=by, reason=reason)
     return rating
 
 
@@ -519,9 +602,11 @@ def case_note(*, case: Case, by: User, note: str) -> CaseEvent:
 
 
 def case_remind(*, case: Case) -> CaseEvent:
-    """The system reminds the owner once that the response deadline has passed."""
+    """The system reminds the owner once per clock: the dispatch centre before its response
+    deadline runs out, a handling unit once it has passed."""
     rules.require(rules.REMIND, case=case, by=SYSTEM)
     at = clock.now()
+    due = case.respond_by
     return history.append(
         case,
         kind=EventKind.REMIND,
@@ -529,7 +614,26 @@ def case_remind(*, case: Case) -> CaseEvent:
         by=SYSTEM,
         to_state=case.state,
         unit=case.owner,
+        data={"due": due.isoformat() if due else None, "before": bool(due and at < due)},
         changes={"reminded_at": at},
+    )
+
+
+def case_flag(*, case: Case) -> CaseEvent:
+    """A request still waiting for dispatch past the centre's response deadline is flagged
+    to the county's leaders (督办), once per wait."""
+    rules.require(rules.FLAG, case=case, by=SYSTEM)
+    due = case.respond_by
+    if due is None or clock.now() <= due:
+        raise IllegalTransition(action=str(rules.RULES[rules.FLAG].verb), state=_("not late"))
+    return history.append(
+        case,
+        kind=EventKind.FLAG,
+        at=clock.now(),
+        by=SYSTEM,
+        to_state=case.state,
+        unit=case.owner,
+        data={"due": due.isoformat(), "county": case.division_id[:6]},
     )
 
 
@@ -631,6 +735,7 @@ def case_release(*, case: Case, by: User) -> CaseEvent:
         by=by,
         to_state=State.SUBMITTED,
         unit_id=case.owner_id,
+        respond_by=changes["respond_by"],  # type: ignore[arg-type]
         changes=changes,
     )
 

@@ -53,7 +53,8 @@ def test_a_finding_becomes_a_case_carrying_household_address_and_contact(
         "天竺社区后街3号",
         "屋顶漏雨，下雨天卧室进水，需要修缮。",
     )
-    assert (case.channel, case.state) == (Channel.IN_PERSON, State.SUBMITTED)
+    # A village-tier matter found on a visit stays in the village (小事不出村).
+    assert (case.channel, case.state) == (Channel.IN_PERSON, State.DISPATCHED)
     assert (case.resident.name, case.resident.phone) == ("李建国", "13700002222")
     submit = CaseEvent.objects.get(case=case, kind=EventKind.SUBMIT)
     assert submit.actor == users["cadre"]

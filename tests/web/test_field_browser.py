@@ -112,9 +112,15 @@ def test_a_cadre_turns_a_visit_into_a_case_and_sees_who_to_reach(
     _shot(page, shots, "outreach")
     page.goto(base + "/workbench/field/households/roster/")  # type: ignore[attr-defined]
     _shot(page, shots, "roster")
+    # 小事不出村: a village matter found on a visit is the village's own case at once; the
+    # dispatch centre sees it in its area but has nothing to do.
+    page.goto(base + "/workbench/")  # type: ignore[attr-defined]
+    assert case.number in page.content()  # type: ignore[attr-defined]
     page.context.clear_cookies()  # type: ignore[attr-defined]
     _login(page, base, "dispatcher")
     page.goto(base + "/workbench/")  # type: ignore[attr-defined]
+    assert case.number not in page.content()  # type: ignore[attr-defined]
+    page.goto(base + "/workbench/?tab=area")  # type: ignore[attr-defined]
     assert case.number in page.content()  # type: ignore[attr-defined]
 
 

@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from jiceng.cases import public
+from jiceng.cases import public, rules
 from jiceng.cases.models import Case, Channel, RatingSource, Satisfaction, State
 from jiceng.cases.services import case_attach_photo, case_rate, case_submit, time_limit_for
 from jiceng.core import clock, throttle
@@ -204,8 +204,10 @@ def _verify(request: HttpRequest) -> HttpResponse:
         number = form.cleaned_data["number"]
         case = public.find_case(number, form.cleaned_data["last4"])
         if case is not None:
-            session.remember(request, number)
-            return _follow_redirect(number)
+            # The resident's own request: a merged one shows the case that carries its work.
+            own = case.number or number
+            session.remember(request, own)
+            return _follow_redirect(own)
         # One message whether the number exists or not: the page must not confirm numbers.
         form.add_error(
             None,
@@ -221,27 +223,33 @@ def _case_page(
     request: HttpRequest, case: Case, rate_form: RateForm, status: int = 200
 ) -> HttpResponse:
     now = clock.now()
-    open_deadline = case.respond_by if case.state == State.DISPATCHED else case.resolve_by
+    followed = public.followed_case(case)
+    open_deadline = (
+        followed.respond_by if followed.state == State.DISPATCHED else followed.resolve_by
+    )
     context = {
         "case": case,
+        "followed": followed,
+        "merged": followed.pk != case.pk,
         "category": category_label(case.category),
         "description": public.public_description(case),
         "township": case.division.parent.name if case.division.parent else "",
-        "state_sentence": wording.state_sentence(case.state, case.owner.name),
-        "steps": _steps(case)[::-1],  # newest first: what the resident came to see
+        "state_sentence": wording.state_sentence(followed.state, followed.owner.name),
+        "steps": _steps(case, followed)[::-1],  # newest first: what the resident came to see
         "deadline": wording.when(open_deadline, now) if open_deadline else "",
         "overdue": bool(open_deadline and open_deadline < now),
-        "is_open": case.state in (State.SUBMITTED, State.DISPATCHED, State.ACCEPTED),
-        "can_rate": case.state == State.RESOLVED,
+        "is_open": followed.state in (State.SUBMITTED, State.DISPATCHED, State.ACCEPTED),
+        "can_rate": rules.state_allows(case, rules.RATE),
         "rate_form": rate_form,
     }
     return render(request, "web/portal/case.html", context, status=status)
 
 
-def _steps(case: Case) -> list[tuple[public.Step, str]]:
+def _steps(case: Case, followed: Case) -> list[tuple[public.Step, str]]:
     """Each public step with the words for its rating, if it is one."""
     labels: dict[str, str] = {str(code): str(label) for code, label in SATISFACTION_CHOICES}
-    return [(step, labels.get(step.satisfaction, "")) for step in public.public_timeline(case)]
+    steps = public.resident_timeline(case, followed)
+    return [(step, labels.get(step.satisfaction, "")) for step in steps]
 
 
 @require_POST
@@ -269,7 +277,9 @@ def rate(request: HttpRequest) -> HttpResponse:
     except (IllegalTransition, Conflict) as error:
         messages.error(request, error.message)
         return _follow_redirect(number)
-    messages.success(request, _thanks(case, form.cleaned_data["satisfaction"]))
+    messages.success(
+        request, _thanks(public.followed_case(case), form.cleaned_data["satisfaction"])
+    )
     return _follow_redirect(number)
 
 
