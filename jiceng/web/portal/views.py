@@ -19,7 +19,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from jiceng.cases import public
-from jiceng.cases.models import Case, Channel, RatingSource, Satisfaction, State
+from jiceng.cases.models import (
+    OPEN_STATES,
+    Case,
+    Channel,
+    EventKind,
+    RatingSource,
+    Satisfaction,
+    State,
+)
 from jiceng.cases.services import case_attach_photo, case_rate, case_submit, time_limit_for
 from jiceng.core import clock, throttle
 from jiceng.core.crypto import blind_index
@@ -222,13 +230,15 @@ def _case_page(
 ) -> HttpResponse:
     now = clock.now()
     open_deadline = case.respond_by if case.state == State.DISPATCHED else case.resolve_by
+    steps = _steps(case)
     context = {
         "case": case,
         "category": category_label(case.category),
         "description": public.public_description(case),
         "township": case.division.parent.name if case.division.parent else "",
         "state_sentence": wording.state_sentence(case.state, case.owner.name),
-        "steps": _steps(case)[::-1],  # newest first: what the resident came to see
+        "steps": steps[::-1],  # newest first: what the resident came to see
+        "reopened": _handled_again(case, steps),
         "deadline": wording.when(open_deadline, now) if open_deadline else "",
         "overdue": bool(open_deadline and open_deadline < now),
         "is_open": case.state in (State.SUBMITTED, State.DISPATCHED, State.ACCEPTED),
@@ -242,6 +252,13 @@ def _steps(case: Case) -> list[tuple[public.Step, str]]:
     """Each public step with the words for its rating, if it is one."""
     labels: dict[str, str] = {str(code): str(label) for code, label in SATISFACTION_CHOICES}
     return [(step, labels.get(step.satisfaction, "")) for step in public.public_timeline(case)]
+
+
+def _handled_again(case: Case, steps: list[tuple[public.Step, str]]) -> public.Step | None:
+    """The latest reopening while the case is open again, so the top of the page says so."""
+    if case.reopen_count == 0 or case.state not in OPEN_STATES:
+        return None
+    return next((step for step, _words in reversed(steps) if step.kind == EventKind.REOPEN), None)
 
 
 @require_POST
