@@ -468,7 +468,7 @@ def test_the_previous_answer_is_labelled_with_its_unit_and_time(client, users, m
     panel = _panel(page)
     assert "<h3>Previous answer</h3>" in panel and OLD_ANSWER in panel
     assert "Given by 天竺社区居委会 on 2026-03-02 09:00" in panel
-    assert "a new answer is needed" in panel
+    assert "This reopening needs a new answer." in panel
 
 
 def test_the_old_answer_is_not_shown_as_the_current_one_while_reopened(client, users, monday):
@@ -488,7 +488,7 @@ def test_after_a_new_answer_the_previous_one_stays_labelled_as_previous(client, 
     assert "换了整套灯具" in current[: current.index("</section>")]
     panel = _panel(page)
     assert OLD_ANSWER in panel and "换了整套灯具" not in panel
-    assert "a new answer is needed" not in panel
+    assert "This reopening needs a new answer." not in panel
 
 
 def test_a_dispatcher_reopening_names_the_dispatcher_and_their_reason(client, users, org, monday):
@@ -582,3 +582,11 @@ def test_reopened_case_page_query_count_is_that_of_any_case(
     with django_assert_num_queries(6):  # session, user, unit, case with relations, events, photos
         response = client.get(f"/workbench/cases/{case.number}/")
     assert response.context["reopening"].previous.text == OLD_ANSWER
+
+
+def test_the_history_credits_the_reopening_to_the_resident_who_rated_it(client, users, monday):
+    case = _unsatisfied(resolved(users))
+    entries = _page(client, users, "cadre", case).context["entries"]
+    rate, reopen = entries[-2:]
+    assert (rate.event.kind, reopen.event.kind) == (EventKind.RATE, EventKind.REOPEN)
+    assert rate.actor == reopen.actor == "The resident"

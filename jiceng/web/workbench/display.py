@@ -28,11 +28,20 @@ class Entry:
     internal: bool
 
 
-def _actor(event: CaseEvent) -> tuple[str, str]:
+def _by_link(event: CaseEvent | None) -> bool:
+    return (
+        event is not None
+        and event.kind == EventKind.RATE
+        and event.data.get("source") == RatingSource.LINK
+    )
+
+
+def _actor(event: CaseEvent, previous: CaseEvent | None) -> tuple[str, str]:
     if event.actor is not None:
         unit = event.actor.unit.name if event.actor.unit is not None else ""
         return str(event.actor), unit
-    if event.kind == EventKind.RATE and event.data.get("source") == RatingSource.LINK:
+    # The reopening that an unsatisfied online rating makes is the resident's doing too.
+    if _by_link(event) or (event.kind == EventKind.REOPEN and _by_link(previous)):
         return _("The resident"), ""
     if event.kind == EventKind.SUBMIT:
         return _("The resident"), ""
@@ -55,8 +64,10 @@ def _detail(event: CaseEvent) -> str:
 
 def timeline(events: Iterable[CaseEvent]) -> list[Entry]:
     entries = []
+    previous = None
     for event in events:
-        actor, actor_unit = _actor(event)
+        actor, actor_unit = _actor(event, previous)
+        previous = event
         to_unit = event.unit.name if event.unit is not None and event.kind in HANDOVERS else ""
         entries.append(
             Entry(
