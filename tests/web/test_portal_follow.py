@@ -175,3 +175,57 @@ def test_staff_of_another_unit_see_no_case_without_the_digits(users):
     rate = {"number": case.number, "solved": "yes", "satisfaction": "satisfied"}
     outsider.post("/follow/rate/", rate)
     assert not Rating.objects.exists()
+
+
+# --- a reopened request (重办) -----------------------------------------------------------------
+
+
+def _status(page: str) -> str:
+    start = page.index('<section class="card status')
+    return page[start : page.index("</section>", start)]
+
+
+def test_a_reopened_request_says_at_the_top_it_is_handled_again(client, users, monday):
+    case = resolved(users)
+    services.case_rate(case=case, solved=False, satisfaction="unsatisfied", comment="还是不亮")
+    follow(client, case)
+    page = client.get(f"/follow/?number={case.number}", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    status = _status(page)
+    assert '<span class="badge reopened">Reopened</span>' in status
+    assert "is being handled again by 天竺社区居委会." in status
+    assert "Your request was reopened on March 2, 2026, 9 a.m." in status
+
+
+def test_a_fresh_request_has_no_reopened_notice(client, users, monday):
+    page = timeline(client, accepted(users))
+    assert "badge reopened" not in page and "handled again" not in page
+
+
+def test_once_solved_again_the_notice_gives_way_to_the_rating(client, users, monday):
+    case = resolved(users)
+    services.case_rate(case=case, solved=False, satisfaction="unsatisfied")
+    services.case_accept(case=case, by=users["cadre"])
+    services.case_resolve(case=case, by=users["cadre"], answer="换了整套灯具")
+    page = timeline(client, case)
+    assert "handled again" not in _status(page) and 'action="/follow/rate/"' in page
+    rate = page[page.index('id="rate"') :]
+    assert "换了整套灯具" in rate[: rate.index("</section>")]
+
+
+def test_a_dispatchers_reason_for_reopening_stays_off_the_public_page(client, users, monday):
+    case = resolved(users)
+    services.case_rate(case=case, solved=True, satisfaction="satisfied")
+    reason = f"{NAME}来电{PHONE}说又坏了，内部核实"
+    services.case_reopen(case=case, by=users["dispatcher"], reason=reason)
+    page = timeline(client, case)
+    assert "handled again" in _status(page)
+    assert "内部核实" not in page and PHONE not in page and NAME not in page
+    assert "dispatcher" not in page
+
+
+def test_the_reopened_notice_in_chinese(client, users, monday, chinese):
+    case = resolved(users)
+    services.case_rate(case=case, solved=False, satisfaction="unsatisfied")
+    status = _status(timeline(client, case))
+    assert '<span class="badge reopened">重办</span>' in status
+    assert "天竺社区居委会正在重新办理。" in status

@@ -428,3 +428,165 @@ def test_dispatcher_case_page_query_count_is_constant(
     with django_assert_num_queries(9):  # ... proposal (rule, division, unit) and the unit list
         response = client.get(f"/workbench/cases/{case.number}/")
     assert response.status_code == 200 and "dispatch" in response.context["actions"]
+
+
+# --- a reopened case (重办) --------------------------------------------------------------------
+
+OLD_ANSWER = "已更换路灯灯泡，当晚恢复照明。"  # what factories.resolved answers
+
+
+def _unsatisfied(case, comment="灯还是不亮，晚上照样黑"):
+    services.case_rate(case=case, solved=False, satisfaction="unsatisfied", comment=comment)
+    return case
+
+
+def _panel(page):
+    start = page.index('<section class="card reopened-panel"')
+    return page[start : page.index("</section>", start)]
+
+
+def test_a_reopened_case_shows_the_residents_reason_above_the_actions(client, users, monday):
+    case = _unsatisfied(resolved(users))
+    page = _page(client, users, "cadre", case).content.decode()
+    assert "Reopened: the resident's reason" in page
+    assert page.index("灯还是不亮，晚上照样黑") < page.index('aria-labelledby="h-actions"')
+    assert page.index("reopened-panel") < page.index(f"/workbench/cases/{case.number}/accept/")
+    assert page.index("reopened-panel") < page.index('aria-labelledby="h-request"')
+
+
+def test_the_panel_says_who_reopened_it_when_and_the_rating(client, users, monday):
+    case = _unsatisfied(resolved(users))
+    panel = _panel(_page(client, users, "cadre", case).content.decode())
+    assert "The resident&#x27;s rating" in panel
+    assert f'<time datetime="{monday.isoformat()}">2026-03-02 09:00</time>' in panel
+    assert "not solved · Unsatisfied (不满意)" in panel
+
+
+def test_the_previous_answer_is_labelled_with_its_unit_and_time(client, users, monday):
+    case = _unsatisfied(resolved(users))
+    page = _page(client, users, "cadre", case).content.decode()
+    panel = _panel(page)
+    assert "<h3>Previous answer</h3>" in panel and OLD_ANSWER in panel
+    assert "Given by 天竺社区居委会 on 2026-03-02 09:00" in panel
+    assert "This reopening needs a new answer." in panel
+
+
+def test_the_old_answer_is_not_shown_as_the_current_one_while_reopened(client, users, monday):
+    case = _unsatisfied(resolved(users))
+    assert _fresh(case).answer == OLD_ANSWER  # the field still holds it: the page must not
+    page = _page(client, users, "cadre", case).content.decode()
+    assert "Answer to the resident" not in page
+    assert page.count(OLD_ANSWER) == 2  # the panel's previous answer and the history
+
+
+def test_after_a_new_answer_the_previous_one_stays_labelled_as_previous(client, users, monday):
+    case = _unsatisfied(resolved(users))
+    services.case_accept(case=case, by=users["cadre"])
+    services.case_resolve(case=case, by=users["cadre"], answer="换了整套灯具")
+    page = _page(client, users, "cadre", case).content.decode()
+    current = page[page.index('aria-labelledby="h-answer"') :]
+    assert "换了整套灯具" in current[: current.index("</section>")]
+    panel = _panel(page)
+    assert OLD_ANSWER in panel and "换了整套灯具" not in panel
+    assert "This reopening needs a new answer." not in panel
+
+
+def test_a_dispatcher_reopening_names_the_dispatcher_and_their_reason(client, users, org, monday):
+    users["dispatcher"].first_name = "周受理"
+    users["dispatcher"].save()
+    case = resolved(users)
+    services.case_rate(case=case, solved=True, satisfaction="satisfied")
+    services.case_reopen(case=case, by=users["dispatcher"], reason="群众来电说又坏了")
+    panel = _panel(_page(client, users, "cadre", case).content.decode())
+    assert "Reopened: the reason given" in panel and "群众来电说又坏了" in panel
+    assert "Reopened by staff · 周受理 · " + org["centre"].name in panel
+    assert "Unsatisfied" not in panel and OLD_ANSWER in panel
+
+
+def test_an_unsatisfied_call_back_is_shown_as_the_dispatchers_call_back(client, users, monday):
+    case = resolved(users)
+    dispatcher = users["dispatcher"]
+    services.case_rate(
+        case=case, solved=True, satisfaction="unsatisfied", comment="态度不好", by=dispatcher
+    )
+    panel = _panel(_page(client, users, "cadre", case).content.decode())
+    assert "A dispatcher&#x27;s call-back" in panel and "态度不好" in panel
+    assert "solved · Unsatisfied (不满意)" in panel
+
+
+def test_a_rating_without_a_comment_still_gives_a_reason(client, users, monday):
+    case = _unsatisfied(resolved(users), comment="")
+    panel = _panel(_page(client, users, "cadre", case).content.decode())
+    assert "The resident was not satisfied." in panel
+
+
+def test_a_second_reopening_shows_the_latest_reason_and_answer(client, users, org, monday):
+    case = _unsatisfied(resolved(users))
+    services.case_accept(case=case, by=users["cadre"])
+    services.case_resolve(case=case, by=users["cadre"], answer="第二次答复")
+    _unsatisfied(case, comment="第二次还是没修好")
+    page = _page(client, users, "township", case).content.decode()
+    panel = _panel(page)
+    assert "第二次还是没修好" in panel and "灯还是不亮" not in panel
+    assert "第二次答复" in panel and OLD_ANSWER not in panel
+    assert '<span aria-hidden="true">Reopened ×2</span>' in page
+
+
+def test_a_fresh_case_has_no_reopened_panel_or_mark(client, users, monday):
+    page = _page(client, users, "cadre", accepted(users)).content.decode()
+    assert "reopened-panel" not in page and "badge reopened" not in page
+    assert "Previous answer" not in page
+
+
+def test_the_reason_is_shown_as_text_not_markup(client, users, monday):
+    case = _unsatisfied(resolved(users), comment="<script>alert(3)</script>")
+    page = _page(client, users, "cadre", case).content.decode()
+    assert "<script>alert(3)</script>" not in page
+    assert "&lt;script&gt;alert(3)&lt;/script&gt;" in _panel(page)
+
+
+@pytest.mark.parametrize("who", ["neighbour_cadre", "outsider", "outsider_cadre", "resident"])
+def test_outsiders_see_neither_the_reason_nor_the_previous_answer(client, users, monday, who):
+    case = _unsatisfied(resolved(users), comment="只给天竺看的理由")
+    response = _page(client, users, who, case)
+    body = response.content.decode()
+    assert response.status_code in (403, 404)
+    assert "只给天竺看的理由" not in body and OLD_ANSWER not in body
+
+
+def test_the_panel_in_chinese(client, users, monday, chinese):
+    case = _unsatisfied(resolved(users))
+    client.force_login(users["cadre"])
+    page = client.get(f"/workbench/cases/{case.number}/").content.decode()
+    panel = _panel(page)
+    assert "重办：群众反映的理由" in panel and "上次答复" in panel and "群众评价" in panel
+    assert '<span aria-hidden="true">重办</span>' in page
+
+
+def test_the_panel_comes_back_with_the_htmx_redraw(client, users, monday):
+    case = _unsatisfied(resolved(users))
+    response = _post(_as(client, users, "cadre"), case, "accept", **HTMX)
+    body = response.content.decode()
+    assert "<html" not in body and "灯还是不亮" in _panel(body)
+    assert body.index("reopened-panel") < body.index('aria-labelledby="h-actions"')
+
+
+@pytest.mark.parametrize("notes", [0, 10])
+def test_reopened_case_page_query_count_is_that_of_any_case(
+    client, users, monday, notes, django_assert_num_queries
+):
+    case = _unsatisfied(resolved(users))
+    for _ in range(notes):
+        services.case_note(case=case, by=users["township"], note="跟进")
+    client.force_login(users["cadre"])
+    with django_assert_num_queries(6):  # session, user, unit, case with relations, events, photos
+        response = client.get(f"/workbench/cases/{case.number}/")
+    assert response.context["reopening"].previous.text == OLD_ANSWER
+
+
+def test_the_history_credits_the_reopening_to_the_resident_who_rated_it(client, users, monday):
+    case = _unsatisfied(resolved(users))
+    entries = _page(client, users, "cadre", case).context["entries"]
+    rate, reopen = entries[-2:]
+    assert (rate.event.kind, reopen.event.kind) == (EventKind.RATE, EventKind.REOPEN)
+    assert rate.actor == reopen.actor == "The resident"

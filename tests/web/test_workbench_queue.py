@@ -297,3 +297,86 @@ def test_area_page_query_count_does_not_grow_with_rows(
 def test_state_choices_on_my_queue_are_the_states_a_queue_can_hold(client, users, monday):
     page = _login(client, users, "cadre").get("/workbench/", **EN).content.decode()
     assert f'value="{State.DISPATCHED}"' in page and f'value="{State.CLOSED}"' not in page
+
+
+# --- reopened cases (重办) ----------------------------------------------------------------------
+
+
+def _reopened(users, times=1, **extra):
+    """A case the resident rated unsatisfied ``times`` times; the second time goes up a tier."""
+    case = resolved(users, **extra)
+    services.case_rate(case=case, solved=False, satisfaction="unsatisfied", comment="灯还是不亮")
+    for _ in range(times - 1):
+        owner = users["township"] if case.owner.division_id == FENGQIAO else users["cadre"]
+        services.case_accept(case=case, by=owner)
+        services.case_resolve(case=case, by=owner, answer="又修了一次")
+        services.case_rate(case=case, solved=False, satisfaction="unsatisfied")
+    return case
+
+
+def _mark(row):
+    match = re.search(r'<span class="badge reopened">(.*?)</span></span>', row)
+    return match.group(1) if match else None
+
+
+def test_a_reopened_case_is_marked_and_a_fresh_one_is_not(client, users, monday):
+    again, fresh = _reopened(users), dispatched(users)
+    response = _login(client, users, "cadre").get("/workbench/", **EN)
+    assert _mark(_row(response, again.number)) is not None
+    assert ">Reopened</span>" in _row(response, again.number)
+    assert _mark(_row(response, fresh.number)) is None and "Reopened" not in _row(
+        response, fresh.number
+    )
+
+
+def test_the_mark_is_text_a_screen_reader_reads_as_words(client, users, monday):
+    case = _reopened(users)
+    row = _row(_login(client, users, "cadre").get("/workbench/", **EN), case.number)
+    assert '<span aria-hidden="true">Reopened</span>' in row
+    assert '<span class="visually-hidden">Reopened 1 time</span>' in row
+
+
+def test_a_case_reopened_twice_shows_the_count(client, users, org, monday):
+    case = _reopened(users, times=2)
+    assert case.owner == org["fengqiao"]  # the second reopening went up a tier
+    row = _row(_login(client, users, "township").get("/workbench/", **EN), case.number)
+    assert '<span aria-hidden="true">Reopened ×2</span>' in row
+    assert '<span class="visually-hidden">Reopened 2 times</span>' in row
+
+
+def test_the_area_tab_marks_reopened_cases_too(client, users, monday):
+    again, fresh = _reopened(users), dispatched(users)
+    response = _login(client, users, "township").get("/workbench/?tab=area", **EN)
+    assert set(_listed(response)) == {again.number, fresh.number}
+    assert "Reopened" in _row(response, again.number)
+    assert "Reopened" not in _row(response, fresh.number)
+
+
+def test_the_mark_reads_chongban_in_chinese(client, users, monday, chinese):
+    once, twice = _reopened(users), _reopened(users, times=2)
+    page = _login(client, users, "township").get("/workbench/?tab=area")
+    assert '<span aria-hidden="true">重办</span>' in _row(page, once.number)
+    assert '<span class="visually-hidden">已重办 1 次</span>' in _row(page, once.number)
+    assert twice.number not in page.content.decode()  # the township owns it: its own queue
+    mine = client.get("/workbench/")
+    assert '<span aria-hidden="true">重办×2</span>' in _row(mine, twice.number)
+
+
+def test_the_mark_is_refreshed_by_an_htmx_filter_as_well(client, users, monday):
+    case = _reopened(users)
+    _login(client, users, "township")
+    response = client.get("/workbench/?tab=area&state=dispatched", **HTMX, **EN)
+    assert "<html" not in response.content.decode() and _mark(_row(response, case.number))
+
+
+@pytest.mark.parametrize("count", [1, 6])
+def test_marking_reopened_rows_adds_no_query(
+    client, users, monday, count, django_assert_num_queries
+):
+    for _ in range(count):
+        _reopened(users)
+    client.force_login(users["cadre"])
+    with django_assert_num_queries(6):  # as for fresh rows: the count is on the row itself
+        response = client.get("/workbench/", **EN)
+    assert len(_listed(response)) == count
+    assert response.content.decode().count('<span class="badge reopened">') == count

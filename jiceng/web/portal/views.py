@@ -19,7 +19,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from jiceng.cases import public, rules
-from jiceng.cases.models import Case, Channel, RatingSource, Satisfaction, State
+from jiceng.cases.models import (
+    OPEN_STATES,
+    Case,
+    Channel,
+    EventKind,
+    RatingSource,
+    Satisfaction,
+    State,
+)
 from jiceng.cases.services import case_attach_photo, case_rate, case_submit, time_limit_for
 from jiceng.core import clock, throttle
 from jiceng.core.crypto import blind_index
@@ -227,6 +235,7 @@ def _case_page(
     open_deadline = (
         followed.respond_by if followed.state == State.DISPATCHED else followed.resolve_by
     )
+    steps = _steps(case, followed)
     context = {
         "case": case,
         "followed": followed,
@@ -235,7 +244,8 @@ def _case_page(
         "description": public.public_description(case),
         "township": case.division.parent.name if case.division.parent else "",
         "state_sentence": wording.state_sentence(followed.state, followed.owner.name),
-        "steps": _steps(case, followed)[::-1],  # newest first: what the resident came to see
+        "steps": steps[::-1],  # newest first: what the resident came to see
+        "reopened": _handled_again(followed, steps),
         "deadline": wording.when(open_deadline, now) if open_deadline else "",
         "overdue": bool(open_deadline and open_deadline < now),
         "is_open": followed.state in (State.SUBMITTED, State.DISPATCHED, State.ACCEPTED),
@@ -250,6 +260,13 @@ def _steps(case: Case, followed: Case) -> list[tuple[public.Step, str]]:
     labels: dict[str, str] = {str(code): str(label) for code, label in SATISFACTION_CHOICES}
     steps = public.resident_timeline(case, followed)
     return [(step, labels.get(step.satisfaction, "")) for step in steps]
+
+
+def _handled_again(case: Case, steps: list[tuple[public.Step, str]]) -> public.Step | None:
+    """The latest reopening while the case is open again, so the top of the page says so."""
+    if case.reopen_count == 0 or case.state not in OPEN_STATES:
+        return None
+    return next((step for step, _words in reversed(steps) if step.kind == EventKind.REOPEN), None)
 
 
 @require_POST

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from jiceng.cases.models import PUBLIC_EVENTS, CaseEvent, EventKind, RatingSource, Satisfaction
 from jiceng.people.models import Unit, UnitKind
@@ -27,11 +28,20 @@ class Entry:
     internal: bool
 
 
-def _actor(event: CaseEvent) -> tuple[str, str]:
+def _by_link(event: CaseEvent | None) -> bool:
+    return (
+        event is not None
+        and event.kind == EventKind.RATE
+        and event.data.get("source") == RatingSource.LINK
+    )
+
+
+def _actor(event: CaseEvent, previous: CaseEvent | None) -> tuple[str, str]:
     if event.actor is not None:
         unit = event.actor.unit.name if event.actor.unit is not None else ""
         return str(event.actor), unit
-    if event.kind == EventKind.RATE and event.data.get("source") == RatingSource.LINK:
+    # The reopening that an unsatisfied online rating makes is the resident's doing too.
+    if _by_link(event) or (event.kind == EventKind.REOPEN and _by_link(previous)):
         return _("The resident"), ""
     if event.kind == EventKind.SUBMIT:
         return _("The resident"), ""
@@ -54,8 +64,10 @@ def _detail(event: CaseEvent) -> str:
 
 def timeline(events: Iterable[CaseEvent]) -> list[Entry]:
     entries = []
+    previous = None
     for event in events:
-        actor, actor_unit = _actor(event)
+        actor, actor_unit = _actor(event, previous)
+        previous = event
         to_unit = event.unit.name if event.unit is not None and event.kind in HANDOVERS else ""
         entries.append(
             Entry(
@@ -69,6 +81,22 @@ def timeline(events: Iterable[CaseEvent]) -> list[Entry]:
             )
         )
     return entries
+
+
+@dataclass(frozen=True)
+class ReopenMark:
+    """The 重办 mark: short on screen, a whole phrase for screen readers ("×2" reads badly)."""
+
+    short: str
+    spoken: str
+
+
+def reopen_mark(count: int) -> ReopenMark | None:
+    if count <= 0:
+        return None
+    short = _("Reopened") if count == 1 else _("Reopened ×%(n)d") % {"n": count}
+    spoken = ngettext("Reopened %(n)d time", "Reopened %(n)d times", count) % {"n": count}
+    return ReopenMark(short=short, spoken=spoken)
 
 
 def unit_groups(units: Iterable[Unit]) -> list[tuple[str, list[Unit]]]:

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET, require_POST
 
-from jiceng.cases import catalogue, rules, selectors
+from jiceng.cases import catalogue, reopened, rules, selectors
 from jiceng.cases.models import Case, Category, State, Urgency
 from jiceng.core import clock
 from jiceng.core.crypto import mask_name, mask_phone
@@ -41,6 +41,7 @@ class Row:
     state: str
     urgent: bool
     urgency: str
+    reopen_mark: display.ReopenMark | None
 
 
 def _rows(cases: Iterable[Case], now: datetime) -> list[Row]:
@@ -54,6 +55,7 @@ def _rows(cases: Iterable[Case], now: datetime) -> list[Row]:
             state=str(State(case.state).label),
             urgent=case.urgency == Urgency.EMERGENCY,
             urgency=str(Urgency(case.urgency).label),
+            reopen_mark=display.reopen_mark(case.reopen_count),
         )
         for case in cases
     ]
@@ -131,10 +133,15 @@ def case_context(
     bound = bound or {}
     forms = {action: bound.get(action) or action_form(action, user) for action in actions}
     resident = case.resident
+    events = selectors.case_timeline(case)
+    reopening = reopened.last_reopening(events)
     context: dict[str, Any] = {
         "case": case,
         "due": case_due(case, clock.now()),
-        "entries": display.timeline(selectors.case_timeline(case)),
+        "entries": display.timeline(events),
+        "reopening": reopening,
+        "reopen_mark": display.reopen_mark(case.reopen_count),
+        "answer": reopened.current_answer(case, reopening),
         "actions": actions,
         "forms": forms,
         "open_action": next(iter(bound), ""),
