@@ -8,6 +8,7 @@ jiceng sweep
 jiceng verify-history
 jiceng apikey create --name N --role R --jurisdiction CODE | revoke --name N
 jiceng policies match [--policy CODE] [--division CODE] [--format json|text]
+jiceng calendar import FILE | show [--year Y]
 jiceng manage ...            (Django's management commands)
 jiceng textmining ...        (see jiceng textmining --help)
 jiceng hot-issues [--month YYYY-MM] [--county CODE]
@@ -196,6 +197,13 @@ def cmd_apikey(args: argparse.Namespace) -> int:
     return run(args)
 
 
+def cmd_calendar(args: argparse.Namespace) -> int:
+    _setup()
+    from jiceng.core.calendar_cli import run
+
+    return run(args)
+
+
 def cmd_manage(args: argparse.Namespace) -> int:
     _setup()
     from django.core.management import execute_from_command_line
@@ -276,6 +284,10 @@ def _parser() -> argparse.ArgumentParser:
 
     policies_arguments(policies)
 
+    calendar = add("calendar", cmd_calendar, "Import or show the holiday calendar")
+    from jiceng.core.calendar_cli import add_arguments as calendar_arguments
+
+    calendar_arguments(calendar)
     add("sweep", cmd_sweep, "Apply due escalations, reminders and closings once")
     add("verify-history", cmd_verify_history, "Check every case's hash-chained history")
     apikey = add("apikey", cmd_apikey, "Create or revoke an API key")

@@ -15,6 +15,20 @@ class CalendarDay(models.Model):
     date = models.DateField(_("date"), primary_key=True)
     kind = models.CharField(_("kind"), max_length=10, choices=DayKind.choices)
     name = models.CharField(_("name"), max_length=50, blank=True)
+    provisional = models.BooleanField(
+        _("provisional"),
+        default=False,
+        help_text=_(
+            "Set until the State Council's notice for the year is loaded: only the dates the law"
+            " fixes, without the notice's make-up workdays."
+        ),
+    )
+    source = models.CharField(
+        _("source"),
+        max_length=200,
+        blank=True,
+        help_text=_("Where the day comes from, e.g. the notice's title or the imported file."),
+    )
 
     class Meta:
         verbose_name = _("calendar day")

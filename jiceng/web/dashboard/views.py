@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from jiceng.cases.models import Case
-from jiceng.core import clock
+from jiceng.core import calendar, clock
 from jiceng.core.exports import PERCENT, csv_bytes, xlsx_bytes
 from jiceng.insights import dashboard as selectors
 from jiceng.insights import hotissues
@@ -184,6 +184,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "choices": selectors.area_choices(user, period.area),
         "kpis": _kpis(period, found),
         "sections": _sections(period, found),
+        "calendar_warning": calendar.missing_year_warning(timezone.localdate(period.now)),
     }
     return render(request, "web/dashboard/home.html", context)
 
