@@ -199,3 +199,11 @@ def test_a_refusal_names_the_state_that_rules_the_action_out(
         services.case_resolve(case=case, by=users["cadre"], answer="好了")
     with pytest.raises(NotAllowed, match="Only the unit that owns case"):
         services.case_accept(case=case, by=users["township"])
+
+
+def test_the_documented_rule_book_is_the_rule_book() -> None:
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "cases.md").read_text(encoding="utf-8")
+    table = doc.split("<!-- rule book: start -->\n", 1)[1].split("<!-- rule book: end -->", 1)[0]
+    assert table == rules.markdown_table()
