@@ -590,3 +590,18 @@ def test_the_history_credits_the_reopening_to_the_resident_who_rated_it(client, 
     rate, reopen = entries[-2:]
     assert (rate.event.kind, reopen.event.kind) == (EventKind.RATE, EventKind.REOPEN)
     assert rate.actor == reopen.actor == "The resident"
+
+
+def test_dispatcher_enters_a_merged_residents_call_back_rating(client, users, org, monday):
+    from jiceng.cases import services
+
+    survivor = resolved(users)
+    duplicate = submit(users, contact_phone="13900002222")
+    services.case_merge(case=duplicate, into=_fresh(survivor), by=users["dispatcher"])
+    # The merge was of a case already resolved: its resident may judge the work at once.
+    data = {"rate-solved": "yes", "rate-satisfaction": "satisfied", "rate-comment": ""}
+    response = _post(_as(client, users, "dispatcher"), duplicate, "rate", data, **HTMX)
+    rating = Rating.objects.get(case=duplicate)
+    assert (rating.unit_id, rating.source) == (org["tianzhu"].pk, "callback")
+    assert _fresh(duplicate).state == State.MERGED
+    assert "merged request" in response.content.decode()

@@ -76,6 +76,10 @@ def _rate(case: Case, user: User, data: dict[str, Any]) -> str:
         comment=data["comment"],
         by=user,
     )
+    if case.state == State.MERGED:
+        return _(
+            "Call-back rating saved for this merged request; it counts for the resolving unit."
+        )
     if data["satisfaction"] == Satisfaction.UNSATISFIED:
         return _("Call-back rating saved. The resident is not satisfied: the case was reopened.")
     return _("Call-back rating saved. The case is closed.")
