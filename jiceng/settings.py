@@ -1,6 +1,6 @@
 """Jiceng settings. Everything configurable comes from ``JICENG_*`` environment variables.
 
-See docs/configuration.md for the full list. Production (the default
+See the configuration table in README.md for the full list. Production (the default
 ``JICENG_ENV``) refuses to start without its keys; development generates its
 own into a git-ignored file under ``JICENG_HOME``; tests use fixed throwaway keys.
 """
@@ -230,7 +230,7 @@ PASSWORD_HASHERS = (
     ]
 )
 
-# Case rules (DESIGN.md): rating window, satisfaction weight and composite weights.
+# Case rules (docs/cases.md, docs/rates.md): rating window, satisfaction weight and composite weights.
 JICENG_REOPEN_WINDOW_DAYS = env.integer("JICENG_REOPEN_WINDOW_DAYS", 15, minimum=1)
 JICENG_RATING_WINDOW_DAYS = env.integer("JICENG_RATING_WINDOW_DAYS", 7, minimum=1)
 JICENG_BASIC_SATISFIED_WEIGHT = env.integer("JICENG_BASIC_SATISFIED_WEIGHT_PERCENT", 100, minimum=0)
