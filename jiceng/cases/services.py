@@ -8,6 +8,7 @@ concurrent change raises Conflict and changes nothing.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import secrets
 from datetime import datetime, timedelta
@@ -621,9 +622,27 @@ def case_attach_photo(*, case: Case, file: File) -> CaseAttachment:
     name = f"cases/{timezone.localtime(at):%Y/%m}/{secrets.token_hex(16)}.{extension}"
     stored = default_storage.save(name, ContentFile(data))
     try:
-        return CaseAttachment.objects.create(
-            case=case, file=stored, uploaded_at=at, size=len(data), content_type=content_type
-        )
+        with transaction.atomic():
+            attachment = CaseAttachment.objects.create(
+                case=case, file=stored, uploaded_at=at, size=len(data), content_type=content_type
+            )
+            # The content's digest goes under the chain: a swapped photo or row is caught.
+            history.append(
+                case,
+                kind=EventKind.ATTACH,
+                at=at,
+                by=SYSTEM,
+                to_state=case.state,
+                unit_id=case.owner_id,
+                data={
+                    "attachment": attachment.pk,
+                    "name": stored,
+                    "size": len(data),
+                    "type": content_type,
+                    "sha256": hashlib.sha256(data).hexdigest(),
+                },
+            )
+            return attachment
     except Exception:
         default_storage.delete(stored)  # no file without its row
         raise
