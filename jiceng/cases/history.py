@@ -12,8 +12,9 @@ so the case row itself is under the chain (``cases.verification`` checks it).
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Mapping
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from django.db import connections, router, transaction
@@ -54,28 +55,58 @@ def payload(event: CaseEvent) -> dict[str, Any]:
     return covered
 
 
-# Every column of the case but its id and the chain's own bookkeeping (version, head hash).
-CHAINED_FIELDS: tuple[str, ...] = tuple(
-    field.attname
-    for field in Case._meta.concrete_fields
-    if field.name not in {"id", "version", "head_hash"}
+# Every column of the case but its id and the chain's own bookkeeping (version, head hash),
+# by attname. Spelled out, not derived: a column added to Case must not silently change
+# every digest already written (a test makes each new column a decision).
+CHAINED_FIELDS: tuple[str, ...] = (
+    "number",
+    "kind",
+    "state",
+    "category_id",
+    "urgency",
+    "channel",
+    "title",
+    "description",
+    "division_id",
+    "address",
+    "resident_id",
+    "owner_id",
+    "respond_by",
+    "resolve_by",
+    "submitted_at",
+    "owner_since",
+    "resolved_at",
+    "closed_at",
+    "answer",
+    "merged_into_id",
+    "reopen_count",
+    "reminded_at",
 )
+UNCHAINED_FIELDS = ("id", "version", "head_hash")
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_MICROSECOND = timedelta(microseconds=1)
 
 
 def _plain(value: Any) -> Any:
-    if isinstance(value, datetime):
-        return _utc(value)
-    if isinstance(value, Model):
-        return value.pk
     if isinstance(value, str):
         return str(value)  # a choices member hashes as its value
+    if isinstance(value, datetime):
+        return (value - _EPOCH) // _MICROSECOND  # the instant, whatever its time zone
+    if isinstance(value, Model):
+        return value.pk
     return value
 
 
 def case_digest(values: Mapping[str, Any]) -> str:
-    """sha256 of the chained fields, given by attname. Unkeyed: the event's keyed hash covers it."""
+    """sha256 of the chained fields, given by attname, in CHAINED_FIELDS order.
+
+    Unkeyed: the event's keyed hash covers it.
+    """
+    plain = [_plain(values[name]) for name in CHAINED_FIELDS]
     return hashlib.sha256(
-        hashchain.canonical({name: _plain(values[name]) for name in CHAINED_FIELDS})
+        json.dumps(plain, ensure_ascii=False, separators=(",", ":")).encode()
     ).hexdigest()
 
 

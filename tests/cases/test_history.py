@@ -12,7 +12,7 @@ from django.core.files.base import ContentFile
 from django.db import connection
 
 from jiceng.cases import services
-from jiceng.cases.history import payload
+from jiceng.cases.history import CHAINED_FIELDS, UNCHAINED_FIELDS, payload
 from jiceng.cases.models import (
     Case,
     CaseAttachment,
@@ -121,6 +121,11 @@ def test_each_event_links_to_the_one_before(users, monday):
     assert all(later.prev_hash == earlier.hash for earlier, later in pairwise(events))
     case.refresh_from_db()
     assert case.head_hash == events[-1].hash and case.version == 4
+
+
+def test_every_case_column_is_either_chained_or_the_chains_own_bookkeeping():
+    columns = {field.attname for field in Case._meta.concrete_fields}
+    assert columns == set(CHAINED_FIELDS) | set(UNCHAINED_FIELDS)
 
 
 def test_a_case_loaded_without_its_long_texts_still_records_the_right_fields(users, monday):
