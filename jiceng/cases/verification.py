@@ -112,20 +112,24 @@ class _Streams:
         self.entries = _Cursor(anchor if anchor is not None else ())
 
     def orphans(self, before: int | None) -> Iterator[Tampering]:
-        """Rows whose case is gone (before case id ``before``; all that remain with None)."""
-        gone: dict[int, str] = {}
-        for cursor in (self.events, self.ratings, self.photos):
-            while cursor.row is not None and (before is None or _case_of(cursor.row) < before):
-                gone.setdefault(_case_of(cursor.take()), "")
-        for entry in self._entries_before(before):
-            gone[entry.case_id] = entry.number
-        for case_id, number in sorted(gone.items()):
-            yield Tampering(case_id, number, 0, "case deleted")
+        """Cases gone whose rows or anchor lines remain, below ``before`` (all, with None).
 
-    def _entries_before(self, before: int | None) -> Iterator[AnchorEntry]:
-        entries = self.entries
-        while entries.row is not None and (before is None or entries.row.case_id < before):
-            yield entries.take()
+        One case at a time, in id order, so even a wiped table is reported in flat memory.
+        """
+        rows = (self.events, self.ratings, self.photos)
+        while True:
+            heads = [_case_of(cursor.row) for cursor in rows if cursor.row is not None]
+            if self.entries.row is not None:
+                heads.append(self.entries.row.case_id)
+            case_id = min(heads, default=None)
+            if case_id is None or (before is not None and case_id >= before):
+                return
+            for cursor in rows:
+                while cursor.row is not None and _case_of(cursor.row) == case_id:
+                    cursor.take()
+            entry = self.entries.row
+            number = self.entries.take().number if entry and entry.case_id == case_id else ""
+            yield Tampering(case_id, number, 0, "case deleted")
 
     def anchored(self, case_id: int, number: str) -> Generator[Tampering, None, AnchorEntry | None]:
         """The anchor's entry for this case; a case the anchor should have held is reported."""

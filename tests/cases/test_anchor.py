@@ -76,12 +76,17 @@ def test_a_case_deleted_with_all_its_events_is_named_from_the_anchor(users, anch
     assert kept.number != gone.number
 
 
-def test_the_last_case_deleted_is_named_too(users, anchor_at):
-    resolved(users)
-    last = resolved(users)
+def test_every_deleted_case_is_named_in_order_the_last_one_too(users, anchor_at):
+    first, second, kept, last = (resolved(users) for _ in range(4))
     path = anchor_at()
-    _delete_case(last)
-    assert _found(path) == [(last.number, "case deleted")]
+    for case in (second, first, last):
+        _delete_case(case)
+    assert _found(path) == [
+        (first.number, "case deleted"),
+        (second.number, "case deleted"),
+        (last.number, "case deleted"),
+    ]
+    assert kept.pk < last.pk
 
 
 def test_a_case_inserted_below_the_anchors_last_id_is_named(users, anchor_at):
