@@ -15,7 +15,7 @@ import hashlib
 import json
 from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, Protocol
 
 from django.db import connections, router, transaction
 from django.db.models import Model
@@ -31,7 +31,25 @@ def _utc(moment: datetime | None) -> str | None:
     return None if moment is None else moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 
-def payload(event: CaseEvent) -> dict[str, Any]:
+class ChainedEvent(Protocol):
+    """An event as the hash sees it: a CaseEvent, or a row of the verifier's stream."""
+
+    case_id: int
+    seq: int
+    kind: str
+    at: datetime
+    actor_id: int | None
+    from_state: str
+    to_state: str
+    unit_id: int | None
+    division_code: str
+    respond_by: datetime | None
+    note: str
+    data: dict[str, Any]
+    case_digest: str
+
+
+def payload(event: ChainedEvent) -> dict[str, Any]:
     """What the hash covers: every column but the hashes themselves and the row id.
 
     ``case_digest`` joins only when set, so events written before it existed still verify.

@@ -57,8 +57,8 @@ class _Walk:
     head: str = hashchain.GENESIS
     digest: str = ""
     hash_at: dict[int, str] = field(default_factory=dict)
-    ratings: dict[int, CaseEvent] = field(default_factory=dict)
-    photos: dict[int, CaseEvent] = field(default_factory=dict)
+    ratings: dict[int, Any] = field(default_factory=dict)
+    photos: dict[int, Any] = field(default_factory=dict)
 
     def problem(self, text: str, seq: int = 0) -> Tampering:
         return Tampering(self.case_id, self.number, seq, text)
@@ -95,8 +95,11 @@ class _Streams:
         self.cases = (
             Case.objects.order_by("pk").values_list(*fields).iterator(chunk_size=batch_size)
         )
+        # Rows, not model instances: building an instance per event was a good part of the walk.
         self.events = _Cursor(
-            CaseEvent.objects.order_by("case_id", "seq").iterator(chunk_size=batch_size)
+            CaseEvent.objects.order_by("case_id", "seq")
+            .values_list(*_EVENT_FIELDS, named=True)
+            .iterator(chunk_size=batch_size)
         )
         self.ratings = _Cursor(
             Rating.objects.order_by("case_id", "event_id")
@@ -145,11 +148,31 @@ class _Streams:
             yield Tampering(0, "", 0, self.anchor.problem)
 
 
+_EVENT_FIELDS = (
+    "case_id",  # first, like the other streams' rows: see _case_of
+    "id",
+    "seq",
+    "kind",
+    "at",
+    "actor_id",
+    "from_state",
+    "to_state",
+    "unit_id",
+    "division_code",
+    "respond_by",
+    "note",
+    "data",
+    "case_digest",
+    "prev_hash",
+    "hash",
+)
+
+
 def _case_of(row: Any) -> int:
-    return row.case_id if isinstance(row, CaseEvent) else int(row[0])
+    return int(row[0])
 
 
-def _walk_events(walk: _Walk, events: _Cursor[CaseEvent], key: bytes) -> Iterator[Tampering]:
+def _walk_events(walk: _Walk, events: _Cursor[Any], key: bytes) -> Iterator[Tampering]:
     expected = 1
     while events.row is not None and events.row.case_id == walk.case_id:
         event = events.take()
@@ -162,7 +185,7 @@ def _walk_events(walk: _Walk, events: _Cursor[CaseEvent], key: bytes) -> Iterato
         if event.seq in walk.hash_at:
             walk.hash_at[event.seq] = event.hash
         if event.kind == EventKind.RATE:
-            walk.ratings[event.pk] = event
+            walk.ratings[event.id] = event
         elif event.kind == EventKind.ATTACH:
             walk.photos[int(event.data.get("attachment") or 0)] = event
         expected, walk.head, walk.digest = event.seq + 1, event.hash, event.case_digest
@@ -202,12 +225,12 @@ _RATING_FIELDS = (
 )
 
 
-def _rating_as_recorded(event: CaseEvent) -> tuple[Any, ...]:
+def _rating_as_recorded(event: Any) -> tuple[Any, ...]:
     """The rating row its RATE event describes, in the order of _RATING_FIELDS."""
     data = event.data
     return (
         event.case_id,
-        event.pk,
+        event.id,
         event.unit_id,
         event.division_code,
         event.at,
@@ -233,7 +256,7 @@ def _check_ratings(walk: _Walk, ratings: _Cursor[tuple[Any, ...]]) -> Iterator[T
 _PHOTO_FIELDS = ("case_id", "pk", "file", "uploaded_at", "size", "content_type")
 
 
-def _photo_as_recorded(event: CaseEvent) -> tuple[Any, ...]:
+def _photo_as_recorded(event: Any) -> tuple[Any, ...]:
     data = event.data
     return (
         event.case_id,
