@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from django.core.files.storage import default_storage
+from django.db import connections, router, transaction
 
 from jiceng.cases.anchor import AnchorEntry, AnchorReader
 from jiceng.cases.history import CHAINED_FIELDS, case_digest, payload
@@ -72,6 +73,21 @@ def verify(
     With ``anchor``, also every case deleted, inserted or rolled back since it was written;
     with ``files``, also every photo whose bytes on storage changed.
     """
+    connection = connections[router.db_for_read(Case)]
+    if connection.vendor != "postgresql" or connection.in_atomic_block:
+        # SQLite: statements open at once on one connection share one read snapshot.
+        yield from _verify(batch_size, anchor, files)
+        return
+    # PostgreSQL: one snapshot for every stream, or a transition committed between two
+    # of them reads as tampering; inside a transaction the cursors also stream lazily
+    # instead of being materialised whole by the server (WITH HOLD).
+    with transaction.atomic(using=connection.alias):
+        with connection.cursor() as cursor:
+            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        yield from _verify(batch_size, anchor, files)
+
+
+def _verify(batch_size: int, anchor: AnchorReader | None, files: bool) -> Iterator[Tampering]:
     streams = _Streams(batch_size, anchor)
     key = history_key()
     for row in streams.cases:

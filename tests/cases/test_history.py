@@ -4,12 +4,13 @@ Every tampering test changes rows the way an attacker with database access would
 (raw SQL or ``QuerySet.update``) and asserts the exact case and problem reported.
 """
 
+import threading
 from datetime import timedelta
 from itertools import pairwise
 
 import pytest
 from django.core.files.base import ContentFile
-from django.db import connection
+from django.db import connection, connections
 
 from jiceng.cases import history, services
 from jiceng.cases.history import CHAINED_FIELDS, UNCHAINED_FIELDS, payload
@@ -408,6 +409,31 @@ def test_an_attachment_row_without_its_event_is_caught(photo):
         case=case, file="cases/x.png", uploaded_at=attachment.uploaded_at, size=3, content_type="a"
     )
     assert _found() == [(case.number, "attachment without event")]
+
+
+# --- a live system ----------------------------------------------------------------------------
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL")
+def test_a_transition_committed_while_the_verifier_walks_is_not_taken_for_tampering(users):
+    tampered, busy = resolved(users), accepted(users)
+    Case.objects.filter(pk=tampered.pk).update(answer="x")
+    walk = verify(batch_size=1)
+    assert next(walk).number == tampered.number  # the walk stands after the first case
+
+    def resolve_elsewhere():
+        try:
+            services.case_resolve(case=busy, by=users["cadre"], answer="已修复")
+        finally:
+            connections.close_all()
+
+    worker = threading.Thread(target=resolve_elsewhere)
+    worker.start()
+    worker.join(timeout=30)
+    assert list(walk) == []  # one snapshot for every stream: the new event is not half-seen
+    assert Case.objects.get(pk=busy.pk).state == State.RESOLVED
+    assert _found() == [(tampered.number, "case fields altered")]
 
 
 # --- the command -----------------------------------------------------------------------------
