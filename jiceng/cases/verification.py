@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Generator, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from django.core.files.storage import default_storage
 from django.db import connections, router, transaction
+from django.db.backends.base.base import BaseDatabaseWrapper
 
 from jiceng.cases.anchor import AnchorEntry, AnchorReader
 from jiceng.cases.history import CHAINED_FIELDS, case_digest, payload
@@ -73,18 +75,34 @@ def verify(
     With ``anchor``, also every case deleted, inserted or rolled back since it was written;
     with ``files``, also every photo whose bytes on storage changed.
     """
-    connection = connections[router.db_for_read(Case)]
-    if connection.vendor != "postgresql" or connection.in_atomic_block:
-        # SQLite: statements open at once on one connection share one read snapshot.
+    with _one_snapshot(connections[router.db_for_read(Case)]):
         yield from _verify(batch_size, anchor, files)
-        return
-    # PostgreSQL: one snapshot for every stream, or a transition committed between two
-    # of them reads as tampering; inside a transaction the cursors also stream lazily
-    # instead of being materialised whole by the server (WITH HOLD).
-    with transaction.atomic(using=connection.alias):
+
+
+@contextmanager
+def _one_snapshot(connection: BaseDatabaseWrapper) -> Iterator[None]:
+    """Every stream reads one snapshot, or a transition committed mid-walk reads as tampering.
+
+    A read-only transaction, opened by hand on SQLite: Django's own would take the
+    writers' lock (core.db.sqlite3) and hold up every write for the whole walk. On
+    PostgreSQL, inside a transaction the cursors also stream lazily instead of being
+    materialised whole by the server (WITH HOLD).
+    """
+    if connection.in_atomic_block:  # the caller's transaction already holds one
+        yield
+    elif connection.vendor == "postgresql":
+        with transaction.atomic(using=connection.alias):
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            yield
+    else:
         with connection.cursor() as cursor:
-            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-        yield from _verify(batch_size, anchor, files)
+            cursor.execute("BEGIN DEFERRED")  # WAL: the snapshot of the first read, no lock
+        try:
+            yield
+        finally:
+            with connection.cursor() as cursor:
+                cursor.execute("ROLLBACK")
 
 
 def _verify(batch_size: int, anchor: AnchorReader | None, files: bool) -> Iterator[Tampering]:
