@@ -5,7 +5,8 @@ jiceng serve [--host H] [--port P] [--workers N] [--threads N] [--access-log FIL
 jiceng worker
 jiceng import-divisions FILE [--scope CODE]
 jiceng sweep
-jiceng verify-history
+jiceng verify-history [--anchor FILE] [--files]
+jiceng anchor [--output FILE]
 jiceng apikey create --name N --role R --jurisdiction CODE | revoke --name N
 jiceng policies match [--policy CODE] [--division CODE] [--format json|text]
 jiceng calendar import FILE | show [--year Y]
@@ -18,6 +19,7 @@ jiceng textmining retrain [--output PATH]   (category model from confirmed categ
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import subprocess
 import sys
@@ -89,27 +91,38 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return _serve(args.host, args.port, args.workers, args.threads, args.access_log)
 
 
+def _every(stop: threading.Event, minutes: float, job: Callable[[], object]) -> None:
+    """Run ``job`` now and every ``minutes`` until ``stop``; a failed run is logged, not fatal.
+
+    Enqueueing from every worker is harmless: a sweep skips what another sweep did,
+    regrouping a month replaces its hot issues rather than adding to them, and a day
+    has one anchor file.
+    """
+    while not stop.is_set():
+        try:
+            job()
+        except Exception:
+            logging.getLogger("jiceng.worker").exception(
+                "%s failed; next try in %s min", job, minutes
+            )
+        stop.wait(minutes * 60)
+
+
 def cmd_worker(args: argparse.Namespace) -> int:
     _setup()
     from django.core.management import call_command
 
-    from jiceng.cases.tasks import sweep_task
+    from jiceng.cases.tasks import anchor_task, sweep_task
     from jiceng.insights.tasks import enqueue_recent_hot_issues
 
     stop = threading.Event()
-
-    def every(minutes: float, job: Callable[[], object]) -> None:
-        # Enqueueing from every worker is harmless: a sweep skips what another sweep did,
-        # and regrouping a month replaces its hot issues rather than adding to them.
-        while not stop.is_set():
-            job()
-            stop.wait(minutes * 60)
-
     for name, minutes, job in (
         ("sweep-scheduler", args.sweep_minutes, sweep_task.enqueue),
         ("hot-issues-scheduler", args.hot_issues_minutes, enqueue_recent_hot_issues),
+        # Hourly, so a day whose anchor failed (disk full, database away) still gets one.
+        ("anchor-scheduler", args.anchor_minutes, anchor_task.enqueue),
     ):
-        threading.Thread(target=every, args=(minutes, job), daemon=True, name=name).start()
+        threading.Thread(target=_every, args=(stop, minutes, job), daemon=True, name=name).start()
     try:
         call_command("db_worker", interval=1.0)
     finally:
@@ -177,16 +190,38 @@ def cmd_sweep(args: argparse.Namespace) -> int:
 
 def cmd_verify_history(args: argparse.Namespace) -> int:
     _setup()
-    from jiceng.cases.history import verify
+    from jiceng.cases.anchor import AnchorReader
+    from jiceng.cases.verification import verify
 
+    anchor = AnchorReader(Path(args.anchor)) if args.anchor else None
+    if anchor is not None and not anchor.path.is_file():
+        print(f"no anchor file at {args.anchor}", file=sys.stderr)
+        return 2
     problems = 0
-    for problem in verify():
+    for problem in verify(anchor=anchor, files=args.files):
         problems += 1
-        print(f"case {problem.number or problem.case_id}: {problem.problem} at event {problem.seq}")
+        where = f" (event {problem.seq})" if problem.seq else ""
+        name = problem.number or (f"#{problem.case_id}" if problem.case_id else "")
+        print(f"case {name}: {problem.problem}{where}" if name else f"anchor: {problem.problem}")
     if problems:
         print(f"history check FAILED: {problems} problem(s)", file=sys.stderr)
         return 1
+    if anchor is not None and anchor.summary is not None:
+        print(f"anchor of {anchor.summary.at.isoformat()} holds: root {anchor.summary.root}")
     print("history check passed: every case's chain is intact")
+    return 0
+
+
+def cmd_anchor(args: argparse.Namespace) -> int:
+    _setup()
+    from jiceng.cases.anchor import write_anchor, write_anchor_file
+
+    if args.output:
+        summary = write_anchor_file(Path(args.output))
+        print(f"anchored {summary.cases} cases (up to #{summary.max_case_id}), root {summary.root}")
+    else:
+        write_anchor(sys.stdout.buffer)
+        sys.stdout.flush()
     return 0
 
 
@@ -268,6 +303,7 @@ def _parser() -> argparse.ArgumentParser:
     worker = add("worker", cmd_worker, "Run background tasks and the periodic sweep")
     worker.add_argument("--sweep-minutes", type=float, default=5.0)
     worker.add_argument("--hot-issues-minutes", type=float, default=60.0)
+    worker.add_argument("--anchor-minutes", type=float, default=60.0)
 
     hot = add("hot-issues", cmd_hot_issues, "Group a month's requests into hot issues now")
     hot.add_argument("--month", default=None, help="YYYY-MM (default: this month)")
@@ -289,7 +325,13 @@ def _parser() -> argparse.ArgumentParser:
 
     calendar_arguments(calendar)
     add("sweep", cmd_sweep, "Apply due escalations, reminders and closings once")
-    add("verify-history", cmd_verify_history, "Check every case's hash-chained history")
+    verify = add("verify-history", cmd_verify_history, "Check every case's hash-chained history")
+    verify.add_argument(
+        "--anchor", metavar="FILE", help="also check against an anchor written earlier"
+    )
+    verify.add_argument("--files", action="store_true", help="also check the photos' bytes")
+    anchor = add("anchor", cmd_anchor, "Write a signed checkpoint of every case's history head")
+    anchor.add_argument("--output", metavar="FILE", help="write to FILE instead of stdout")
     apikey = add("apikey", cmd_apikey, "Create or revoke an API key")
     from jiceng.api.cli import add_arguments as apikey_arguments
 

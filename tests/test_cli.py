@@ -2,7 +2,9 @@
 
 import json
 import os
+import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -60,6 +62,31 @@ def test_demo_history_verifies_and_the_sweep_runs(demo_home):
     assert swept.returncode == 0 and "escalated" in swept.stdout
 
 
+def test_anchor_then_verify_names_a_case_deleted_behind_the_chains_back(demo_home, tmp_path):
+    home, _ = demo_home
+    shutil.copy(home / "demo.sqlite3", tmp_path / "demo.sqlite3")
+    shutil.copy(home / "keys.env", tmp_path / "keys.env")
+    anchor = tmp_path / "anchor.jsonl"
+    written = _jiceng(tmp_path, "anchor", "--output", str(anchor))
+    assert written.returncode == 0 and "anchored" in written.stdout, written.stderr[-2000:]
+    clean = _jiceng(tmp_path, "verify-history", "--anchor", str(anchor), "--files")
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+    with sqlite3.connect(tmp_path / "demo.sqlite3") as db:
+        case_id, number = db.execute(
+            "SELECT id, number FROM cases_case WHERE id NOT IN "
+            "(SELECT case_id FROM cases_rating) AND merged_into_id IS NULL AND id NOT IN "
+            "(SELECT merged_into_id FROM cases_case WHERE merged_into_id IS NOT NULL) "
+            "ORDER BY id LIMIT 1"
+        ).fetchone()
+        for table in ("cases_caseattachment", "cases_caseevent", "cases_casesearch"):
+            db.execute(f"DELETE FROM {table} WHERE case_id = ?", [case_id])
+        db.execute("DELETE FROM cases_case WHERE id = ?", [case_id])
+    assert _jiceng(tmp_path, "verify-history").returncode == 0  # the chain alone cannot see it
+    caught = _jiceng(tmp_path, "verify-history", "--anchor", str(anchor))
+    assert caught.returncode == 1
+    assert f"case {number}: case deleted" in caught.stdout
+
+
 def test_manage_passes_through_to_django(demo_home):
     home, _ = demo_home
     result = _jiceng(home, "manage", "showmigrations", "cases")
@@ -67,7 +94,8 @@ def test_manage_passes_through_to_django(demo_home):
 
 
 def test_every_contract_command_answers_help(tmp_path):
-    for command in ("demo", "serve", "worker", "import-divisions", "sweep", "verify-history"):
+    commands = ("demo", "serve", "worker", "import-divisions", "sweep", "verify-history", "anchor")
+    for command in commands:
         result = _jiceng(tmp_path, command, "--help", timeout=60)
         assert result.returncode == 0 and "usage: jiceng" in result.stdout, command
 

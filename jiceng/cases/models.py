@@ -223,6 +223,7 @@ class EventKind(models.TextChoices):
     SPAM = "spam", _("confirmed as spam")
     CLASSIFY = "classify", _("category confirmed")
     FLAG = "flag", _("flagged to the county's leaders")
+    ATTACH = "attach", _("photo attached")
 
 
 # Events that start a new clock for a new (or the same) owner; the response rate counts them.
@@ -260,6 +261,9 @@ class CaseEvent(models.Model):
     respond_by = models.DateTimeField(null=True, blank=True)
     note = models.TextField(blank=True)
     data = models.JSONField(default=dict, blank=True)
+    # sha256 of the case's chained fields as they stood after this event (history.case_digest);
+    # empty on events written before the fields were chained.
+    case_digest = models.CharField(max_length=64, blank=True, default="")
     prev_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64)
 

@@ -8,6 +8,7 @@ concurrent change raises Conflict and changes nothing.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import secrets
 from datetime import datetime
@@ -687,7 +688,8 @@ def _read_photo(file: File) -> bytes:
 def case_attach_photo(*, case: Case, file: File) -> CaseAttachment:
     """Keep a photo sent with a request: JPEG, PNG or WebP (judged by content), at most 5 MB.
 
-    Bad input raises InvalidInput(field="photo") before anything is written.
+    Bad input raises InvalidInput(field="photo") before anything is written. The row and
+    an ``attach`` event with the content's sha256 are written together.
     """
     data = _read_photo(file)
     detected = _photo_type(data[:12])
@@ -698,12 +700,34 @@ def case_attach_photo(*, case: Case, file: File) -> CaseAttachment:
     name = f"cases/{timezone.localtime(at):%Y/%m}/{secrets.token_hex(16)}.{extension}"
     stored = default_storage.save(name, ContentFile(data))
     try:
-        return CaseAttachment.objects.create(
-            case=case, file=stored, uploaded_at=at, size=len(data), content_type=content_type
-        )
+        with transaction.atomic():
+            attachment = CaseAttachment.objects.create(
+                case=case, file=stored, uploaded_at=at, size=len(data), content_type=content_type
+            )
+            _record_photo(case, attachment, hashlib.sha256(data).hexdigest())
+            return attachment
     except Exception:
         default_storage.delete(stored)  # no file without its row
         raise
+
+
+def _record_photo(case: Case, attachment: CaseAttachment, sha256: str) -> CaseEvent:
+    """The photo's row and content go under the chain: a swapped photo or row is caught."""
+    return history.append(
+        case,
+        kind=EventKind.ATTACH,
+        at=attachment.uploaded_at,
+        by=SYSTEM,
+        to_state=case.state,
+        unit_id=case.owner_id,
+        data={
+            "attachment": attachment.pk,
+            "name": attachment.file.name,
+            "size": attachment.size,
+            "type": attachment.content_type,
+            "sha256": sha256,
+        },
+    )
 
 
 # --- intake: spam quarantine and confirmed categories (see cases.intake) -----------------

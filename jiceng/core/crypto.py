@@ -63,6 +63,11 @@ def history_key() -> bytes:
     return _sub_key(b"case-history")
 
 
+def anchor_key() -> bytes:
+    """Key signing history anchors: its own purpose, so no signature is ever a chain hash."""
+    return _sub_key(b"history-anchor")
+
+
 def mask_phone(phone: str) -> str:
     digits = phone.strip()
     if len(digits) < 7:

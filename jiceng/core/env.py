@@ -89,3 +89,16 @@ def time_zone(name: str, default: str, *, environ: dict[str, str] | None = None)
 def csv_list(name: str, default: str, *, environ: dict[str, str] | None = None) -> list[str]:
     value = string(name, default, environ=environ) if default else (raw(name, environ) or "")
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def directory(name: str, default: Path, *, environ: dict[str, str] | None = None) -> Path:
+    """An absolute directory path; it need not exist yet, but must not be a file."""
+    value = raw(name, environ)
+    if value is None or value.strip() == "":
+        return default
+    path = Path(value.strip())
+    if not path.is_absolute():
+        raise ImproperlyConfigured(f"{name} must be an absolute directory path; got {value!r}")
+    if path.exists() and not path.is_dir():
+        raise ImproperlyConfigured(f"{name} must be a directory, but {value} is a file")
+    return path

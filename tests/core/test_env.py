@@ -45,3 +45,14 @@ def test_choice_lists_the_allowed_values():
         env.choice(
             "JICENG_LANGUAGE", "zh-hans", ("zh-hans", "en"), environ={"JICENG_LANGUAGE": "fr"}
         )
+
+
+def test_directory_must_be_absolute_and_not_a_file(tmp_path):
+    default = tmp_path / "anchors"
+    assert env.directory("D", default, environ={}) == default
+    assert env.directory("D", default, environ={"D": str(tmp_path / "x")}) == tmp_path / "x"
+    with pytest.raises(ImproperlyConfigured, match="D must be an absolute directory path"):
+        env.directory("D", default, environ={"D": "anchors"})
+    (tmp_path / "file").write_text("")
+    with pytest.raises(ImproperlyConfigured, match="D must be a directory"):
+        env.directory("D", default, environ={"D": str(tmp_path / "file")})
