@@ -447,3 +447,28 @@ def test_verify_history_command_names_the_case_and_problem_and_fails(users, mond
     out = capsys.readouterr().out.split("passed")[-1]
     assert f"case {bad.number}: case fields altered (event 4)" in out
     assert good.number not in out
+
+
+def test_keeping_flagging_and_rating_a_merged_request_verify_clean(users, monday):
+    from jiceng.cases.models import Category, Channel
+    from jiceng.cases.sweep import sweep
+    from jiceng.core import clock
+
+    kept = services.case_submit(
+        category=Category.objects.get(code="transport"),
+        description="三组的水泥路塌了一个坑。",
+        division_code=TIANZHU,
+        contact_phone="13812345678",
+        channel=Channel.IN_PERSON,
+        by=users["grid_worker"],
+    )
+    waiting = submit(users)
+    with clock.frozen_at(waiting.respond_by + timedelta(minutes=1)):
+        assert sweep().flagged == [waiting.number]
+    survivor = resolved(users)
+    duplicate = submit(users, contact_phone="13900002222")
+    services.case_merge(case=duplicate, into=survivor, by=users["dispatcher"])
+    duplicate = Case.objects.get(pk=duplicate.pk)
+    services.case_rate(case=duplicate, solved=False, satisfaction="unsatisfied", comment="没修好")
+    assert kept.state == "dispatched"
+    assert list(verify()) == []
