@@ -140,6 +140,7 @@ def test_with_the_default_minimum_nobody_is_ranked_on_four_ratings(client, users
     page = response.content.decode()
     assert "With fewer than 10 ratings in the month an area is shown as too few ratings" in page
     assert 'href="/dashboard/rates/"' in page
+    assert 'data-chart="ranking-chart-data"' not in page  # no bars when nobody is ranked
 
 
 def test_kpi_tiles_add_up_the_county_for_the_month(client, users, march):

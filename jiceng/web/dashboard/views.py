@@ -121,7 +121,8 @@ def _sections(period: t.Period, found: Figures) -> list[Section]:
                 " a rank."
             )
             % {**weights, "minimum": settings.JICENG_RANKING_MIN_RATED},
-            charts.ranking_chart(rows),
+            # Nothing ranked (every area short of ratings): no bars to draw.
+            charts.ranking_chart(rows) if any(r.rank is not None for r in rows) else None,
             _("Chart: composite score by %(level)s, best at the top.") % where,
         ),
         Section(
