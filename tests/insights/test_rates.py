@@ -10,6 +10,7 @@ from datetime import timedelta
 import pytest
 
 from jiceng.cases import services
+from jiceng.cases.models import CaseEvent, EventKind
 from jiceng.cases.sweep import sweep
 from jiceng.insights.rates import AreaRates, area_months, monthly_rates, rank, unit_rates, wilson
 
@@ -195,3 +196,22 @@ def test_units_are_ranked_against_their_own_kind_and_the_centre_never(users, org
     ranks = {r.unit_id: r.rank for r in rows}
     assert ranks[org["tianzhu"].pk] == ranks[org["jiangdong"].pk] == 1
     assert ranks[org["centre"].pk] is None
+
+
+def test_a_handover_to_the_dispatch_centre_with_a_deadline_is_the_centres_clock(users, org):
+    """Submission, release and return will carry the centre's deadline; the rows they will
+    write are made here by giving two submissions a deadline of 11:00."""
+    prompt = at(MON, submit, users=users)
+    slow = at(MON, submit, users=users)
+    CaseEvent.objects.filter(case__in=[prompt, slow], kind=EventKind.SUBMIT).update(
+        respond_by=MON + 2 * HOUR
+    )
+    at(MON + HOUR, services.case_dispatch, case=prompt, by=users["dispatcher"])
+    at(MON + 3 * HOUR, services.case_dispatch, case=slow, by=users["dispatcher"])
+    lines = _lines(org)
+    # The centre answered one by 11:00; 天竺 has two clocks it has not answered yet.
+    assert (lines["centre"], lines["tianzhu"]) == ((2, 1), (2, 0))
+    centre = next(
+        r for r in unit_rates(year=2026, month=3, within="330681") if r.kind == "dispatch"
+    )
+    assert centre.rank is None  # its own line, never ranked
