@@ -29,13 +29,7 @@ from jiceng.cases.models import (
 from jiceng.cases.permissions import is_admin, visible_cases
 from jiceng.core import clock
 from jiceng.core.errors import NotAllowed
-from jiceng.insights.rates import (
-    AreaRates,
-    area_months,
-    month_bounds,
-    monthly_rates,
-    unit_rates,
-)
+from jiceng.insights.rates import AreaRates, MonthFigures, area_months, month_bounds, month_figures
 from jiceng.people.models import Role, User
 from jiceng.places.codes import code_range
 from jiceng.places.models import CODE_LENGTHS, LEVEL_BY_LENGTH, Division, Level
@@ -155,19 +149,23 @@ def area_choices(user: User, area: Area) -> list[tuple[str, str]]:
 # --- the month's rates ----------------------------------------------------------------------
 
 
+def month_rates(*, user: User, area: Area, year: int, month: int) -> MonthFigures:
+    """The month's rates of the area: its children ranked, its own units, its total."""
+    _require_scope(user, area.code)
+    return month_figures(
+        year=year, month=month, within=area.code, level=area.child_level, name=area.name
+    )
+
+
 def ranking(*, user: User, area: Area, year: int, month: int) -> list[AreaRates]:
     """The three rates and the composite for each child of the area, ranked."""
-    _require_scope(user, area.code)
-    return monthly_rates(year=year, month=month, within=area.code, level=area.child_level)
+    return month_rates(user=user, area=area, year=year, month=month).areas
 
 
 def units_here(*, user: User, area: Area, year: int, month: int) -> list[AreaRates]:
     """The units sitting at the area itself (a county's departments, dispatch centre and
     government; a township's government), each with its own line."""
-    _require_scope(user, area.code)
-    if not area.code:
-        return []
-    return unit_rates(year=year, month=month, within=area.code, here_only=True)
+    return month_rates(user=user, area=area, year=year, month=month).units_here
 
 
 def _cases_in(user: User, area: Area) -> QuerySet[Case]:

@@ -7,8 +7,9 @@ clocks and no ratings, so they never count.
 
 **Clocks belong to the unit that held the case.** An event with a response
 deadline (``respond_by``) hands the case to its ``unit`` and starts that unit's
-clock: dispatch, escalation and reopening, and any other handover that carries a
-deadline (the dispatch centre's, for cases waiting to be dispatched). Until the
+clock: dispatch, escalation and reopening, and submission, release and return
+once they carry the dispatch centre's deadline for cases waiting to be
+dispatched (:data:`HANDOVERS`). Until the
 next handover the case is that unit's, so the first *response* after the clock
 (:data:`RESPONSES`) is that unit's answer; the clock is answered in time when it
 is at or before the deadline. A handover is itself a response, so escalating or
@@ -43,6 +44,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 
 from django.conf import settings
 from django.db import models
@@ -55,6 +57,17 @@ from jiceng.people.models import TIER_OF_KIND, Unit, UnitKind
 from jiceng.places.codes import code_range
 from jiceng.places.models import CODE_LENGTHS, Division
 
+# The events that hand a case to a unit; each one carrying a ``respond_by`` starts a clock.
+# Listed rather than "any kind" so that the (kind, at) index serves the month's range
+# (bench/README.md); a new kind of handover with a deadline must be added here.
+HANDOVERS = (
+    EventKind.DISPATCH,
+    EventKind.ESCALATE,
+    EventKind.REOPEN,
+    EventKind.SUBMIT,
+    EventKind.RELEASE,
+    EventKind.RETURN,
+)
 # What answers a clock: the holder took the case on, handed it on, or settled it.
 RESPONSES = (
     EventKind.ACCEPT,
@@ -224,7 +237,8 @@ def answered_in_time() -> Q:
 
 def clocks() -> QuerySet[CaseEvent]:
     """Every clock: an event handing the case to a unit with a response deadline."""
-    return CaseEvent.objects.filter(respond_by__isnull=False, unit__isnull=False).annotate(
+    handovers = CaseEvent.objects.filter(kind__in=HANDOVERS)
+    return handovers.filter(respond_by__isnull=False, unit__isnull=False).annotate(
         answered_at=first_response_at()
     )
 
@@ -245,7 +259,13 @@ def _grouped(
     """Rows of the months in ``bounds`` whose unit sits under ``within``, grouped by month
     and, if given, by ``holder`` (the unit, or the area the unit sits in)."""
     rows = rows.filter(at__gte=bounds[0][0], at__lt=bounds[-1][1])
-    rows = rows.filter(code_range("unit__division_id", within)).annotate(position=_position(bounds))
+    if within:
+        # Compared through a function, not as a range: given a range on the units' codes,
+        # SQLite starts from the units and reads every row they ever had, instead of the
+        # month's rows (bench/README.md, "The monthly three-rate ranking").
+        sits = Substr("unit__division_id", 1, len(within))
+        rows = rows.annotate(unit_code=sits).filter(unit_code=within)
+    rows = rows.annotate(position=_position(bounds))
     if holder is None:
         return rows.values("position")
     return rows.annotate(holder=holder).values("position", "holder")
@@ -264,13 +284,13 @@ def count_work(
         key = (group.get("holder"), int(group["position"]))  # type: ignore[call-overload]
         return found.setdefault(key, AreaRates())
 
-    timed = _grouped(clocks(), within=within, bounds=bounds, holder=holder).annotate(
-        n=Count("id"), in_time=Count("id", filter=answered_in_time())
-    )
+    in_scope = partial(_grouped, within=within, bounds=bounds, holder=holder)
+    in_time = Count("id", filter=answered_in_time())
+    timed = in_scope(clocks()).annotate(n=Count("id"), in_time=in_time)
     for group in timed:
         counts = row(group)
         counts.dispatched, counts.responded = group["n"], group["in_time"]
-    ratings = _grouped(Rating.objects.all(), within=within, bounds=bounds, holder=holder)
+    ratings = in_scope(Rating.objects.all())
     for group in ratings.annotate(
         n=Count("id"),
         solved_n=Count("id", filter=Q(solved=True)),
@@ -297,25 +317,80 @@ def _resolutions_by_place(year: int, month: int, within: str, length: int) -> Qu
 # --- what the pages read ----------------------------------------------------------------------
 
 
-def monthly_rates(*, year: int, month: int, within: str, level: str) -> list[AreaRates]:
-    """Every division of ``level`` under ``within``, its units' work added up, ranked."""
+@dataclass
+class MonthFigures:
+    """One month under an area, every figure from the same count of its units' work."""
+
+    areas: list[AreaRates]  # the area's children (townships or villages), ranked
+    units_here: list[AreaRates]  # the units sitting at the area itself, ranked by kind
+    total: AreaRates  # the area itself: all its units added up
+
+
+def _unit_lines(*, year: int, month: int, within: str) -> dict[int, AreaRates]:
+    """One line per unit under ``within`` with the month's clocks and ratings."""
+    units = Unit.objects.filter(code_range("division_id", within)).order_by("kind", "name")
+    lines = {
+        unit.pk: AreaRates(code=unit.division_id, name=unit.name, kind=unit.kind, unit_id=unit.pk)
+        for unit in units.only("id", "division_id", "name", "kind")
+    }
+    bounds = [month_bounds(year, month)]
+    for (unit_id, _month), counts in count_work(
+        within=within, bounds=bounds, holder=F("unit_id")
+    ).items():
+        if unit_id in lines:
+            lines[unit_id].add(counts)  # type: ignore[index]
+    return lines
+
+
+def _rank_units(lines: Iterable[AreaRates]) -> list[AreaRates]:
+    """Each kind ranked against itself; kinds not ranked (the dispatch centre) come last."""
+    ranked: list[AreaRates] = []
+    lines = list(lines)
+    for kind in [*RANKED_KINDS, *(k for k in UnitKind if k not in RANKED_KINDS)]:
+        peers = [line for line in lines if line.kind == kind]
+        ranked += rank(peers) if kind in RANKED_KINDS else sorted(peers, key=lambda r: r.name)
+    return ranked
+
+
+def _areas(
+    lines: Iterable[AreaRates], *, year: int, month: int, within: str, level: str
+) -> list[AreaRates]:
+    """The area rule: each division of ``level`` adds up the units sitting in or under it."""
     length = CODE_LENGTHS[level]
     divisions = Division.objects.filter(level=level).filter(code_range("code", within))
     areas = {
         code: AreaRates(code=code, name=name)
         for code, name in divisions.values_list("code", "name")
     }
-    sits_in = Substr("unit__division_id", 1, length)
-    bounds = [month_bounds(year, month)]
-    for (code, _month), counts in count_work(within=within, bounds=bounds, holder=sits_in).items():
-        if code in areas:
-            areas[str(code)].add(counts)
+    for line in lines:
+        area = areas.get(line.code[:length]) if len(line.code) >= length else None
+        if area is not None:
+            area.add(line)
     for group in _resolutions_by_place(year, month, within, length):
         if group["area"] in areas:
             tier = TIER_OF_KIND[group["unit__kind"]]
             tiers = areas[group["area"]].resolved_by_tier
             tiers[tier] = tiers.get(tier, 0) + group["n"]
     return rank(list(areas.values()))
+
+
+def month_figures(
+    *, year: int, month: int, within: str, level: str, name: str = ""
+) -> MonthFigures:
+    """The children of ``level`` under ``within``, the units sitting at ``within`` and its
+    total, from one count of the month's clocks and ratings per unit."""
+    lines = _unit_lines(year=year, month=month, within=within)
+    areas = _areas(lines.values(), year=year, month=month, within=within, level=level)
+    total = AreaRates(code=within, name=name)
+    for line in lines.values():
+        total.add(line)
+    here = _rank_units(line for line in lines.values() if within and line.code == within)
+    return MonthFigures(areas=areas, units_here=here, total=total)
+
+
+def monthly_rates(*, year: int, month: int, within: str, level: str) -> list[AreaRates]:
+    """Every division of ``level`` under ``within``, its units' work added up, ranked."""
+    return month_figures(year=year, month=month, within=within, level=level).areas
 
 
 def area_months(*, code: str, name: str, months: list[tuple[int, int]]) -> list[AreaRates]:
@@ -327,27 +402,9 @@ def area_months(*, code: str, name: str, months: list[tuple[int, int]]) -> list[
     return rows
 
 
-def unit_rates(*, year: int, month: int, within: str, here_only: bool = False) -> list[AreaRates]:
-    """One line per unit under ``within`` (only those sitting at ``within`` itself with
-    ``here_only``), ranked against the units of the same kind."""
-    units = Unit.objects.filter(code_range("division_id", within))
-    if here_only:
-        units = units.filter(division_id=within)
-    rows = {
-        unit.pk: AreaRates(code=unit.division_id, name=unit.name, kind=unit.kind, unit_id=unit.pk)
-        for unit in units.only("id", "division_id", "name", "kind").order_by("kind", "name")
-    }
-    bounds = [month_bounds(year, month)]
-    for (unit_id, _month), counts in count_work(
-        within=within, bounds=bounds, holder=F("unit_id")
-    ).items():
-        if unit_id in rows:
-            rows[unit_id].add(counts)  # type: ignore[index]
-    ranked: list[AreaRates] = []
-    for kind in [*RANKED_KINDS, *(k for k in UnitKind if k not in RANKED_KINDS)]:
-        peers = [row for row in rows.values() if row.kind == kind]
-        ranked += rank(peers) if kind in RANKED_KINDS else sorted(peers, key=lambda r: r.name)
-    return ranked
+def unit_rates(*, year: int, month: int, within: str) -> list[AreaRates]:
+    """One line per unit under ``within``, ranked against the units of the same kind."""
+    return _rank_units(_unit_lines(year=year, month=month, within=within).values())
 
 
 def _score(row: AreaRates) -> float:

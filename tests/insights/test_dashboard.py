@@ -142,6 +142,8 @@ def test_a_townships_own_figure_adds_up_its_villages_and_its_government(users, s
     total = dashboard.trends(user=leader, area=area, year=2026, month=3)[-1]
     added = [sum(_figures(r)[i] for r in [*villages, *government]) for i in range(6)]
     assert list(_figures(total)) == added
+    own = dashboard.month_rates(user=leader, area=area, year=2026, month=3).total
+    assert _figures(own) == _figures(total)  # the page's tiles and its trend agree
     # By hand: clocks 2 Mar, its reopening, 3 Mar, D's village clock (answered by the
     # escalation) and D's township clock (never signed): 5, of which 3 in time. Ratings in
     # March: the 28 Feb case (rated 2 Mar, 00:00), 2 Mar (unsatisfied), 3 Mar.

@@ -208,9 +208,15 @@ def test_a_handover_to_the_dispatch_centre_with_a_deadline_is_the_centres_clock(
     )
     at(MON + HOUR, services.case_dispatch, case=prompt, by=users["dispatcher"])
     at(MON + 3 * HOUR, services.case_dispatch, case=slow, by=users["dispatcher"])
+    # 天竺 returns the prompt one at 11:00; the return gives the centre until 13:00.
+    at(MON + 2 * HOUR, services.case_return, case=prompt, by=users["cadre"], reason="错派")
+    CaseEvent.objects.filter(case=prompt, kind=EventKind.RETURN).update(respond_by=MON + 4 * HOUR)
+    at(MON + 3 * HOUR, services.case_dispatch, case=prompt, by=users["dispatcher"])
     lines = _lines(org)
-    # The centre answered one by 11:00; 天竺 has two clocks it has not answered yet.
-    assert (lines["centre"], lines["tianzhu"]) == ((2, 1), (2, 0))
+    # The centre: submission answered 10:00 (by 11:00), submission answered 12:00 (late),
+    # return answered 12:00 (by 13:00). 天竺: the return answered its first clock; the
+    # other two are not answered yet.
+    assert (lines["centre"], lines["tianzhu"]) == ((3, 2), (3, 1))
     centre = next(
         r for r in unit_rates(year=2026, month=3, within="330681") if r.kind == "dispatch"
     )

@@ -86,6 +86,7 @@ def _where(period: t.Period) -> dict[str, str]:
 class Figures:
     rows: list[AreaRates]
     units: list[AreaRates]
+    total: AreaRates  # the area itself in the chosen month
     months: list[selectors.MonthRates]
     ages: list[selectors.Backlog]
     oldest: list[Case]
@@ -94,9 +95,11 @@ class Figures:
 
 def _figures(user: User, period: t.Period) -> Figures:
     area, year, month = period.area, period.year, period.month
+    rates = selectors.month_rates(user=user, area=area, year=year, month=month)
     return Figures(
-        rows=selectors.ranking(user=user, area=area, year=year, month=month),
-        units=selectors.units_here(user=user, area=area, year=year, month=month),
+        rows=rates.areas,
+        units=rates.units_here,
+        total=rates.total,
         months=selectors.trends(user=user, area=area, year=year, month=month),
         ages=selectors.backlog(user=user, area=area, now=period.now),
         oldest=selectors.oldest_open(user=user, area=area),
@@ -174,7 +177,7 @@ def _sections(period: t.Period, found: Figures) -> list[Section]:
 
 def _kpis(period: t.Period, found: Figures) -> list[tuple[str, str, str]]:
     ages, got = found.ages, found.received
-    total = found.months[-1]  # the chosen month, by the same area rule as the trend
+    total = found.total
     resolutions = sum(sum(row.resolved_by_tier.values()) for row in found.rows)
     old = sum(row.over.get(selectors.AGE_THRESHOLDS[1], 0) for row in ages)
     return [
