@@ -236,6 +236,8 @@ JICENG_RATING_WINDOW_DAYS = env.integer("JICENG_RATING_WINDOW_DAYS", 7, minimum=
 JICENG_BASIC_SATISFIED_WEIGHT = env.integer("JICENG_BASIC_SATISFIED_WEIGHT_PERCENT", 100, minimum=0)
 # Where the worker writes the daily history anchor; copy it off the machine (docs/history.md).
 JICENG_ANCHOR_DIR = env.directory("JICENG_ANCHOR_DIR", JICENG_HOME / "anchors")
+# Fewer ratings than this in a month: shown as "too few ratings", not ranked (docs/rates.md).
+JICENG_RANKING_MIN_RATED = env.integer("JICENG_RANKING_MIN_RATED", 10, minimum=1)
 JICENG_SCORE_WEIGHTS = tuple(int(w) for w in env.csv_list("JICENG_SCORE_WEIGHTS", "30,35,35"))
 if len(JICENG_SCORE_WEIGHTS) != 3 or sum(JICENG_SCORE_WEIGHTS) != 100:
     raise ImproperlyConfigured(

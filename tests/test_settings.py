@@ -70,3 +70,16 @@ def test_postgresql_statements_are_prepared_unless_turned_off(tmp_path):
         assert done.returncode == 0, done.stderr
         printed.append(done.stdout.strip())
     assert printed == ["5", "None"]
+
+
+def test_ranking_minimum_of_rated_cases_is_read_strictly(tmp_path):
+    code = "import django; django.setup(); from django.conf import settings; "
+    code += "print(settings.JICENG_RANKING_MIN_RATED)"
+    default = _run(tmp_path, code, JICENG_ENV="development")
+    assert default.returncode == 0, default.stderr
+    assert default.stdout.strip() == "10"
+    five = _run(tmp_path, code, JICENG_ENV="development", JICENG_RANKING_MIN_RATED="5")
+    assert five.stdout.strip() == "5"
+    for bad in ("ten", "0"):
+        result = _run(tmp_path, code, JICENG_ENV="development", JICENG_RANKING_MIN_RATED=bad)
+        assert result.returncode != 0 and "JICENG_RANKING_MIN_RATED" in result.stderr

@@ -32,7 +32,7 @@ from jiceng.cases.models import Case, Category, Channel, DispatchRule, State, Ti
 from jiceng.core import crypto, throttle
 from jiceng.core.errors import Conflict, IllegalTransition, InvalidInput, JicengError, NotAllowed
 from jiceng.core.rows import PlainQuery, plain_rows
-from jiceng.insights.rates import monthly_rates
+from jiceng.insights.rates import Rate, monthly_rates, unit_rates
 from jiceng.people.models import Unit, User
 from jiceng.places.models import CODE_LENGTHS, Division, Level
 
@@ -603,25 +603,52 @@ def catalogue(request: HttpRequest, county: str) -> list[dict[str, Any]]:
 def rates(
     request: HttpRequest, year: int, month: int, within: str, level: str
 ) -> list[dict[str, Any]]:
-    """The three rates and the ranking of every ``level`` division under ``within``."""
+    """The three rates and the ranking of every ``level`` division under ``within``, or with
+    ``level=unit`` of every unit sitting there (docs/rates.md)."""
     user = _user(request)
     if not within.startswith(user.jurisdiction):
         raise NotAllowed(_("That area is outside your jurisdiction."))
     if (
-        level not in (Level.TOWNSHIP, Level.VILLAGE)
+        level not in (Level.TOWNSHIP, Level.VILLAGE, "unit")
         or not 1 <= month <= 12
         or not 2000 <= year <= 2100
     ):
         raise InvalidInput(
-            _("Give a year, a month 1–12 and level township or village."), field="level"
+            _("Give a year, a month 1–12 and level township, village or unit."), field="level"
         )
+    if level == "unit":
+        rows = unit_rates(year=year, month=month, within=within)
+    else:
+        rows = monthly_rates(year=year, month=month, within=within, level=level)
+
+    def counted(rate: Rate) -> dict[str, Any]:
+        low, high = rate.interval or (None, None)
+        return {
+            "value": rate.value,
+            "part": rate.part,
+            "whole": rate.whole,
+            "low": low,
+            "high": high,
+        }
+
     return [
         {
             "code": r.code,
             "name": r.name,
+            "kind": r.kind,
+            "unit_id": r.unit_id,
             "rank": r.rank,
+            "ranked": r.rank is not None,
+            "too_few": r.too_few,
             "dispatched": r.dispatched,
+            "responded": r.responded,
             "rated": r.rated,
+            "solved": r.solved,
+            "satisfied": r.satisfied,
+            "basically": r.basically,
+            "response": counted(r.response),
+            "resolution": counted(r.resolution),
+            "satisfaction": counted(r.satisfaction),
             "response_rate": r.response_rate,
             "resolution_rate": r.resolution_rate,
             "satisfaction_rate": r.satisfaction_rate,
@@ -630,7 +657,7 @@ def rates(
             "local_share_township": r.local_share(Tier.TOWNSHIP),
             "local_share_county": r.local_share(Tier.COUNTY),
         }
-        for r in monthly_rates(year=year, month=month, within=within, level=level)
+        for r in rows
     ]
 
 

@@ -5,9 +5,9 @@ its figures are broken down by its child divisions (townships, or villages).
 :func:`dashboard_area` is the only way to get one, and it checks the user's
 role and jurisdiction; every selector here checks again before reading.
 
-The rates come from :mod:`jiceng.insights.rates`; the twelve-month trend
-repeats its definitions with the month as a SQL ``GROUP BY``, so that a year
-of figures costs two queries rather than twelve rankings.
+The rates, the area rule and the ranking come from :mod:`jiceng.insights.rates`
+and are not restated here: the ranking, the area's own figures and the
+twelve-month trend all read them from there.
 """
 
 from __future__ import annotations
@@ -16,25 +16,20 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from django.core.cache import cache
-from django.db import models
-from django.db.models import Count, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import Substr
 from django.http import Http404
 from django.utils.translation import gettext as _
 
 from jiceng.cases.models import (
-    CLOCK_EVENTS,
     OPEN_STATES,
     Case,
-    CaseEvent,
     Kind,
-    Rating,
-    Satisfaction,
 )
 from jiceng.cases.permissions import is_admin, visible_cases
 from jiceng.core import clock
 from jiceng.core.errors import NotAllowed
-from jiceng.insights.rates import AreaRates, answered_in_time, month_bounds, monthly_rates
+from jiceng.insights.rates import AreaRates, MonthFigures, area_months, month_bounds, month_figures
 from jiceng.people.models import Role, User
 from jiceng.places.codes import code_range
 from jiceng.places.models import CODE_LENGTHS, LEVEL_BY_LENGTH, Division, Level
@@ -154,25 +149,23 @@ def area_choices(user: User, area: Area) -> list[tuple[str, str]]:
 # --- the month's rates ----------------------------------------------------------------------
 
 
+def month_rates(*, user: User, area: Area, year: int, month: int) -> MonthFigures:
+    """The month's rates of the area: its children ranked, its own units, its total."""
+    _require_scope(user, area.code)
+    return month_figures(
+        year=year, month=month, within=area.code, level=area.child_level, name=area.name
+    )
+
+
 def ranking(*, user: User, area: Area, year: int, month: int) -> list[AreaRates]:
     """The three rates and the composite for each child of the area, ranked."""
-    _require_scope(user, area.code)
-    return monthly_rates(year=year, month=month, within=area.code, level=area.child_level)
+    return month_rates(user=user, area=area, year=year, month=month).areas
 
 
-def totals(rows: list[AreaRates], *, code: str, name: str) -> AreaRates:
-    """The area's own figures: every case sits in exactly one child, so they add up."""
-    total = AreaRates(code=code, name=name)
-    for row in rows:
-        total.dispatched += row.dispatched
-        total.responded += row.responded
-        total.rated += row.rated
-        total.solved += row.solved
-        total.satisfied += row.satisfied
-        total.basically += row.basically
-        for tier, n in row.resolved_by_tier.items():
-            total.resolved_by_tier[tier] = total.resolved_by_tier.get(tier, 0) + n
-    return total
+def units_here(*, user: User, area: Area, year: int, month: int) -> list[AreaRates]:
+    """The units sitting at the area itself (a county's departments, dispatch centre and
+    government; a township's government), each with its own line."""
+    return month_rates(user=user, area=area, year=year, month=month).units_here
 
 
 def _cases_in(user: User, area: Area) -> QuerySet[Case]:
@@ -198,65 +191,30 @@ def _months_back(year: int, month: int, count: int) -> list[tuple[int, int]]:
     return [(i // 12, i % 12 + 1) for i in range(last - count + 1, last + 1)]
 
 
-def _by_month(rows: QuerySet, area: Area, bounds: list[tuple[datetime, datetime]]) -> QuerySet:  # type: ignore[type-arg]
-    """Rows of the given months, grouped by the month's position in ``bounds``.
-
-    The boundaries are aware datetimes made in Python, so the buckets follow local time
-    with plain comparisons, not a time-zone conversion per row in the database.
-    """
-    position = models.Case(
-        *[When(at__lt=end, then=Value(i)) for i, (_start, end) in enumerate(bounds)],
-        output_field=IntegerField(),
-    )
-    return (
-        rows.filter(at__gte=bounds[0][0], at__lt=bounds[-1][1])
-        .filter(code_range("division_code", area.code))
-        .annotate(position=position)
-        .values("position")
-    )
-
-
-def _responses_by_month(area: Area, bounds: list[tuple[datetime, datetime]]) -> QuerySet:  # type: ignore[type-arg]
-    clocks = CaseEvent.objects.filter(kind__in=CLOCK_EVENTS)
-    return _by_month(clocks, area, bounds).annotate(
-        dispatched=Count("id"), responded=Count("id", filter=Q(answered_in_time()))
-    )
-
-
-def _ratings_by_month(area: Area, bounds: list[tuple[datetime, datetime]]) -> QuerySet:  # type: ignore[type-arg]
-    return _by_month(Rating.objects.all(), area, bounds).annotate(
-        rated=Count("id"),
-        solved=Count("id", filter=Q(solved=True)),
-        satisfied=Count("id", filter=Q(satisfaction=Satisfaction.SATISFIED)),
-        basically=Count("id", filter=Q(satisfaction=Satisfaction.BASICALLY)),
-    )
-
-
-def _count_months(area: Area, rows: list[MonthRates]) -> None:
-    """Fill in the counts of consecutive months with two grouped queries."""
-    bounds = [month_bounds(row.month.year, row.month.month) for row in rows]
-    for found in _responses_by_month(area, bounds):
-        row = rows[found["position"]]
-        row.dispatched, row.responded = found["dispatched"], found["responded"]
-    for found in _ratings_by_month(area, bounds):
-        row = rows[found["position"]]
-        row.rated, row.solved = found["rated"], found["solved"]
-        row.satisfied, row.basically = found["satisfied"], found["basically"]
-
-
 def _trend_key(area: Area, row: MonthRates) -> str:
-    return f"jiceng:dashboard:trend:v1:{area.code}:{row.month:%Y-%m}"
+    return f"jiceng:dashboard:trend:v2:{area.code}:{row.month:%Y-%m}"
 
 
 def _settled(row: MonthRates, now: datetime) -> bool:
     return now - month_bounds(row.month.year, row.month.month)[1] > SETTLED_AFTER
 
 
+def _count_months(area: Area, rows: list[MonthRates]) -> None:
+    """The counts of consecutive months, by the area rule of :mod:`jiceng.insights.rates`."""
+    months = [(row.month.year, row.month.month) for row in rows]
+    for row, counted in zip(
+        rows, area_months(code=area.code, name=area.name, months=months), strict=True
+    ):
+        row.add(counted)
+
+
 def trends(*, user: User, area: Area, year: int, month: int, months: int = 12) -> list[MonthRates]:
     """The area's rates for each of the ``months`` months ending with ``year-month``.
 
-    A settled month's counts are kept in the cache: reading a year of clock events
-    is the dashboard's most expensive query, and those months no longer change.
+    The last month is the area's own figure for the chosen month (its units' work
+    added up, see :mod:`jiceng.insights.rates`). A settled month's counts are kept in
+    the cache: reading a year of clocks is the dashboard's most expensive query, and
+    those months no longer change.
     """
     _require_scope(user, area.code)
     span = _months_back(year, month, months)
@@ -265,22 +223,14 @@ def trends(*, user: User, area: Area, year: int, month: int, months: int = 12) -
     for row in rows:
         counts = cached.get(_trend_key(area, row))
         if counts is not None:
-            row.dispatched, row.responded, row.rated, row.solved, row.satisfied, row.basically = (
-                counts
-            )
+            row.set_counts(counts)
     missing = [i for i, row in enumerate(rows) if _trend_key(area, row) not in cached]
     if missing:
         _count_months(area, rows[missing[0] : missing[-1] + 1])
         now = clock.now()
         settled = [rows[i] for i in missing if _settled(rows[i], now)]
-        cache.set_many(
-            {_trend_key(area, row): _counts(row) for row in settled}, TREND_CACHE_SECONDS
-        )
+        cache.set_many({_trend_key(area, row): row.counts for row in settled}, TREND_CACHE_SECONDS)
     return rows
-
-
-def _counts(row: AreaRates) -> tuple[int, ...]:
-    return (row.dispatched, row.responded, row.rated, row.solved, row.satisfied, row.basically)
 
 
 # --- the backlog (now, not in the chosen month) ----------------------------------------------

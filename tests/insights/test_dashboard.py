@@ -1,7 +1,7 @@
 """The dashboard's selectors: where a user may look, twelve-month trends, the backlog by age.
 
-The trend repeats the definitions of ``monthly_rates`` with the month grouped in
-SQL, so the tests hold it to ``monthly_rates`` month by month.
+The trend, the ranking and the area's own figures all come from
+``jiceng.insights.rates``; the tests hold them to each other month by month.
 """
 
 from datetime import timedelta
@@ -130,15 +130,24 @@ def test_a_month_not_yet_settled_is_counted_afresh_each_time(
     assert months[-1].dispatched == 5  # the late March clock is there
 
 
-def test_totals_of_the_villages_equal_the_townships_own_rates(users, spring):
-    area = _area(users["leader"], FENGQIAO)
-    villages = dashboard.ranking(user=users["leader"], area=area, year=2026, month=3)
-    total = dashboard.totals(villages, code=FENGQIAO, name="枫桥镇")
-    township = monthly_rates(year=2026, month=3, within="330681", level="township")
-    fengqiao = next(r for r in township if r.code == FENGQIAO)
-    assert _figures(total) == _figures(fengqiao)
-    assert total.resolved_by_tier == fengqiao.resolved_by_tier
-    assert total.composite == pytest.approx(fengqiao.composite)
+def test_a_townships_own_figure_adds_up_its_villages_and_its_government(users, spring):
+    leader = users["leader"]
+    area = _area(leader, FENGQIAO)
+    d = at(local(2026, 3, 5, 9, 0), submit, users=users)
+    at(local(2026, 3, 5, 9, 0), services.case_dispatch, case=d, by=users["dispatcher"])
+    at(local(2026, 3, 5, 10, 0), services.case_escalate, case=d, by=users["cadre"], reason="镇办")
+    villages = dashboard.ranking(user=leader, area=area, year=2026, month=3)
+    government = dashboard.units_here(user=leader, area=area, year=2026, month=3)
+    assert [(u.name, u.dispatched, u.responded) for u in government] == [("枫桥镇人民政府", 1, 0)]
+    total = dashboard.trends(user=leader, area=area, year=2026, month=3)[-1]
+    added = [sum(_figures(r)[i] for r in [*villages, *government]) for i in range(6)]
+    assert list(_figures(total)) == added
+    own = dashboard.month_rates(user=leader, area=area, year=2026, month=3).total
+    assert _figures(own) == _figures(total)  # the page's tiles and its trend agree
+    # By hand: clocks 2 Mar, its reopening, 3 Mar, D's village clock (answered by the
+    # escalation) and D's township clock (never signed): 5, of which 3 in time. Ratings in
+    # March: the 28 Feb case (rated 2 Mar, 00:00), 2 Mar (unsatisfied), 3 Mar.
+    assert _figures(total) == (5, 3, 3, 2, 2, 0)
 
 
 def _open_case_aged(users, days, hours=0, village=TIANZHU):

@@ -17,6 +17,7 @@ from openpyxl import load_workbook
 
 from jiceng.cases import services
 from jiceng.core import clock
+from jiceng.insights.rates import wilson
 
 from factories import BAISHU, FENGQIAO, JIANGDONG, TIANZHU, at, dispatched_in_march, local, submit
 
@@ -29,12 +30,19 @@ def _no_cached_trends():
 
 
 APRIL_10 = local(2026, 4, 10, 9, 0)
-KEYS = ["ranking", "trends", "backlog", "oldest", "local"]
+KEYS = ["ranking", "units", "trends", "backlog", "oldest", "local"]
+TOO_FEW = "Too few ratings"
 
 
 @pytest.fixture(autouse=True)
 def _english(settings):
     settings.LANGUAGE_CODE = "en"
+    settings.JICENG_RANKING_MIN_RATED = 1  # the month has two ratings
+
+
+def _interval(part, whole):
+    low, high = wilson(part, whole)
+    return f"{low * 100:.1f}–{high * 100:.1f}%"
 
 
 @pytest.fixture
@@ -107,17 +115,26 @@ def test_the_ranking_export_matches_the_month_counted_by_hand(client, users, mar
     url = f"/dashboard/export/ranking.xlsx?month=2026-03&area={FENGQIAO}"
     rows = _xlsx(_get(client, users["township"], url))
     # 天竺: A in time, 满意 + solved → 100%, 100%, 100%, composite 100.
-    assert rows[1] == [1, "天竺社区居委会", 1, 1, 1, 100, 1, 1, 1]
-    # 百树: B accepted late; its escalation accepted in time by the township (counted where
-    # the case is) → 1 of 2 = 50%; 基本满意 + solved → 100%, 100%; 15 + 35 + 35 = 85.
-    assert rows[2] == [2, "百树社区居委会", 0.5, 1, 1, 85, 2, 1, 1]
+    one = _interval(1, 1)
+    assert rows[1] == [1, "天竺社区居委会", 1, "1/1", one, 1, "1/1", one, 1, "1/1", one, 100]
+    # 百树: B accepted late → 0 of 1. B's escalation and its rating are the township
+    # government's, not 百树's: no ratings, no score, not ranked.
+    none = [None, "0/0", None]
+    assert rows[2] == [TOO_FEW, "百树社区居委会", 0, "0/1", _interval(0, 1), *none, *none, None]
 
 
 def test_the_csv_file_shows_rates_as_percentages_and_no_data_as_empty(client, users, march):
     rows = _csv(_get(client, users["leader"], "/dashboard/export/ranking.csv?month=2026-03"))
-    assert rows[0][:3] == ["Rank", "Township", "Response rate"]
-    assert rows[1] == ["1", "枫桥镇", "66.7%", "100.0%", "100.0%", "90.0", "3", "2", "2"]
-    assert rows[2] == ["", "暨阳街道", "0.0%", "", "", "", "1", "0", "0"]
+    assert rows[0][:4] == ["Rank", "Township", "Response rate", "Answered in time / clocks"]
+    # 枫桥镇 = 天竺 (1/1) + 百树 (0/1) + its government (B's escalation, 1/1): 2/3;
+    # ratings A (天竺) and B (government): both solved, 满意 + 基本满意 → 100%.
+    two = _interval(2, 2)
+    assert rows[1] == [
+        *["1", "枫桥镇", "66.7%", "2/3", _interval(2, 3)],
+        *["100.0%", "2/2", two, "100.0%", "2/2", two, "90.0"],
+    ]
+    empty = ["", "0/0", ""]
+    assert rows[2] == [TOO_FEW, "暨阳街道", "0.0%", "0/1", _interval(0, 1), *empty, *empty, ""]
 
 
 def test_the_file_is_named_after_the_table_area_and_month(client, users, march):
@@ -203,7 +220,10 @@ def test_the_outsider_exports_only_their_own_township(client, users, march, key)
     body = "\n".join(",".join(row) for row in rows)
     assert "天竺" not in body and "百树" not in body and "枫桥" not in body
     if key == "trends":
-        assert rows[-1] == ["2026-03", "0.0%", "", "", "", "1", "0", "0"]
+        empty = ["", "0/0", ""]
+        assert rows[-1] == ["2026-03", "0.0%", "0/1", _interval(0, 1), *empty, *empty, ""]
+    elif key == "units":
+        assert "暨阳街道办事处" in body  # the township's own government
     else:
         assert "江东" in body
 

@@ -10,10 +10,17 @@ March is the default month). In 枫桥镇:
      in time by the township, resolved by it, rated 满意 + solved
 In 暨阳街道: E (江东) dispatched and never accepted.
 
-By hand, 枫桥镇: clocks 6 (A, B, C, C-reopen, D, D-escalate), in time 4 → 66.7%;
-ratings 4, solved 3 → 75.0%; 满意 2 + 基本满意 1 → 75.0%;
-composite 30 × 4/6 + 35 × 0.75 + 35 × 0.75 = 72.5; resolved by villages 3, by the township 1.
-暨阳街道: 1 clock, none in time → 0.0%, no ratings → no composite, ranked last ("—").
+By hand, per unit (clocks in time / clocks; ratings):
+  天竺 committee: A, D in time, B late → 2/3; rated A, B: solved 2/2, 满意 1 + 基本满意 1
+  百树 committee: C in time, its reopening not → 1/2; rated C: 0/1 solved, 0/1 satisfied
+  枫桥镇 government: D's escalation clock in time → 1/1; rated D: 1/1, 1/1
+  江东 committee: E → 0/1
+枫桥镇 (government + its village committees): 4/6 → 66.7%; solved 3/4 → 75.0%;
+满意 2 + 基本满意 1 of 4 → 75.0%; composite 30 × 4/6 + 35 × 0.75 + 35 × 0.75 = 72.5;
+resolved by villages 3, by the township 1.
+暨阳街道: 0/1 → 0.0%, no ratings → no composite, not ranked.
+The month has four ratings, so most tests lower ``JICENG_RANKING_MIN_RATED`` to 1;
+the default of 10 ranks nobody here, which one test checks.
 """
 
 from datetime import timedelta
@@ -25,7 +32,7 @@ from django.utils import timezone
 
 from jiceng.cases import services
 from jiceng.core import clock
-from jiceng.insights.rates import monthly_rates
+from jiceng.insights.rates import monthly_rates, wilson
 
 from factories import (
     BAISHU,
@@ -48,7 +55,13 @@ def _no_cached_trends():
     cache.clear()  # settled months of the trend are cached; each test brings its own cases
 
 
+@pytest.fixture(autouse=True)
+def _small_sample(settings):
+    settings.JICENG_RANKING_MIN_RATED = 1
+
+
 APRIL_10 = local(2026, 4, 10, 9, 0)
+TOO_FEW = "Too few ratings"
 
 
 def _accept(users, case, moment, by="cadre"):
@@ -94,29 +107,40 @@ def _pct(value):
     return "—" if value is None else f"{value * 100:.1f}%"
 
 
+def _rate(part, whole):
+    """A rate's three cells: the rate, its count and its 95 % Wilson interval."""
+    if whole == 0:
+        return ["—", "0/0", "—"]
+    low, high = wilson(part, whole)
+    return [_pct(part / whole), f"{part}/{whole}", f"{low * 100:.1f}–{high * 100:.1f}%"]
+
+
 def test_leader_sees_the_townships_ranked_with_the_figures_of_monthly_rates(client, users, march):
     response = _get(client, users["leader"], "/dashboard/")
     expected = monthly_rates(year=2026, month=3, within="330681", level="township")
     rows = _shown(response, "ranking")
     assert [row[1] for row in rows] == [r.name for r in expected] == ["枫桥镇", "暨阳街道"]
     for row, rates in zip(rows, expected, strict=True):
-        assert row == [
-            "—" if rates.rank is None else str(rates.rank),
-            rates.name,
-            _pct(rates.response_rate),
-            _pct(rates.resolution_rate),
-            _pct(rates.satisfaction_rate),
-            "—" if rates.composite is None else f"{rates.composite:.1f}",
-            str(rates.dispatched),
-            str(rates.responded),
-            str(rates.rated),
-        ]
+        assert row[2] == _pct(rates.response_rate)
+        assert row[3] == f"{rates.responded}/{rates.dispatched}"
+        assert row[8] == _pct(rates.satisfaction_rate)
+        assert row[11] == ("—" if rates.composite is None else f"{rates.composite:.1f}")
 
 
 def test_the_ranking_matches_the_month_counted_by_hand(client, users, march):
     rows = _shown(_get(client, users["leader"], "/dashboard/"), "ranking")
-    assert rows[0] == ["1", "枫桥镇", "66.7%", "75.0%", "75.0%", "72.5", "6", "4", "4"]
-    assert rows[1] == ["—", "暨阳街道", "0.0%", "—", "—", "—", "1", "0", "0"]
+    assert rows[0] == ["1", "枫桥镇", *_rate(4, 6), *_rate(3, 4), *_rate(3, 4), "72.5"]
+    assert rows[1] == [TOO_FEW, "暨阳街道", *_rate(0, 1), *_rate(0, 0), *_rate(0, 0), "—"]
+
+
+def test_with_the_default_minimum_nobody_is_ranked_on_four_ratings(client, users, march, settings):
+    settings.JICENG_RANKING_MIN_RATED = 10
+    response = _get(client, users["leader"], "/dashboard/")
+    assert [row[0] for row in _shown(response, "ranking")] == [TOO_FEW, TOO_FEW]
+    page = response.content.decode()
+    assert "With fewer than 10 ratings in the month an area is shown as too few ratings" in page
+    assert 'href="/dashboard/rates/"' in page
+    assert 'data-chart="ranking-chart-data"' not in page  # no bars when nobody is ranked
 
 
 def test_kpi_tiles_add_up_the_county_for_the_month(client, users, march):
@@ -145,11 +169,16 @@ def test_each_township_links_to_its_drill_down_for_the_same_month(client, users,
 def test_drilling_into_a_township_ranks_its_villages(client, users, march):
     response = _get(client, users["leader"], f"/dashboard/?month=2026-03&area={FENGQIAO}")
     rows = _shown(response, "ranking")
-    # 天竺: clocks A, B, D, D-escalate, 3 in time; rated 3, all solved, 满意 2 + 基本满意 1.
-    assert rows[0] == ["1", "天竺社区居委会", "75.0%", "100.0%", "100.0%", "92.5", "4", "3", "3"]
+    # 天竺: A, D in time, B late; rated A and B, both solved, 满意 1 + 基本满意 1.
+    assert rows[0] == ["1", "天竺社区居委会", *_rate(2, 3), *_rate(2, 2), *_rate(2, 2), "90.0"]
     # 百树: C and its reopening, 1 in time; rated 1, not solved, unsatisfied.
-    assert rows[1] == ["2", "百树社区居委会", "50.0%", "0.0%", "0.0%", "15.0", "2", "1", "1"]
+    assert rows[1] == ["2", "百树社区居委会", *_rate(1, 2), *_rate(0, 1), *_rate(0, 1), "15.0"]
     assert _table(response, "ranking").links == [{}, {}]  # villages are the bottom
+    # D's escalation and its rating are the township government's, on their own line.
+    units = _shown(response, "units")
+    assert units == [
+        ["1", "枫桥镇人民政府", "Township", *_rate(1, 1), *_rate(1, 1), *_rate(1, 1), "100.0"]
+    ]
     assert [name for _code, name in response.context["area"].trail] == ["诸暨市", "枫桥镇"]
 
 
@@ -168,7 +197,7 @@ def test_the_month_picker_chooses_the_month_and_defaults_to_the_last_complete_on
     assert 'value="2026-03"' in default.content.decode()
     february = _get(client, users["leader"], "/dashboard/?month=2026-02")
     assert february.context["period"].label == "2026-02"
-    assert [row[6] for row in _shown(february, "ranking")] == ["0", "0"]  # nothing dispatched
+    assert [row[3] for row in _shown(february, "ranking")] == ["0/0", "0/0"]  # no clocks
     assert [row[0] for row in _shown(february, "trends")][-1] == "2026-02"
 
 
@@ -194,8 +223,8 @@ def test_trends_give_twelve_months_each_equal_to_that_months_rates(client, users
         "2026-02",
         "2026-03",
     ]
-    assert rows[-1][1:] == ["57.1%", "75.0%", "75.0%", "69.6", "7", "4", "4"]
-    assert rows[0][1:] == ["—", "—", "—", "—", "0", "0", "0"]
+    assert rows[-1][1:] == [*_rate(4, 7), *_rate(3, 4), *_rate(3, 4), "69.6"]
+    assert rows[0][1:] == [*_rate(0, 0), *_rate(0, 0), *_rate(0, 0), "—"]
 
 
 def test_backlog_counts_open_requests_by_age_from_the_case_dates(client, users, places):
@@ -286,11 +315,11 @@ def test_the_page_reads_with_a_fixed_number_of_queries(
     client, users, march, django_assert_num_queries
 ):
     client.force_login(users["leader"])
-    with clock.frozen_at(APRIL_10), django_assert_num_queries(15):
+    with clock.frozen_at(APRIL_10), django_assert_num_queries(16):
         client.get("/dashboard/")
     for i in range(5):
         dispatched_in_march(users, 10 + i, village=BAISHU)
-    with clock.frozen_at(APRIL_10), django_assert_num_queries(15):
+    with clock.frozen_at(APRIL_10), django_assert_num_queries(16):
         client.get(f"/dashboard/?area={FENGQIAO}")
 
 
@@ -338,3 +367,23 @@ def test_the_admin_sees_everything_from_the_county_down(client, users, march):
 def test_anonymous_visitors_are_sent_to_log_in(db):
     response = Client().get("/dashboard/")
     assert response.status_code == 302 and response["Location"].startswith("/login/")
+
+
+def test_the_county_page_gives_departments_and_the_dispatch_centre_their_own_lines(
+    client, users, march
+):
+    start = local(2026, 3, 9, 9, 0)
+    water_case = at(start, submit, users=users, category="utilities")  # in 天竺
+    at(start, services.case_dispatch, case=water_case, by=users["dispatcher"])
+    _accept(users, water_case, start + timedelta(hours=1), by="water")
+    resolve_and_rate(users, water_case, start + timedelta(hours=4), "satisfied", True, by="water")
+    response = _get(client, users["leader"], "/dashboard/")
+    units = {row[1]: row for row in _shown(response, "units")}
+    assert units["诸暨市水务集团"] == [
+        *["1", "诸暨市水务集团", "County department"],
+        *[*_rate(1, 1), *_rate(1, 1), *_rate(1, 1), "100.0"],
+    ]
+    assert units["诸暨市12345热线受理中心"][:2] == ["—", "诸暨市12345热线受理中心"]
+    # The water group's case was in 天竺; 枫桥镇's figures do not move.
+    fengqiao = _shown(response, "ranking")[0]
+    assert fengqiao == ["1", "枫桥镇", *_rate(4, 6), *_rate(3, 4), *_rate(3, 4), "72.5"]

@@ -18,7 +18,7 @@ from factories import BAISHU, JIANGDONG, dispatched, resolved, submit
 
 pytestmark = pytest.mark.django_db
 
-BOARD_QUERIES = 7  # counties, recent, fixed, and the rates' divisions + three aggregates
+BOARD_QUERIES = 8  # counties, recent, fixed; the rates: divisions, units and three aggregates
 BOARD_QUERIES_RATES_CACHED = 3
 
 

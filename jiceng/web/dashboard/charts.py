@@ -35,8 +35,8 @@ def _chart(
 
 
 def ranking_chart(rows: Sequence[AreaRates]) -> Chart:
-    """Composite score, best first; areas without a score are left out of the bars."""
-    scored = [row for row in rows if row.composite is not None]
+    """Composite score, best first; areas not ranked (no score, too few ratings) are left out."""
+    scored = [row for row in rows if row.rank is not None]
     data = [round(row.composite or 0, 1) for row in scored]
     series = [_series(_("Composite score"), data)]
     return _chart("bar", [row.name for row in scored], series, horizontal=True, max=100)

@@ -23,7 +23,8 @@ from jiceng.cases.models import Case, Tier
 from jiceng.core.exports import DECIMAL, INTEGER, PERCENT, TEXT, CellValue, Column
 from jiceng.insights.dashboard import AGE_THRESHOLDS, Area, Backlog, MonthRates
 from jiceng.insights.hotissues import HotIssueInArea
-from jiceng.insights.rates import AreaRates
+from jiceng.insights.rates import AreaRates, Rate
+from jiceng.people.models import UnitKind
 from jiceng.places.models import Level
 
 NO_DATA = "—"
@@ -130,27 +131,50 @@ def _child_header(area: Area) -> str:
 
 
 def _rate_columns() -> list[Column]:
+    """Each rate, then its count (x/n) and its 95 % Wilson interval (docs/rates.md)."""
     return [
         Column(_("Response rate"), PERCENT),
+        Column(_("Answered in time / clocks")),
+        Column(_("Response rate, 95% interval")),
         Column(_("Resolution rate"), PERCENT),
+        Column(_("Solved / rated")),
+        Column(_("Resolution rate, 95% interval")),
         Column(_("Satisfaction rate"), PERCENT),
+        Column(_("Satisfied / rated")),
+        Column(_("Satisfaction rate, 95% interval")),
         Column(_("Composite score"), DECIMAL),
-        Column(_("Dispatched"), INTEGER),
-        Column(_("Responded in time"), INTEGER),
-        Column(_("Rated"), INTEGER),
     ]
+
+
+def _number(value: float) -> str:
+    return f"{value:g}" if value == int(value) else f"{value:.1f}"
+
+
+def count_text(rate: Rate) -> str:
+    """``x/n``; x has a decimal when 基本满意 is weighted below one."""
+    return f"{_number(rate.part)}/{rate.whole}"
+
+
+def interval_text(rate: Rate) -> str | None:
+    interval = rate.interval
+    if interval is None:
+        return None
+    low, high = interval
+    return f"{low * 100:.1f}–{high * 100:.1f}%"
 
 
 def _rate_values(row: AreaRates) -> list[CellValue]:
-    return [
-        row.response_rate,
-        row.resolution_rate,
-        row.satisfaction_rate,
-        row.composite,
-        row.dispatched,
-        row.responded,
-        row.rated,
-    ]
+    values: list[CellValue] = []
+    for rate in (row.response, row.resolution, row.satisfaction):
+        values += [rate.value, count_text(rate), interval_text(rate)]
+    return [*values, row.composite]
+
+
+def rank_value(row: AreaRates) -> CellValue:
+    """The rank; "too few ratings" instead when the row has a score but too small a sample."""
+    if row.rank is None and row.too_few and row.dispatched + row.rated > 0:
+        return _("Too few ratings")
+    return row.rank
 
 
 def ranking_table(period: Period, rows: Sequence[AreaRates]) -> Table:
@@ -159,7 +183,17 @@ def ranking_table(period: Period, rows: Sequence[AreaRates]) -> Table:
     table = Table("ranking", title, columns, header_column=1, when=period.label)
     for row in rows:
         href = period.drill_href(row.code)
-        table.add([row.rank, row.name, *_rate_values(row)], {1: href} if href else None)
+        table.add([rank_value(row), row.name, *_rate_values(row)], {1: href} if href else None)
+    return table
+
+
+def units_table(period: Period, rows: Sequence[AreaRates]) -> Table:
+    """The units sitting at the area itself; ranked only against units of the same kind."""
+    columns = [Column(_("Rank"), INTEGER), Column(_("Unit")), Column(_("Kind")), *_rate_columns()]
+    table = Table("units", _("Units at this level"), columns, header_column=1, when=period.label)
+    for row in rows:
+        kind = str(UnitKind(row.kind).label) if row.kind else ""
+        table.add([rank_value(row), row.name, kind, *_rate_values(row)])
     return table
 
 

@@ -5,6 +5,7 @@ from jiceng.web.dashboard import views
 app_name = "dashboard"
 urlpatterns = [
     path("", views.home, name="home"),
+    path("rates/", views.rates_explained, name="rates_explained"),
     path("hot-issues/", views.hot_issues, name="hot_issues"),
     path("hot-issues/refresh", views.hot_issues_refresh, name="hot_issues_refresh"),
     path("export/<slug:chart>.xlsx", views.export_xlsx, name="export_xlsx"),

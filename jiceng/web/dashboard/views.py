@@ -24,6 +24,7 @@ from django.views.decorators.http import require_POST
 
 from jiceng.cases.models import Case
 from jiceng.core import calendar, clock
+from jiceng.core.errors import NotAllowed
 from jiceng.core.exports import PERCENT, csv_bytes, xlsx_bytes
 from jiceng.insights import dashboard as selectors
 from jiceng.insights import hotissues
@@ -35,6 +36,7 @@ from jiceng.web.dashboard import charts
 from jiceng.web.dashboard import tables as t
 from jiceng.web.dashboard.forms import FilterForm
 
+RATE_TABLES = frozenset({"ranking", "units", "trends"})
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -45,6 +47,7 @@ class Section:
     chart: charts.Chart | None = None
     caption: str = ""
     exports: list[tuple[str, str]] = field(default_factory=list)
+    explained: str = ""  # a link to how the figures are counted
 
     @property
     def chart_id(self) -> str:
@@ -82,6 +85,8 @@ def _where(period: t.Period) -> dict[str, str]:
 @dataclass
 class Figures:
     rows: list[AreaRates]
+    units: list[AreaRates]
+    total: AreaRates  # the area itself in the chosen month
     months: list[selectors.MonthRates]
     ages: list[selectors.Backlog]
     oldest: list[Case]
@@ -90,8 +95,11 @@ class Figures:
 
 def _figures(user: User, period: t.Period) -> Figures:
     area, year, month = period.area, period.year, period.month
+    rates = selectors.month_rates(user=user, area=area, year=year, month=month)
     return Figures(
-        rows=selectors.ranking(user=user, area=area, year=year, month=month),
+        rows=rates.areas,
+        units=rates.units_here,
+        total=rates.total,
         months=selectors.trends(user=user, area=area, year=year, month=month),
         ages=selectors.backlog(user=user, area=area, now=period.now),
         oldest=selectors.oldest_open(user=user, area=area),
@@ -109,12 +117,25 @@ def _sections(period: t.Period, found: Figures) -> list[Section]:
             t.ranking_table(period, rows),
             _(
                 "Composite score = %(response)d%% response rate + %(resolution)d%% resolution rate"
-                " + %(satisfaction)d%% satisfaction rate. Areas without dispatched and rated"
-                " requests in the month have no score and come last."
+                " + %(satisfaction)d%% satisfaction rate. An area's figures add up the work of"
+                " the units in it; a county department's work counts for the county, not for"
+                " the village where the case was. With fewer than %(minimum)d ratings in the"
+                " month an area is shown as too few ratings and not ranked; equal scores share"
+                " a rank."
             )
-            % weights,
-            charts.ranking_chart(rows),
+            % {**weights, "minimum": settings.JICENG_RANKING_MIN_RATED},
+            # Nothing ranked (every area short of ratings): no bars to draw.
+            charts.ranking_chart(rows) if any(r.rank is not None for r in rows) else None,
             _("Chart: composite score by %(level)s, best at the top.") % where,
+        ),
+        Section(
+            t.units_table(period, found.units),
+            _(
+                "The units of %(area)s itself, each with its own figures: departments are"
+                " ranked against departments; the dispatch centre's line is its response to"
+                " cases waiting for dispatch and is not ranked."
+            )
+            % where,
         ),
         Section(
             t.trends_table(period, months),
@@ -145,14 +166,19 @@ def _sections(period: t.Period, found: Figures) -> list[Section]:
             _("Chart: share of resolutions by tier, per %(level)s.") % where,
         ),
     ]
+    if not found.units:
+        sections = [section for section in sections if section.table.key != "units"]
     for section in sections:
         section.exports = _exports(period, section.table.key)
+        if section.table.key in RATE_TABLES:
+            section.explained = reverse("dashboard:rates_explained")
     return sections
 
 
 def _kpis(period: t.Period, found: Figures) -> list[tuple[str, str, str]]:
-    area, ages, got = period.area, found.ages, found.received
-    total = selectors.totals(found.rows, code=area.code, name=area.name)
+    ages, got = found.ages, found.received
+    total = found.total
+    resolutions = sum(sum(row.resolved_by_tier.values()) for row in found.rows)
     old = sum(row.over.get(selectors.AGE_THRESHOLDS[1], 0) for row in ages)
     return [
         (
@@ -160,10 +186,18 @@ def _kpis(period: t.Period, found: Figures) -> list[tuple[str, str, str]]:
             str(got["total"]),
             _("of which %(n)d consultations") % {"n": got["consultations"]},
         ),
-        (_("Resolutions"), str(sum(total.resolved_by_tier.values())), ""),
-        (_("Response rate"), t.show(total.response_rate, PERCENT), ""),
-        (_("Resolution rate"), t.show(total.resolution_rate, PERCENT), ""),
-        (_("Satisfaction rate"), t.show(total.satisfaction_rate, PERCENT), ""),
+        (_("Resolutions"), str(resolutions), ""),
+        (_("Response rate"), t.show(total.response_rate, PERCENT), t.count_text(total.response)),
+        (
+            _("Resolution rate"),
+            t.show(total.resolution_rate, PERCENT),
+            t.count_text(total.resolution),
+        ),
+        (
+            _("Satisfaction rate"),
+            t.show(total.satisfaction_rate, PERCENT),
+            t.count_text(total.satisfaction),
+        ),
         (
             _("Open requests now"),
             str(sum(row.total for row in ages)),
@@ -187,6 +221,20 @@ def home(request: HttpRequest) -> HttpResponse:
         "calendar_warning": calendar.missing_year_warning(timezone.localdate(period.now)),
     }
     return render(request, "web/dashboard/home.html", context)
+
+
+@login_required
+def rates_explained(request: HttpRequest) -> HttpResponse:
+    """How the rates, the area rule and the rankings are counted (docs/rates.md, translated)."""
+    if not selectors.can_view_dashboard(request.user):  # type: ignore[arg-type]
+        raise NotAllowed(_("Your role cannot see the dashboard."))
+    weights = settings.JICENG_SCORE_WEIGHTS
+    context = {
+        "weights": dict(zip(("response", "resolution", "satisfaction"), weights, strict=True)),
+        "basic_weight": settings.JICENG_BASIC_SATISFIED_WEIGHT,
+        "minimum": settings.JICENG_RANKING_MIN_RATED,
+    }
+    return render(request, "web/dashboard/rates_explained.html", context)
 
 
 @login_required
@@ -243,6 +291,12 @@ def _oldest(user: User, p: t.Period) -> t.Table:
     return t.oldest_table(p, selectors.oldest_open(user=user, area=p.area))
 
 
+def _units(user: User, p: t.Period) -> t.Table:
+    return t.units_table(
+        p, selectors.units_here(user=user, area=p.area, year=p.year, month=p.month)
+    )
+
+
 def _local(user: User, p: t.Period) -> t.Table:
     return t.local_table(p, selectors.ranking(user=user, area=p.area, year=p.year, month=p.month))
 
@@ -255,6 +309,7 @@ def _hot(user: User, p: t.Period) -> t.Table:
 EXPORTS: dict[str, Builder] = {
     "hot-issues": _hot,
     "ranking": _ranking,
+    "units": _units,
     "trends": _trends,
     "backlog": _backlog,
     "oldest": _oldest,
