@@ -113,7 +113,9 @@ def test_settled_months_are_counted_once_and_then_read_from_the_cache(
         with django_assert_num_queries(0):
             again = dashboard.trends(user=leader, area=area, year=2026, month=3)
     assert [_figures(r) for r in again] == [_figures(r) for r in first]
-    assert _figures(again[-1]) == (4, 2, 3, 2, 2, 0)
+    # March's 4 clocks of the villages (2 in time) and the dispatch centre's 3, one per
+    # submission, each answered by its dispatch at once.
+    assert _figures(again[-1]) == (7, 5, 3, 2, 2, 0)
 
 
 def test_a_month_not_yet_settled_is_counted_afresh_each_time(
@@ -127,7 +129,8 @@ def test_a_month_not_yet_settled_is_counted_afresh_each_time(
     at(local(2026, 3, 31, 20, 0), services.case_dispatch, case=e, by=users["dispatcher"])
     with clock.frozen_at(local(2026, 4, 2, 10, 0)), django_assert_num_queries(2):
         months = dashboard.trends(user=leader, area=area, year=2026, month=3)
-    assert months[-1].dispatched == 5  # the late March clock is there
+    # The late March case's two clocks are there: the centre's and 天竺's (7 + 2).
+    assert months[-1].dispatched == 9
 
 
 def test_a_townships_own_figure_adds_up_its_villages_and_its_government(users, spring):

@@ -2,7 +2,8 @@
 
 Every case is in 天竺社区 (枫桥镇) unless said otherwise, category "transport"
 (general limit: respond within 24 hours), starting Monday 2 March 2026 09:00.
-docs/rates.md walks through the same cases. A line is (clocks, answered in time).
+docs/rates.md walks through the same cases. A line is (clocks, answered in time). Each
+submission starts the dispatch centre's clock, answered when it dispatches.
 """
 
 from datetime import timedelta
@@ -44,7 +45,7 @@ def test_accept_then_escalate_answers_the_village_and_starts_the_township(users,
     at(MON + HOUR, services.case_accept, case=case, by=users["cadre"])
     at(MON + 2 * HOUR, services.case_escalate, case=case, by=users["cadre"], reason="需镇协调")
     at(MON + 3 * HOUR, services.case_accept, case=case, by=users["township"])
-    assert _only(_lines(org), tianzhu=(1, 1), fengqiao=(1, 1))
+    assert _only(_lines(org), centre=(1, 1), tianzhu=(1, 1), fengqiao=(1, 1))
     # The area rule: 枫桥镇 = its government + its village committees.
     fengqiao = monthly_rates(year=2026, month=3, within="330681", level="township")
     assert [(r.code, r.dispatched, r.responded) for r in fengqiao if r.dispatched] == [
@@ -57,7 +58,7 @@ def test_escalating_without_accepting_first_is_a_response_not_a_miss(users, org)
     at(MON + HOUR, services.case_escalate, case=case, by=users["cadre"], reason="需镇协调")
     # The township's own clock runs from the escalation (10:00) and it signs 25 hours later.
     at(MON + 26 * HOUR, services.case_accept, case=case, by=users["township"])
-    assert _only(_lines(org), tianzhu=(1, 1), fengqiao=(1, 0))
+    assert _only(_lines(org), centre=(1, 1), tianzhu=(1, 1), fengqiao=(1, 0))
 
 
 def test_a_return_within_the_window_answers_the_clock(users, org):
@@ -71,14 +72,16 @@ def test_a_return_within_the_window_answers_the_clock(users, org):
         unit=org["baishu"],
     )
     at(MON + 25 * HOUR, services.case_accept, case=case, by=users["neighbour_cadre"])
-    # Baishu's clock started at 16:00; it signed at 10:00 next day, 18 hours later.
-    assert _only(_lines(org), tianzhu=(1, 1), baishu=(1, 1))
+    # Baishu's clock started at 16:00; it signed at 10:00 next day, 18 hours later. The return
+    # started the dispatch centre's second clock, answered by the dispatch an hour later.
+    assert _only(_lines(org), centre=(2, 2), tianzhu=(1, 1), baishu=(1, 1))
 
 
 def test_a_return_after_the_window_is_a_miss(users, org):
     case = _dispatched(users)
     at(MON + 25 * HOUR, services.case_return, case=case, by=users["cadre"], reason="不属本村")
-    assert _only(_lines(org), tianzhu=(1, 0))
+    # The return starts the dispatch centre's second clock, still waiting: not answered.
+    assert _only(_lines(org), centre=(2, 1), tianzhu=(1, 0))
 
 
 def test_a_reopened_case_gets_a_second_clock_and_a_second_rating(users, org):
@@ -87,7 +90,7 @@ def test_a_reopened_case_gets_a_second_clock_and_a_second_rating(users, org):
     resolve_and_rate(users, case, MON + 24 * HOUR, "unsatisfied", False)  # reopens at 12:00 Tue
     at(MON + 49 * HOUR, services.case_accept, case=case, by=users["cadre"])  # 10:00 Wed
     resolve_and_rate(users, case, MON + 72 * HOUR, "satisfied", True)
-    assert _only(_lines(org), tianzhu=(2, 2))
+    assert _only(_lines(org), centre=(1, 1), tianzhu=(2, 2))
     tianzhu = next(r for r in unit_rates(year=2026, month=3, within=TIANZHU))
     assert (tianzhu.rated, tianzhu.solved, tianzhu.satisfied, tianzhu.basically) == (2, 1, 1, 0)
     assert tianzhu.resolution_rate == pytest.approx(0.5)
@@ -99,7 +102,7 @@ def test_merging_a_duplicate_answers_its_clock(users, org):
     at(MON + HOUR, services.case_accept, case=first, by=users["cadre"])
     duplicate = _dispatched(users, MON + HOUR)
     at(MON + 2 * HOUR, services.case_merge, case=duplicate, into=first, by=users["cadre"])
-    assert _only(_lines(org), tianzhu=(2, 2))
+    assert _only(_lines(org), centre=(2, 2), tianzhu=(2, 2))
 
 
 def test_automatic_escalation_is_late_for_the_giver_and_a_clock_for_the_receiver(users, org):
@@ -113,14 +116,14 @@ def test_automatic_escalation_is_late_for_the_giver_and_a_clock_for_the_receiver
     never_signed.refresh_from_db()
     at(swept + HOUR, services.case_accept, case=never_signed, by=users["township"])
     # The never-signed case's first response is the automatic escalation, eleven days late.
-    assert _only(_lines(org), tianzhu=(2, 1), fengqiao=(2, 1))
+    assert _only(_lines(org), centre=(2, 2), tianzhu=(2, 1), fengqiao=(2, 1))
 
 
 def test_department_work_in_a_village_counts_for_the_department_not_the_village(users, org):
     case = _dispatched(users, category="utilities")  # the catalogue sends it to the water group
     at(MON + HOUR, services.case_accept, case=case, by=users["water"])  # within its 2 hours
     resolve_and_rate(users, case, MON + 5 * HOUR, "satisfied", True, by="water")
-    assert _only(_lines(org), water=(1, 1))
+    assert _only(_lines(org), centre=(1, 1), water=(1, 1))
     water = next(
         r for r in unit_rates(year=2026, month=3, within="330681") if r.kind == "department"
     )
@@ -130,14 +133,15 @@ def test_department_work_in_a_village_counts_for_the_department_not_the_village(
     assert (tianzhu.dispatched, tianzhu.rated) == (0, 0)
     # Where it happened is still reported: a case of 天竺 resolved at county level.
     assert tianzhu.resolved_by_tier == {"county": 1}
+    # The county adds its departments, its government and its dispatch centre.
     county = area_months(code="330681", name="诸暨市", months=[(2026, 3)])[0]
-    assert (county.dispatched, county.responded, county.rated) == (1, 1, 1)
+    assert (county.dispatched, county.responded, county.rated) == (2, 2, 1)
 
 
 def test_a_clock_counts_in_the_month_it_started(users, org):
     case = _dispatched(users, local(2026, 2, 27, 9, 0))
     at(local(2026, 3, 2, 8, 0), services.case_accept, case=case, by=users["cadre"])
-    assert _only(_lines(org, month=2), tianzhu=(1, 0))
+    assert _only(_lines(org, month=2), centre=(1, 1), tianzhu=(1, 0))
     assert _only(_lines(org, month=3))
 
 

@@ -15,6 +15,7 @@ By hand, per unit (clocks in time / clocks; ratings):
   百树 committee: C in time, its reopening not → 1/2; rated C: 0/1 solved, 0/1 satisfied
   枫桥镇 government: D's escalation clock in time → 1/1; rated D: 1/1, 1/1
   江东 committee: E → 0/1
+  dispatch centre: each of the 5 submissions answered by its dispatch at once → 5/5
 枫桥镇 (government + its village committees): 4/6 → 66.7%; solved 3/4 → 75.0%;
 满意 2 + 基本满意 1 of 4 → 75.0%; composite 30 × 4/6 + 35 × 0.75 + 35 × 0.75 = 72.5;
 resolved by villages 3, by the township 1.
@@ -148,11 +149,13 @@ def test_kpi_tiles_add_up_the_county_for_the_month(client, users, march):
         label: value
         for label, value, _hint in _get(client, users["leader"], "/dashboard/").context["kpis"]
     }
-    # 7 clocks, 4 in time; 4 ratings, 3 solved; 5 requests received; C and E are open.
+    # 7 clocks of the villages and the township, 4 in time, and the dispatch centre's 5, each
+    # answered by its dispatch at once: 12 clocks, 9 in time; 4 ratings, 3 solved; 5 requests
+    # received; C and E are open.
     assert kpis == {
         "Cases received": "5",
         "Resolutions": "4",
-        "Response rate": "57.1%",
+        "Response rate": "75.0%",
         "Resolution rate": "75.0%",
         "Satisfaction rate": "75.0%",
         "Open requests now": "2",
@@ -223,7 +226,8 @@ def test_trends_give_twelve_months_each_equal_to_that_months_rates(client, users
         "2026-02",
         "2026-03",
     ]
-    assert rows[-1][1:] == [*_rate(4, 7), *_rate(3, 4), *_rate(3, 4), "69.6"]
+    # The county: the villages' and township's 7 clocks (4 in time) and the centre's 5 (5).
+    assert rows[-1][1:] == [*_rate(9, 12), *_rate(3, 4), *_rate(3, 4), "75.0"]
     assert rows[0][1:] == [*_rate(0, 0), *_rate(0, 0), *_rate(0, 0), "—"]
 
 

@@ -23,7 +23,7 @@ from jiceng.cases.models import Case, Tier
 from jiceng.core.exports import DECIMAL, INTEGER, PERCENT, TEXT, CellValue, Column
 from jiceng.insights.dashboard import AGE_THRESHOLDS, Area, Backlog, MonthRates
 from jiceng.insights.hotissues import HotIssueInArea
-from jiceng.insights.rates import AreaRates, Rate
+from jiceng.insights.rates import RANKED_KINDS, AreaRates, Rate
 from jiceng.people.models import UnitKind
 from jiceng.places.models import Level
 
@@ -171,7 +171,12 @@ def _rate_values(row: AreaRates) -> list[CellValue]:
 
 
 def rank_value(row: AreaRates) -> CellValue:
-    """The rank; "too few ratings" instead when the row has a score but too small a sample."""
+    """The rank; "too few ratings" instead when the row has a score but too small a sample.
+
+    Units of a kind that is never ranked (the dispatch centre) show no rank at all.
+    """
+    if row.kind and row.kind not in RANKED_KINDS:
+        return None
     if row.rank is None and row.too_few and row.dispatched + row.rated > 0:
         return _("Too few ratings")
     return row.rank
