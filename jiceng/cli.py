@@ -91,30 +91,44 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_worker(args: argparse.Namespace) -> int:
     _setup()
-    from django.core.management import call_command
+    from django.conf import settings
 
     from jiceng.cases.tasks import sweep_task
+    from jiceng.core import schedule
+    from jiceng.core.tasks import prune_task_results_task
     from jiceng.insights.tasks import enqueue_recent_hot_issues
 
+    if settings.JICENG_TASKS_BACKEND not in {"database", "rq"}:
+        print("jiceng worker needs JICENG_TASKS_BACKEND=database or rq", file=sys.stderr)
+        return 2
     stop = threading.Event()
-
-    def every(minutes: float, job: Callable[[], object]) -> None:
-        # Enqueueing from every worker is harmless: a sweep skips what another sweep did,
-        # and regrouping a month replaces its hot issues rather than adding to them.
-        while not stop.is_set():
-            job()
-            stop.wait(minutes * 60)
-
-    for name, minutes, job in (
-        ("sweep-scheduler", args.sweep_minutes, sweep_task.enqueue),
-        ("hot-issues-scheduler", args.hot_issues_minutes, enqueue_recent_hot_issues),
-    ):
-        threading.Thread(target=every, args=(minutes, job), daemon=True, name=name).start()
+    # Enqueueing from every worker is harmless: a sweep skips what another sweep did,
+    # and regrouping a month replaces its hot issues rather than adding to them.
+    schedule.start(
+        (
+            ("sweep-scheduler", args.sweep_minutes, sweep_task.enqueue),
+            ("hot-issues-scheduler", args.hot_issues_minutes, enqueue_recent_hot_issues),
+            ("prune-scheduler", 60.0, prune_task_results_task.enqueue),
+        ),
+        stop,
+    )
     try:
-        call_command("db_worker", interval=1.0)
+        _run_task_worker(settings.JICENG_TASKS_BACKEND, settings.JICENG_TASK_QUEUES)
     finally:
         stop.set()
     return 0
+
+
+def _run_task_worker(backend: str, queues: list[str]) -> None:
+    from django.core.management import call_command
+
+    if backend == "rq":
+        # django-tasks-rq's jobs only run with its Job class; the scheduler moves deferred
+        # tasks (run_after) onto the queue when they are due.
+        job_class = "django_tasks_rq.backend.Job"
+        call_command("rqworker", *queues, job_class=job_class, with_scheduler=True)
+    else:
+        call_command("db_worker", interval=1.0, queue_name=",".join(queues))
 
 
 def cmd_hot_issues(args: argparse.Namespace) -> int:
