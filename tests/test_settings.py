@@ -70,3 +70,49 @@ def test_postgresql_statements_are_prepared_unless_turned_off(tmp_path):
         assert done.returncode == 0, done.stderr
         printed.append(done.stdout.strip())
     assert printed == ["5", "None"]
+
+
+def test_rq_without_a_redis_url_names_both_variables(tmp_path):
+    result = _run(tmp_path, JICENG_ENV="development", JICENG_TASKS_BACKEND="rq")
+    assert result.returncode != 0
+    assert "JICENG_TASKS_BACKEND=rq needs JICENG_REDIS_URL" in result.stderr
+
+
+def test_a_redis_url_shares_queues_cache_and_sessions_between_nodes(tmp_path):
+    probe = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(s.TASKS['default']['BACKEND'], s.RQ_QUEUES['default']['URL'], "
+        "s.CACHES['default']['BACKEND'], s.SESSION_ENGINE, 'django_rq' in s.INSTALLED_APPS)"
+    )
+    (tmp_path / "redis").write_text("redis://127.0.0.1:6379/7\n")
+    result = _run(
+        tmp_path,
+        probe,
+        JICENG_ENV="development",
+        JICENG_TASKS_BACKEND="rq",
+        JICENG_REDIS_URL_FILE=str(tmp_path / "redis"),
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "django_tasks_rq.backend.RQBackend",
+        "redis://127.0.0.1:6379/7",
+        "django.core.cache.backends.redis.RedisCache",
+        "django.contrib.sessions.backends.cached_db",
+        "True",
+    ]
+
+
+def test_without_redis_the_database_queue_and_local_cache_are_used(tmp_path):
+    probe = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(s.TASKS['default']['BACKEND'], s.CACHES['default']['BACKEND'], "
+        "hasattr(s, 'RQ_QUEUES'), s.JICENG_TASK_RETENTION_DAYS)"
+    )
+    result = _run(tmp_path, probe, JICENG_ENV="development", JICENG_TASK_RETENTION_DAYS="30")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "django_tasks_db.backend.DatabaseBackend",
+        "django.core.cache.backends.locmem.LocMemCache",
+        "False",
+        "30",
+    ]
