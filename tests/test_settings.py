@@ -116,3 +116,18 @@ def test_without_redis_the_database_queue_and_local_cache_are_used(tmp_path):
         "False",
         "30",
     ]
+
+
+def test_django_checks_pass_with_the_rq_backend(tmp_path):
+    """django-tasks-rq checks that every task queue is one of django-rq's queues."""
+    probe = "import django; django.setup(); from django.core.management import call_command; "
+    probe += "call_command('check', fail_level='ERROR')"
+    result = _run(
+        tmp_path,
+        probe,
+        JICENG_ENV="development",
+        JICENG_TASKS_BACKEND="rq",
+        JICENG_REDIS_URL="redis://127.0.0.1:6379/7",  # nothing connects
+    )
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
