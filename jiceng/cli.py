@@ -19,7 +19,6 @@ jiceng textmining retrain [--output PATH]   (category model from confirmed categ
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import subprocess
 import sys
@@ -91,43 +90,49 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return _serve(args.host, args.port, args.workers, args.threads, args.access_log)
 
 
-def _every(stop: threading.Event, minutes: float, job: Callable[[], object]) -> None:
-    """Run ``job`` now and every ``minutes`` until ``stop``; a failed run is logged, not fatal.
-
-    Enqueueing from every worker is harmless: a sweep skips what another sweep did,
-    regrouping a month replaces its hot issues rather than adding to them, and a day
-    has one anchor file.
-    """
-    while not stop.is_set():
-        try:
-            job()
-        except Exception:
-            logging.getLogger("jiceng.worker").exception(
-                "%s failed; next try in %s min", job, minutes
-            )
-        stop.wait(minutes * 60)
-
-
 def cmd_worker(args: argparse.Namespace) -> int:
     _setup()
-    from django.core.management import call_command
+    from django.conf import settings
 
     from jiceng.cases.tasks import anchor_task, sweep_task
+    from jiceng.core import schedule
+    from jiceng.core.tasks import prune_task_results_task
     from jiceng.insights.tasks import enqueue_recent_hot_issues
 
+    if settings.JICENG_TASKS_BACKEND not in {"database", "rq"}:
+        print("jiceng worker needs JICENG_TASKS_BACKEND=database or rq", file=sys.stderr)
+        return 2
     stop = threading.Event()
-    for name, minutes, job in (
-        ("sweep-scheduler", args.sweep_minutes, sweep_task.enqueue),
-        ("hot-issues-scheduler", args.hot_issues_minutes, enqueue_recent_hot_issues),
-        # Hourly, so a day whose anchor failed (disk full, database away) still gets one.
-        ("anchor-scheduler", args.anchor_minutes, anchor_task.enqueue),
-    ):
-        threading.Thread(target=_every, args=(stop, minutes, job), daemon=True, name=name).start()
+    # Enqueueing from every worker is harmless: a sweep skips what another sweep did,
+    # regrouping a month replaces its hot issues rather than adding to them, and a day
+    # has one anchor file.
+    schedule.start(
+        (
+            ("sweep-scheduler", args.sweep_minutes, sweep_task.enqueue),
+            ("hot-issues-scheduler", args.hot_issues_minutes, enqueue_recent_hot_issues),
+            ("prune-scheduler", 60.0, prune_task_results_task.enqueue),
+            # Hourly, so a day whose anchor failed (disk full, database away) still gets one.
+            ("anchor-scheduler", args.anchor_minutes, anchor_task.enqueue),
+        ),
+        stop,
+    )
     try:
-        call_command("db_worker", interval=1.0)
+        _run_task_worker(settings.JICENG_TASKS_BACKEND, settings.JICENG_TASK_QUEUES)
     finally:
         stop.set()
     return 0
+
+
+def _run_task_worker(backend: str, queues: list[str]) -> None:
+    from django.core.management import call_command
+
+    if backend == "rq":
+        # django-tasks-rq's jobs only run with its Job class; the scheduler moves deferred
+        # tasks (run_after) onto the queue when they are due.
+        job_class = "django_tasks_rq.backend.Job"
+        call_command("rqworker", *queues, job_class=job_class, with_scheduler=True)
+    else:
+        call_command("db_worker", interval=1.0, queue_name=",".join(queues))
 
 
 def cmd_hot_issues(args: argparse.Namespace) -> int:

@@ -182,20 +182,50 @@ def _database() -> dict[str, object]:
 DATABASES = {"default": _database()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# --- Background tasks, cache and sessions -------------------------------------------------
+# One node runs the embedded database queue. Several nodes share Redis: the RQ queues, the
+# cache (public pages, dashboards) and sessions, so any node can serve any request.
+JICENG_REDIS_URL = env.redis_url("JICENG_REDIS_URL")
+JICENG_TASKS_BACKEND = env.choice(
+    "JICENG_TASKS_BACKEND",
+    "immediate" if JICENG_ENV == "test" else "database",
+    ("immediate", "database", "rq"),
+)
+# Finished task results are kept this long: pruned from the database by the worker,
+# expired by Redis on RQ.
+JICENG_TASK_RETENTION_DAYS = env.integer("JICENG_TASK_RETENTION_DAYS", 7, minimum=1)
+JICENG_TASK_QUEUES = ["default"]
 TASKS = {
     "default": {
-        "BACKEND": env.choice(
-            "JICENG_TASKS_BACKEND",
-            "immediate" if JICENG_ENV == "test" else "database",
-            ("immediate", "database", "rq"),
-        )
+        "BACKEND": {
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+            "database": "django_tasks_db.backend.DatabaseBackend",
+            "rq": "django_tasks_rq.backend.RQBackend",
+        }[JICENG_TASKS_BACKEND],
+        "QUEUES": JICENG_TASK_QUEUES,
     }
 }
-TASKS["default"]["BACKEND"] = {
-    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
-    "database": "django_tasks_db.backend.DatabaseBackend",
-    "rq": "django_tasks_rq.backend.RQBackend",
-}[TASKS["default"]["BACKEND"]]
+if JICENG_TASKS_BACKEND == "rq" and JICENG_REDIS_URL is None:
+    raise ImproperlyConfigured(
+        "JICENG_TASKS_BACKEND=rq needs JICENG_REDIS_URL (or JICENG_REDIS_URL_FILE), "
+        "e.g. redis://127.0.0.1:6379/0"
+    )
+if JICENG_REDIS_URL is not None:
+    INSTALLED_APPS.append("django_rq")
+    RQ_QUEUES = {
+        name: {"URL": JICENG_REDIS_URL, "QUEUE_CLASS": "jiceng.core.rq.RetainingQueue"}
+        for name in JICENG_TASK_QUEUES
+    }
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": JICENG_REDIS_URL,
+            "KEY_PREFIX": "jiceng",
+        }
+    }
+    # Reads come from Redis; the database copy keeps people logged in across a Redis restart.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# -------------------------------------------------------------------------------------------
 
 LANGUAGE_CODE = env.choice("JICENG_LANGUAGE", "zh-hans", ("zh-hans", "en"))
 LANGUAGES = [("zh-hans", _("Simplified Chinese")), ("en", _("English"))]

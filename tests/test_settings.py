@@ -83,3 +83,64 @@ def test_ranking_minimum_of_rated_cases_is_read_strictly(tmp_path):
     for bad in ("ten", "0"):
         result = _run(tmp_path, code, JICENG_ENV="development", JICENG_RANKING_MIN_RATED=bad)
         assert result.returncode != 0 and "JICENG_RANKING_MIN_RATED" in result.stderr
+
+
+def test_rq_without_a_redis_url_names_both_variables(tmp_path):
+    result = _run(tmp_path, JICENG_ENV="development", JICENG_TASKS_BACKEND="rq")
+    assert result.returncode != 0
+    assert "JICENG_TASKS_BACKEND=rq needs JICENG_REDIS_URL" in result.stderr
+
+
+def test_a_redis_url_shares_queues_cache_and_sessions_between_nodes(tmp_path):
+    probe = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(s.TASKS['default']['BACKEND'], s.RQ_QUEUES['default']['URL'], "
+        "s.CACHES['default']['BACKEND'], s.SESSION_ENGINE, 'django_rq' in s.INSTALLED_APPS)"
+    )
+    (tmp_path / "redis").write_text("redis://127.0.0.1:6379/7\n")
+    result = _run(
+        tmp_path,
+        probe,
+        JICENG_ENV="development",
+        JICENG_TASKS_BACKEND="rq",
+        JICENG_REDIS_URL_FILE=str(tmp_path / "redis"),
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "django_tasks_rq.backend.RQBackend",
+        "redis://127.0.0.1:6379/7",
+        "django.core.cache.backends.redis.RedisCache",
+        "django.contrib.sessions.backends.cached_db",
+        "True",
+    ]
+
+
+def test_without_redis_the_database_queue_and_local_cache_are_used(tmp_path):
+    probe = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(s.TASKS['default']['BACKEND'], s.CACHES['default']['BACKEND'], "
+        "hasattr(s, 'RQ_QUEUES'), s.JICENG_TASK_RETENTION_DAYS)"
+    )
+    result = _run(tmp_path, probe, JICENG_ENV="development", JICENG_TASK_RETENTION_DAYS="30")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "django_tasks_db.backend.DatabaseBackend",
+        "django.core.cache.backends.locmem.LocMemCache",
+        "False",
+        "30",
+    ]
+
+
+def test_django_checks_pass_with_the_rq_backend(tmp_path):
+    """django-tasks-rq checks that every task queue is one of django-rq's queues."""
+    probe = "import django; django.setup(); from django.core.management import call_command; "
+    probe += "call_command('check', fail_level='ERROR')"
+    result = _run(
+        tmp_path,
+        probe,
+        JICENG_ENV="development",
+        JICENG_TASKS_BACKEND="rq",
+        JICENG_REDIS_URL="redis://127.0.0.1:6379/7",  # nothing connects
+    )
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout

@@ -6,8 +6,6 @@ earlier event with its row put back as it was then; an anchor written before can
 
 import hashlib
 import json
-import logging
-import threading
 from datetime import timedelta
 
 import pytest
@@ -18,7 +16,7 @@ from jiceng.cases.anchor import AnchorReader, _leaf, daily_anchor, write_anchor_
 from jiceng.cases.models import Case, CaseEvent, EventKind, State
 from jiceng.cases.tasks import anchor_task
 from jiceng.cases.verification import verify
-from jiceng.cli import _every, main
+from jiceng.cli import main
 from jiceng.core import clock
 
 from factories import accepted, resolved, submit
@@ -208,21 +206,6 @@ def test_a_failed_anchor_leaves_no_file_and_the_next_try_writes_it(users, monday
     with clock.frozen_at(monday + timedelta(hours=1)):
         assert daily_anchor(blocked) == blocked / "anchor-2026-03-02.jsonl"
     assert [p.name for p in blocked.iterdir()] == ["anchor-2026-03-02.jsonl"]
-
-
-def test_the_worker_schedule_survives_a_failing_job(caplog):
-    stop, calls = threading.Event(), []
-
-    def job():
-        calls.append(1)
-        if len(calls) == 1:
-            raise OSError("disk full")
-        stop.set()
-
-    with caplog.at_level(logging.ERROR, logger="jiceng.worker"):
-        _every(stop, 0, job)
-    assert len(calls) == 2
-    assert "failed" in caplog.text and "disk full" in caplog.text
 
 
 # --- the commands ----------------------------------------------------------------------------

@@ -56,3 +56,27 @@ def test_directory_must_be_absolute_and_not_a_file(tmp_path):
     (tmp_path / "file").write_text("")
     with pytest.raises(ImproperlyConfigured, match="D must be a directory"):
         env.directory("D", default, environ={"D": str(tmp_path / "file")})
+
+
+def test_redis_url_accepts_redis_tls_and_unix_socket_urls():
+    for url in (
+        "redis://127.0.0.1:6379/7",
+        "rediss://:pw@cache.example.org:6380",
+        "unix:///r.sock",
+    ):
+        assert env.redis_url("JICENG_REDIS_URL", environ={"JICENG_REDIS_URL": url}) == url
+    assert env.redis_url("JICENG_REDIS_URL", environ={}) is None
+
+
+def test_redis_url_names_the_variable_and_hides_the_password():
+    for url in ("http://cache:6379", "redis://:pw@cache:6379/zero", "redis://cache:99999", "cache"):
+        with pytest.raises(ImproperlyConfigured, match="JICENG_REDIS_URL must look like") as e:
+            env.redis_url("JICENG_REDIS_URL", environ={"JICENG_REDIS_URL": url})
+        assert "pw" not in str(e.value)
+
+
+def test_redis_url_can_come_from_a_file(tmp_path):
+    secret = tmp_path / "redis"
+    secret.write_text("redis://:s3cret@10.0.0.5:6379/1\n")
+    environ = {"JICENG_REDIS_URL_FILE": str(secret)}
+    assert env.redis_url("JICENG_REDIS_URL", environ=environ) == "redis://:s3cret@10.0.0.5:6379/1"
