@@ -10,8 +10,8 @@ from django.test import Client
 from fieldwork.households import household, member
 from policies.policy_data import ELDERLY, policy
 
-from jiceng.people.models import User
-from jiceng.policies.models import Outreach, Policy
+from jiceng.people.models import Role, Unit, UnitKind, User
+from jiceng.policies.models import Outreach, Policy, PolicyRuleChange
 
 URL = "/workbench/field/policies/elderly/rule/"
 
@@ -47,12 +47,30 @@ def _rows(prefix: str, size: int, rows: Sequence[Row]) -> dict[str, str]:
 
 
 @pytest.fixture
-def leader(users: dict[str, User], monday: object) -> Client:
+def civil_affairs(users: dict[str, User], org: dict[str, Unit]) -> User:
+    """Staff of 诸暨市民政局, the department that issued the policy."""
+    unit = Unit.objects.create(
+        kind=UnitKind.DEPARTMENT, name="诸暨市民政局", division_id="330681", slug="civil-affairs"
+    )
+    return User.objects.create_user(
+        username="civil", password="pw", role=Role.DEPARTMENT_STAFF, unit=unit
+    )
+
+
+@pytest.fixture
+def leader(civil_affairs: User, monday: object) -> Client:
+    """The issuing department's author (the fixture's name is kept from when leaders edited)."""
     member(household(), born=date(1946, 3, 2))  # 80 today
     member(household(dibao=True), born=date(1950, 1, 1))
-    policy("elderly", ELDERLY)
+    policy("elderly", ELDERLY, owner=civil_affairs.unit)
     client = Client()
-    client.force_login(users["leader"])
+    client.force_login(civil_affairs)
+    return client
+
+
+def _client(user: User) -> Client:
+    client = Client()
+    client.force_login(user)
     return client
 
 
@@ -177,3 +195,90 @@ def test_the_admin_links_each_policy_to_its_builder(users: dict[str, User], lead
     client = Client()
     client.force_login(users["admin"])
     assert URL in client.get("/admin/policies/policy/").content.decode()
+
+
+def test_another_department_cannot_change_the_rule_of_a_policy_it_did_not_issue(
+    users: dict[str, User], leader: Client
+) -> None:
+    water = _client(users["water"])
+    response = water.post(URL, _form("all", ("age", ">=", "100")) | {"action": "save"})
+    assert response.status_code == 403
+    assert (
+        water.post(URL, _form("all", ("age", ">=", "100")) | {"action": "preview"}).status_code
+        == 403
+    )
+    assert Policy.objects.get().rule == ELDERLY and not PolicyRuleChange.objects.exists()
+
+
+def test_another_department_sees_the_rule_but_no_form_and_no_change_log(
+    users: dict[str, User], leader: Client
+) -> None:
+    html = _client(users["water"]).get(URL).content.decode()
+    assert "age &gt;= 80" in html and "Save rule" not in html
+    assert "Only 诸暨市民政局, which issued this policy" in html
+    assert "Changes to this rule" not in html
+
+
+def test_a_leader_reads_the_change_log_but_cannot_change_the_rule(
+    users: dict[str, User], leader: Client
+) -> None:
+    leader.post(URL, _form("all", ("age", ">=", "85")) | {"action": "save"})
+    client = _client(users["leader"])
+    html = client.get(URL).content.decode()
+    assert "Changes to this rule" in html and "age &gt;= 85" in html and "civil" in html
+    response = client.post(URL, _form("all", ("age", ">=", "90")) | {"action": "save"})
+    assert response.status_code == 403
+    assert Policy.objects.get().rule == {"all": [{"field": "age", "op": ">=", "value": 85}]}
+
+
+def test_every_saved_change_is_logged_with_who_when_and_both_rules(
+    civil_affairs: User, leader: Client, monday: object
+) -> None:
+    leader.post(URL, _form("all", ("age", ">=", "85")) | {"action": "save"})
+    leader.post(URL, _form("all", ("age", ">=", "85")) | {"action": "save"})  # no change
+    [change] = PolicyRuleChange.objects.all()
+    assert change.by == civil_affairs and change.at == monday
+    assert change.old_rule == ELDERLY
+    assert change.new_rule == {"all": [{"field": "age", "op": ">=", "value": 85}]}
+    html = leader.get(URL).content.decode()
+    assert "age &gt;= 80 and registered in 330681 → age &gt;= 85" in html
+
+
+def test_an_administrator_changes_any_policy_and_is_logged(
+    users: dict[str, User], leader: Client
+) -> None:
+    admin = _client(users["admin"])
+    admin.post(URL, _form("all", ("age", ">=", "75")) | {"action": "save"})
+    assert PolicyRuleChange.objects.get().by == users["admin"]
+
+
+def test_a_policy_without_an_issuing_department_is_changed_only_by_administrators(
+    users: dict[str, User], leader: Client
+) -> None:
+    Policy.objects.update(owner=None)
+    response = leader.post(URL, _form("all", ("age", ">=", "100")) | {"action": "save"})
+    assert response.status_code == 403 and Policy.objects.get().rule == ELDERLY
+
+
+def test_the_admin_logs_a_rule_changed_there_and_shows_the_log_read_only(
+    users: dict[str, User], leader: Client
+) -> None:
+    admin = _client(users["admin"])
+    policy_row = Policy.objects.get()
+    page = admin.get(f"/admin/policies/policy/{policy_row.pk}/change/")
+    form = page.context["adminform"].form
+    data = {name: form[name].value() or "" for name in form.fields}
+    data |= {
+        "rule": '{"all": [{"field": "age", "op": ">=", "value": 90}]}',
+        "owner": str(policy_row.owner_id),
+    }
+    data |= {"valid_from": "2026-01-01"}
+    response = admin.post(f"/admin/policies/policy/{policy_row.pk}/change/", data)
+    assert response.status_code == 302
+    [change] = PolicyRuleChange.objects.all()
+    assert (change.by, change.old_rule) == (users["admin"], ELDERLY)
+    assert change.new_rule == {"all": [{"field": "age", "op": ">=", "value": 90}]}
+    listing = admin.get("/admin/policies/policyrulechange/")
+    assert listing.status_code == 200 and "age" in listing.content.decode()
+    assert admin.get(f"/admin/policies/policyrulechange/{change.pk}/change/").status_code == 200
+    assert admin.post(f"/admin/policies/policyrulechange/{change.pk}/delete/").status_code == 403
