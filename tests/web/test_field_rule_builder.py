@@ -13,6 +13,8 @@ from policies.policy_data import ELDERLY, policy
 from jiceng.people.models import Role, Unit, UnitKind, User
 from jiceng.policies.models import Outreach, Policy, PolicyRuleChange
 
+from factories import BAISHU
+
 URL = "/workbench/field/policies/elderly/rule/"
 
 
@@ -82,14 +84,14 @@ def test_the_form_shows_the_saved_rule(leader: Client) -> None:
 def test_preview_counts_matches_without_saving_or_opening_outreach(leader: Client) -> None:
     data = _form("any", ("age", ">=", "80"), ("dibao", "is", "yes")) | {"action": "preview"}
     html = leader.post(URL, data).content.decode()
-    assert "2 people qualify and are not receiving" in html
+    assert "People who qualify and are not receiving: &lt;5" in html
     assert Policy.objects.get().rule == ELDERLY and not Outreach.objects.exists()
 
 
 def test_saving_stores_the_built_rule(leader: Client) -> None:
     data = _form("all", ("age", ">=", "81")) | {"action": "save"}
     html = leader.post(URL, data).content.decode()
-    assert "Rule saved." in html and "0 people qualify" in html
+    assert "Rule saved." in html and "People who qualify and are not receiving: 0" in html
     assert Policy.objects.get().rule == {"all": [{"field": "age", "op": ">=", "value": 81}]}
 
 
@@ -138,7 +140,7 @@ def test_preview_of_a_and_b_or_c_counts_exactly_the_people_it_describes(
     # Also matching: the fixture's 低保 member born 1950 (76).
     data = _form("all", ("age", ">=", "70"), groups=(GROUP,)) | {"action": "preview"}
     html = leader.post(URL, data).content.decode()
-    assert "2 people qualify and are not receiving" in html
+    assert "People who qualify and are not receiving: &lt;5" in html
     assert "age &gt;= 70 and (低保 family or disability)" in html
     assert Policy.objects.get().rule == ELDERLY
 
@@ -282,3 +284,42 @@ def test_the_admin_logs_a_rule_changed_there_and_shows_the_log_read_only(
     assert listing.status_code == 200 and "age" in listing.content.decode()
     assert admin.get(f"/admin/policies/policyrulechange/{change.pk}/change/").status_code == 200
     assert admin.post(f"/admin/policies/policyrulechange/{change.pk}/delete/").status_code == 403
+
+
+def _preview(client: Client, *rows: Row) -> str:
+    return str(client.post(URL, _form("all", *rows) | {"action": "preview"}).content.decode())
+
+
+def test_a_preview_cannot_tell_whether_one_person_is_disabled(leader: Client) -> None:
+    member(household(), born=date(1940, 1, 1), disability=True)  # the only 86-year-old
+    alone = _preview(leader, ("age", "==", "86"))
+    disabled = _preview(leader, ("age", "==", "86"), ("disability", "is", "yes"))
+    not_disabled = _preview(leader, ("age", "==", "86"), ("disability", "is", "no"))
+    assert "qualify and are not receiving: &lt;5" in alone and "天竺社区居委会: &lt;5" in alone
+    for html in (disabled, not_disabled):
+        assert "qualify and are not receiving: &lt;5" in html
+        assert "天竺社区居委会" not in html and "protected health condition" in html
+
+
+def test_small_counts_are_hidden_and_the_total_is_rounded_with_them(leader: Client) -> None:
+    for _ in range(6):
+        member(household(), born=date(1930, 1, 1), veteran=True)  # 96, in 天竺
+    member(household(village=BAISHU), born=date(1930, 1, 1), veteran=True)
+    html = _preview(leader, ("veteran", "is", "yes"))
+    assert "天竺社区居委会: 6" in html and "百树社区居委会: &lt;5" in html
+    assert "qualify and are not receiving: about 10" in html and ": 7" not in html
+
+
+def test_counts_of_five_or_more_without_health_marks_are_exact(leader: Client) -> None:
+    for _ in range(6):
+        member(household(), born=date(1930, 1, 1), veteran=True)
+    html = _preview(leader, ("veteran", "is", "yes"))
+    assert "qualify and are not receiving: 6" in html and "天竺社区居委会: 6" in html
+
+
+def test_a_rule_on_a_health_mark_shows_only_a_rounded_total(leader: Client) -> None:
+    for _ in range(7):
+        member(household(), born=date(1930, 1, 1), disability=True)
+    html = _preview(leader, ("disability", "is", "yes"))
+    assert "qualify and are not receiving: about 10" in html
+    assert "天竺社区居委会" not in html and '<p class="hint">a protected health' not in html

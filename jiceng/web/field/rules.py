@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,12 +17,12 @@ from django.views.decorators.http import require_http_methods
 from jiceng.core.errors import InvalidInput, NotAllowed
 from jiceng.people.models import Role, User
 from jiceng.policies.models import Policy
+from jiceng.policies.preview import Preview, policy_preview
 from jiceng.policies.rules import FIELDS, NUMBER_OPS, rule_text, validate_rule
 from jiceng.policies.selectors import rule_changes
 from jiceng.policies.services import (
     AUTHOR_ROLES,
     may_author_rule,
-    policy_matches,
     policy_rule_set,
 )
 
@@ -186,7 +185,7 @@ def rule_builder(request: HttpRequest, code: str) -> HttpResponse:
     # A rule deeper than the form's one level of groups is never overwritten here.
     too_deep = _initial(policy.rule) is None
     builder = _builder(request.POST or None, policy.rule)
-    preview: dict[str, Any] | None = None
+    preview: Preview | None = None
     error = ""
     saving = request.POST.get("action") == "save"
     if request.method == "POST" and builder.is_valid():
@@ -199,7 +198,7 @@ def rule_builder(request: HttpRequest, code: str) -> HttpResponse:
                 )
             if saving:
                 policy_rule_set(policy=policy, rule=rule, by=user)
-            preview = _preview(policy, rule, user)
+            preview = policy_preview(policy, rule, user)
         except InvalidInput as problem:
             error = problem.message
     context = {
@@ -238,15 +237,3 @@ def _text(rule: Any) -> str:
     except InvalidInput:
         return str(rule)  # an old or empty rule is shown as it was stored
     return rule_text(rule)
-
-
-def _preview(policy: Policy, rule: dict[str, Any], user: User) -> dict[str, Any]:
-    """How many would qualify, per village, before anything is saved or anyone contacted."""
-    matches = policy_matches(policy, rule=rule, within=user.jurisdiction)
-    villages = Counter(m.village for m in matches)
-    return {
-        "rule": rule_text(rule),
-        "total": len(matches),
-        "villages": villages.most_common(10),
-        "sample": matches[:5],
-    }
