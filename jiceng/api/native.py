@@ -651,7 +651,7 @@ def public_case(request: HttpRequest, number: str, phone_last4: str) -> dict[str
     key = f"api:lookup:ip:{_address(request)}"
     if not throttle.hit(key, limit=60, seconds=3600):
         raise HttpError(429, _("Too many lookups; try again later."))
-    case = public.find_case(number, phone_last4)
+    case = public.follow_case(number, phone_last4)
     if case is None:
         raise Http404(_("No case with that number and phone."))
     followed = public.followed_case(case)

@@ -188,7 +188,7 @@ def _verify(request: HttpRequest) -> HttpResponse:
         return render(request, "web/portal/follow.html", {"form": form}, status=429)
     if form.is_valid():
         number = form.cleaned_data["number"]
-        case = public.find_case(number, form.cleaned_data["last4"])
+        case = public.follow_case(number, form.cleaned_data["last4"])
         if case is not None:
             # The resident's own request: a merged one shows the case that carries its work.
             own = case.number or number
