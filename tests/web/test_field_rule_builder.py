@@ -11,6 +11,7 @@ from fieldwork.households import household, member
 from policies.policy_data import ELDERLY, policy
 
 from jiceng.people.models import Role, Unit, UnitKind, User
+from jiceng.places.models import Division, Level
 from jiceng.policies.models import Outreach, Policy, PolicyRuleChange
 
 from factories import BAISHU
@@ -323,3 +324,31 @@ def test_a_rule_on_a_health_mark_shows_only_a_rounded_total(leader: Client) -> N
     html = _preview(leader, ("disability", "is", "yes"))
     assert "qualify and are not receiving: about 10" in html
     assert "天竺社区居委会" not in html and '<p class="hint">a protected health' not in html
+
+
+def test_a_department_of_another_county_cannot_see_the_rule_or_its_log(
+    places: dict[str, object], leader: Client
+) -> None:
+    leader.post(URL, _form("all", ("age", ">=", "85")) | {"action": "save"})
+    Division.objects.create(code="330682", name="上虞区", level=Level.COUNTY, parent_id="3306")
+    unit = Unit.objects.create(
+        kind=UnitKind.DEPARTMENT, name="上虞区民政局", division_id="330682", slug="civil-affairs"
+    )
+    stranger = User.objects.create_user(
+        username="shangyu", password="pw", role=Role.DEPARTMENT_STAFF, unit=unit
+    )
+    client = _client(stranger)
+    assert client.get(URL).status_code == 404
+    assert (
+        client.post(URL, _form("all", ("age", ">=", "100")) | {"action": "save"}).status_code == 404
+    )
+    assert Policy.objects.get().rule == {"all": [{"field": "age", "op": ">=", "value": 85}]}
+
+
+def test_the_change_log_in_the_admin_is_for_administrators_only(
+    users: dict[str, User], leader: Client
+) -> None:
+    leader.post(URL, _form("all", ("age", ">=", "85")) | {"action": "save"})
+    for who in ("leader", "water"):
+        response = _client(users[who]).get("/admin/policies/policyrulechange/")
+        assert response.status_code == 302 and "/login/" in response["Location"]
