@@ -29,7 +29,6 @@ from jiceng.api.renderers import OrjsonRenderer
 from jiceng.api.services import apikey_user
 from jiceng.cases import admission, permissions, public, services
 from jiceng.cases.models import Case, Category, Channel, DispatchRule, State, Tier
-from jiceng.core import throttle
 from jiceng.core.errors import Conflict, IllegalTransition, InvalidInput, JicengError, NotAllowed
 from jiceng.core.rows import PlainQuery, plain_rows
 from jiceng.insights.rates import monthly_rates
@@ -648,8 +647,7 @@ def rates(
 )
 def public_case(request: HttpRequest, number: str, phone_last4: str) -> dict[str, Any]:
     """A resident follows their case: its number and the last four digits of their phone."""
-    key = f"api:lookup:ip:{_address(request)}"
-    if not throttle.hit(key, limit=60, seconds=3600):
+    if not public.lookup_allowed(_address(request)):
         raise HttpError(429, _("Too many lookups; try again later."))
     case = public.follow_case(number, phone_last4)
     if case is None:

@@ -115,7 +115,15 @@ def find_case(number: str, phone_last4: str) -> Case | None:
 # API, before that number is locked: 4 digits are 10,000 guesses, so the budget
 # must belong to the number, not to whoever is guessing.
 FOLLOW_TRIES = (5, 3600)  # (wrong tries, window in seconds)
+# Lookups from one address, portal and API together: generous for a family, tight for a script.
+LOOKUPS_PER_ADDRESS = (20, 600)
 _FOLLOW_KEY_LENGTH = 40
+
+
+def lookup_allowed(address: str) -> bool:
+    """Count one lookup from ``address``; False once the address has used up its budget."""
+    limit, seconds = LOOKUPS_PER_ADDRESS
+    return throttle.hit(f"follow:ip:{address or 'unknown'}", limit=limit, seconds=seconds)
 
 
 def follow_case(number: str, phone_last4: str) -> Case | None:

@@ -88,3 +88,15 @@ def test_the_lock_lasts_at_least_an_hour_and_then_lets_the_resident_in(
         assert public.follow_case(case.number or "", "5678") is None
     with clock.frozen_at(monday + timedelta(hours=2, minutes=1)):
         assert public.follow_case(case.number or "", "5678") == case
+
+
+def test_lookups_from_one_address_share_one_budget_on_both_channels(
+    users: dict[str, User], monday: datetime
+) -> None:
+    case = submit(users)
+    for n in range(10):  # unknown numbers, so no number locks itself
+        _portal(f"20269999{n:04d}", "0000", "10.1.1.1")
+        _api(f"20268888{n:04d}", "0000", "10.1.1.1")
+    assert _portal(case.number or "", "5678", "10.1.1.1").status_code == 429
+    assert _api(case.number or "", "5678", "10.1.1.1").status_code == 429
+    assert _api(case.number or "", "5678", "10.1.1.2").status_code == 200

@@ -28,7 +28,7 @@ from jiceng.cases.models import (
     State,
 )
 from jiceng.cases.services import case_attach_photo, case_rate, case_submit, time_limit_for
-from jiceng.core import clock, throttle
+from jiceng.core import clock
 from jiceng.core.errors import Conflict, IllegalTransition, InvalidInput
 from jiceng.insights.rates import AreaRates
 from jiceng.places.models import Division
@@ -43,8 +43,6 @@ from jiceng.web.portal.forms import (
     category_label,
 )
 
-# (limit, window in seconds). Submissions are limited by jiceng.cases.admission.
-LOOKUP_PER_ADDRESS = (20, 600)
 BOARD_PAGE_SIZE = 20
 BOARD_FIXED = 8
 BOARD_MAX_PAGE = 50  # deeper pages cost a large OFFSET and nobody reads them
@@ -69,10 +67,6 @@ def _submit_form(request: HttpRequest) -> SubmitForm:
         townships=public.townships(counties),
         villages=public.villages(township, counties) if township else [],
     )
-
-
-def _limit(rule: tuple[int, int]) -> dict[str, int]:
-    return {"limit": rule[0], "seconds": rule[1]}
 
 
 def _create_case(request: HttpRequest, form: SubmitForm) -> Case | None:
@@ -181,8 +175,7 @@ def follow(request: HttpRequest) -> HttpResponse:
 
 def _verify(request: HttpRequest) -> HttpResponse:
     form = FollowForm(request.POST)
-    address_key = f"portal:lookup:ip:{client_address(request)}"
-    if not throttle.hit(address_key, **_limit(LOOKUP_PER_ADDRESS)):
+    if not public.lookup_allowed(client_address(request)):
         form.is_valid()
         form.add_error(None, _("Too many tries from this connection. Please wait 10 minutes."))
         return render(request, "web/portal/follow.html", {"form": form}, status=429)
