@@ -27,9 +27,8 @@ from jiceng.api import reference, schemas
 from jiceng.api.idempotency import KeyReused, idempotent, scope_of
 from jiceng.api.renderers import OrjsonRenderer
 from jiceng.api.services import apikey_user
-from jiceng.cases import permissions, public, services
+from jiceng.cases import admission, permissions, public, services
 from jiceng.cases.models import Case, Category, Channel, DispatchRule, State, Tier
-from jiceng.core import crypto, throttle
 from jiceng.core.errors import Conflict, IllegalTransition, InvalidInput, JicengError, NotAllowed
 from jiceng.core.rows import PlainQuery, plain_rows
 from jiceng.insights.rates import Rate, monthly_rates, unit_rates
@@ -37,8 +36,6 @@ from jiceng.people.models import Unit, User
 from jiceng.places.models import CODE_LENGTHS, Division, Level
 
 PAGE_MAX = 100
-PUBLIC_PER_ADDRESS = (20, 3600)
-PUBLIC_PER_PHONE = (5, 86400)
 ERRORS: dict[int, type[schemas.ErrorOut]] = {
     code: schemas.ErrorOut for code in (401, 403, 404, 409, 422)
 }
@@ -292,14 +289,20 @@ def create_case(request: HttpRequest, payload: schemas.CaseIn) -> HttpResponse:
     return _created(request, lambda: _submit(payload, Channel.API, user))
 
 
-def _throttled(request: HttpRequest, phone: str) -> None:
-    keys = [
-        (f"api:submit:ip:{request.META.get('REMOTE_ADDR', '')}", PUBLIC_PER_ADDRESS),
-        (f"api:submit:phone:{crypto.blind_index(phone)}", PUBLIC_PER_PHONE),
-    ]
-    for key, (limit, seconds) in keys:
-        if not throttle.hit(key, limit=limit, seconds=seconds):
-            raise HttpError(429, _("Too many requests; try again later or call 12345."))
+def _address(request: HttpRequest) -> str:
+    return str(request.META.get("REMOTE_ADDR", ""))
+
+
+def _admitted(request: HttpRequest, payload: schemas.CaseIn) -> Case:
+    """The public submission, within the limits the portal shares (jiceng.cases.admission)."""
+    try:
+        return admission.admit(
+            address=_address(request),
+            phone=payload.phone,
+            submit=lambda: _submit(payload, Channel.API, None),
+        )
+    except admission.Refused as refused:
+        raise HttpError(429, refused.message) from None
 
 
 @api.post(
@@ -309,9 +312,11 @@ def _throttled(request: HttpRequest, phone: str) -> None:
     tags=["public"],
 )
 def create_public_case(request: HttpRequest, payload: schemas.CaseIn) -> HttpResponse:
-    """A resident's own request, without a key; limited per address and per phone."""
-    _throttled(request, payload.phone)
-    return _created(request, lambda: _submit(payload, Channel.API, None))
+    """A resident's own request, without a key; limited per address and per phone and address.
+
+    A retry answered from its Idempotency-Key's stored answer is not counted again.
+    """
+    return _created(request, lambda: _admitted(request, payload))
 
 
 class CaseFilters(schemas.Schema):
@@ -669,10 +674,9 @@ def rates(
 )
 def public_case(request: HttpRequest, number: str, phone_last4: str) -> dict[str, Any]:
     """A resident follows their case: its number and the last four digits of their phone."""
-    key = f"api:lookup:ip:{request.META.get('REMOTE_ADDR', '')}"
-    if not throttle.hit(key, limit=60, seconds=3600):
+    if not public.lookup_allowed(_address(request)):
         raise HttpError(429, _("Too many lookups; try again later."))
-    case = public.find_case(number, phone_last4)
+    case = public.follow_case(number, phone_last4)
     if case is None:
         raise Http404(_("No case with that number and phone."))
     followed = public.followed_case(case)

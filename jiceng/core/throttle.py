@@ -30,11 +30,17 @@ def hit(key: str, *, limit: int, seconds: int) -> bool:
     return (count.first() or 0) <= limit
 
 
-def blocked(key: str, *, limit: int, seconds: int) -> bool:
-    """True if ``key`` has already used up its attempts in this window (counts nothing)."""
-    start = _window(clock.now(), seconds)
-    count = Throttle.objects.filter(key=key, window_start=start).values_list("count", flat=True)
-    return (count.first() or 0) >= limit
+def blocked(key: str, *, limit: int, seconds: int, windows: int = 1) -> bool:
+    """True if ``key`` has already used up its attempts in this window (counts nothing).
+
+    With ``windows=2`` the previous window counts too: a key that filled its
+    last window stays blocked for a whole window more, not only until the
+    window that happens to be running ends.
+    """
+    latest = _window(clock.now(), seconds)
+    starts = [latest - timedelta(seconds=seconds * back) for back in range(windows)]
+    rows = Throttle.objects.filter(key=key, window_start__in=starts, count__gte=limit)
+    return rows.exists()
 
 
 def prune(older_than: timedelta = timedelta(days=1)) -> int:

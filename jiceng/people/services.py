@@ -50,6 +50,15 @@ def may_reveal_household(user: User, household: Household) -> bool:
     return False
 
 
+def may_reveal_health_in(user: User, villages: set[str]) -> bool:
+    """Whether figures about health marks in these villages are for this user.
+
+    The same people who may reveal a household member's marks: a village's own
+    cadres, for their village. A grid worker sees only their own households.
+    """
+    return user.role == Role.VILLAGE_CADRE and villages <= {user.jurisdiction}
+
+
 def household_member_reveal(*, resident: Resident, field: str, by: User, reason: str) -> str:
     """Reveal one field of a household member to its grid worker or village cadre, logged."""
     household = resident.household

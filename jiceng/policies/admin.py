@@ -6,14 +6,18 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from jiceng.cases.admin import ReadOnlyAdmin
-from jiceng.core.errors import InvalidInput
-from jiceng.policies.models import Benefit, Outreach, Policy
+from jiceng.core.errors import InvalidInput, NotAllowed
+from jiceng.people.models import User
+from jiceng.policies.models import Benefit, Outreach, Policy, PolicyRuleChange
 from jiceng.policies.rules import validate_rule
+from jiceng.policies.services import policy_rule_set
 
 
 class PolicyForm(forms.ModelForm):  # type: ignore[type-arg]
@@ -30,6 +34,7 @@ class PolicyForm(forms.ModelForm):  # type: ignore[type-arg]
             "valid_from",
             "valid_to",
             "scope",
+            "owner",
             "rule",
         ]
 
@@ -45,13 +50,34 @@ class PolicyForm(forms.ModelForm):  # type: ignore[type-arg]
 @admin.register(Policy)
 class PolicyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     form = PolicyForm
-    list_display = ["code", "title", "issuing_body", "scope", "valid_from", "valid_to", "builder"]
+    list_display = ["code", "title", "owner", "scope", "valid_from", "valid_to", "builder"]
     search_fields = ["code", "title"]
+
+    def save_model(self, request: HttpRequest, obj: Policy, form: Any, change: bool) -> None:
+        """A changed rule goes through the service, so it is checked and logged like any other."""
+        if not change or "rule" not in form.changed_data:
+            super().save_model(request, obj, form, change)
+            return
+        assert isinstance(request.user, User)
+        new_rule = obj.rule
+        obj.rule = form.initial["rule"]
+        super().save_model(request, obj, form, change)
+        try:
+            policy_rule_set(policy=obj, rule=new_rule, by=request.user)
+        except NotAllowed as refused:
+            raise PermissionDenied(refused.message) from None
 
     @admin.display(description=_("rule"))
     def builder(self, policy: Policy) -> str:
         url = reverse("field:rule", args=[policy.code])
         return format_html('<a href="{}">{}</a>', url, _("Build and preview"))
+
+
+@admin.register(PolicyRuleChange)
+class PolicyRuleChangeAdmin(ReadOnlyAdmin):
+    list_display = ["policy", "at", "by", "old_rule", "new_rule"]
+    list_filter = ["policy"]
+    date_hierarchy = "at"
 
 
 @admin.register(Outreach)

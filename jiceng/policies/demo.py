@@ -16,7 +16,7 @@ from django.utils import timezone
 from jiceng.core import clock
 from jiceng.demo import texts
 from jiceng.fieldwork.models import PlaceKind, Visit
-from jiceng.people.models import Household, Resident, Role, User
+from jiceng.people.models import Household, Resident, Role, Unit, UnitKind, User
 from jiceng.places.models import Division, Grid
 from jiceng.policies.models import Benefit, Policy
 from jiceng.policies.services import policies_match
@@ -24,6 +24,13 @@ from jiceng.policies.services import policies_match
 COUNTY = "330681"
 HOME_TOWNSHIP = "330681109"
 HOUSEHOLDS = 60
+# Each policy's issuing department (slug, name): its staff alone may change the rule.
+OWNERS = {
+    "elderly-allowance": ("civil-affairs", "诸暨市民政局"),
+    "dibao-education": ("education", "诸暨市教育体育局"),
+    "disability-support": ("disabled-persons", "诸暨市残疾人联合会"),
+    "rural-medical-insurance": ("medical-security", "诸暨市医疗保障局"),
+}
 
 POLICIES: list[dict[str, object]] = [
     {
@@ -103,7 +110,12 @@ def load_fieldwork_demo(*, seed: int = 330681) -> int:
         for fields in POLICIES:
             Policy.objects.update_or_create(
                 code=fields["code"],
-                defaults={**fields, "scope": COUNTY, "valid_from": date(today.year, 1, 1)},
+                defaults={
+                    **fields,
+                    "scope": COUNTY,
+                    "owner": _owner(str(fields["code"])),
+                    "valid_from": date(today.year, 1, 1),
+                },
             )
         village = (
             Division.objects.filter(code__startswith=HOME_TOWNSHIP, level="village")
@@ -115,6 +127,14 @@ def load_fieldwork_demo(*, seed: int = 330681) -> int:
         if not Household.objects.filter(grid__village=village).exists():
             _households(village, rng, today)
     return len(policies_match(within=village.code, today=today))
+
+
+def _owner(code: str) -> Unit:
+    slug, name = OWNERS[code]
+    unit, _created = Unit.objects.get_or_create(
+        division_id=COUNTY, kind=UnitKind.DEPARTMENT, slug=slug, defaults={"name": name}
+    )
+    return unit
 
 
 def _households(village: Division, rng: random.Random, today: date) -> None:

@@ -19,6 +19,17 @@ class Policy(models.Model):
     # Where the policy applies: a division-code prefix (a county, a township…).
     scope = models.CharField(_("applies in (division code)"), max_length=12)
     rule = models.JSONField(_("eligibility rule"), default=dict)
+    # The department that issued the policy: its staff (and administrators) alone
+    # may change who qualifies. Without one, only administrators may.
+    owner = models.ForeignKey(
+        "people.Unit",
+        verbose_name=_("issuing department"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Only this unit's staff and administrators may change the eligibility rule."),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
@@ -28,6 +39,29 @@ class Policy(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class PolicyRuleChange(models.Model):
+    """One change of a policy's eligibility rule: who made it, when, and from what to what."""
+
+    policy = models.ForeignKey(
+        Policy, verbose_name=_("policy"), on_delete=models.PROTECT, related_name="rule_changes"
+    )
+    by = models.ForeignKey(
+        "people.User", verbose_name=_("changed by"), on_delete=models.PROTECT, related_name="+"
+    )
+    at = models.DateTimeField(_("changed at"))
+    old_rule = models.JSONField(_("rule before"))
+    new_rule = models.JSONField(_("rule after"))
+
+    class Meta:
+        verbose_name = _("policy rule change")
+        verbose_name_plural = _("policy rule changes")
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["policy", "at"], name="rule_change_policy_at")]
+
+    def __str__(self) -> str:
+        return f"{self.policy_id} {self.at:%Y-%m-%d %H:%M}"
 
 
 class Benefit(models.Model):

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from jiceng.core.errors import NotAllowed
 from jiceng.fieldwork.scope import field_village, villages_for
 from jiceng.people.models import User
-from jiceng.policies.models import Outcome, Outreach
+from jiceng.policies.models import Outcome, Outreach, Policy, PolicyRuleChange
 
 
 def outreach_for(user: User) -> QuerySet[Outreach]:
@@ -59,3 +59,8 @@ def outreach_progress(user: User) -> list[Progress]:
     if not progress and not villages_for(user).exists():
         raise NotAllowed(_("Outreach progress is for village, township and county staff."))
     return list(progress.values())
+
+
+def rule_changes(policy: Policy) -> QuerySet[PolicyRuleChange]:
+    """The policy's rule changes, newest first; the caller has checked who may read them."""
+    return PolicyRuleChange.objects.filter(policy=policy).select_related("by__unit")

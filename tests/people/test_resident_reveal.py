@@ -2,9 +2,9 @@ import pytest
 
 from jiceng.core.errors import InvalidInput
 from jiceng.people.models import AccessLog
-from jiceng.people.services import resident_reveal
+from jiceng.people.services import may_reveal_health_in, resident_reveal
 
-from factories import dispatched
+from factories import BAISHU, TIANZHU, dispatched
 
 pytestmark = pytest.mark.django_db
 
@@ -36,3 +36,10 @@ def test_only_personal_fields_can_be_revealed(users, monday):
     case = dispatched(users)
     with pytest.raises(InvalidInput):
         resident_reveal(resident=case.resident, field="phone_index", by=users["cadre"], reason="x")
+
+
+def test_health_figures_are_for_a_village_cadre_and_only_of_their_village(users):
+    assert may_reveal_health_in(users["cadre"], {TIANZHU})
+    assert not may_reveal_health_in(users["cadre"], {TIANZHU, BAISHU})
+    for who in ("grid_worker", "township", "water", "leader", "admin", "outsider_cadre"):
+        assert not may_reveal_health_in(users[who], {TIANZHU})

@@ -10,10 +10,15 @@ from fieldwork.households import household, member
 from policies.policy_data import ELDERLY, policy
 
 from jiceng.core.errors import InvalidInput, NotAllowed
-from jiceng.people.models import User
-from jiceng.policies.models import Benefit, Outcome, Outreach
+from jiceng.people.models import Role, Unit, UnitKind, User
+from jiceng.policies.models import Benefit, Outcome, Outreach, Policy, PolicyRuleChange
 from jiceng.policies.selectors import outreach_for, outreach_progress
-from jiceng.policies.services import outreach_record, policies_match, policy_save
+from jiceng.policies.services import (
+    outreach_record,
+    policies_match,
+    policy_rule_set,
+    policy_save,
+)
 
 from factories import JIANGDONG, TIANZHU
 
@@ -119,5 +124,37 @@ def test_a_policy_with_a_bad_rule_is_not_saved(users: dict[str, User]) -> None:
         policy_save(by=users["admin"], code="bad", scope="330681", rule={"all": []}, **fields)
     with pytest.raises(NotAllowed):
         policy_save(by=users["cadre"], code="ok", scope="330681", rule=ELDERLY, **fields)
-    saved = policy_save(by=users["leader"], code="ok", scope="330681", rule=ELDERLY, **fields)
+    saved = policy_save(by=users["water"], code="ok", scope="330681", rule=ELDERLY, **fields)
     assert saved.rule == ELDERLY
+
+
+def test_a_department_owns_the_policies_it_creates_and_others_cannot_change_them(
+    users: dict[str, User], org: dict[str, Unit]
+) -> None:
+    fields = {
+        "title": "t",
+        "issuing_body": "b",
+        "summary": "s",
+        "who_qualifies": "w",
+        "benefit": "b",
+        "how_to_apply": "h",
+        "valid_from": TODAY,
+    }
+    saved = policy_save(by=users["water"], code="ok", scope="330681", rule=ELDERLY, **fields)
+    assert saved.owner == org["water"]
+    other = Unit.objects.create(kind=UnitKind.DEPARTMENT, name="民政", division_id="330681")
+    civil = User.objects.create_user(
+        username="civil", role=Role.DEPARTMENT_STAFF, unit=other, password="pw"
+    )
+    older = {"all": [{"field": "age", "op": ">=", "value": 100}]}
+    for intruder in (civil, users["leader"]):
+        with pytest.raises(NotAllowed):
+            policy_save(by=intruder, code="ok", scope="330681", rule=older, **fields)
+        with pytest.raises(NotAllowed):
+            policy_rule_set(policy=saved, rule=older, by=intruder)
+    assert Policy.objects.get(code="ok").rule == ELDERLY
+    policy_save(by=users["admin"], code="ok", scope="330681", rule=older, **fields)
+    stored = Policy.objects.get(code="ok")
+    assert stored.rule == older and stored.owner == org["water"]
+    [change] = PolicyRuleChange.objects.all()
+    assert (change.by, change.old_rule, change.new_rule) == (users["admin"], ELDERLY, older)

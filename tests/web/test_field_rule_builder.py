@@ -10,8 +10,11 @@ from django.test import Client
 from fieldwork.households import household, member
 from policies.policy_data import ELDERLY, policy
 
-from jiceng.people.models import User
-from jiceng.policies.models import Outreach, Policy
+from jiceng.people.models import Role, Unit, UnitKind, User
+from jiceng.places.models import Division, Level
+from jiceng.policies.models import Outreach, Policy, PolicyRuleChange
+
+from factories import BAISHU
 
 URL = "/workbench/field/policies/elderly/rule/"
 
@@ -47,12 +50,30 @@ def _rows(prefix: str, size: int, rows: Sequence[Row]) -> dict[str, str]:
 
 
 @pytest.fixture
-def leader(users: dict[str, User], monday: object) -> Client:
+def civil_affairs(users: dict[str, User], org: dict[str, Unit]) -> User:
+    """Staff of 诸暨市民政局, the department that issued the policy."""
+    unit = Unit.objects.create(
+        kind=UnitKind.DEPARTMENT, name="诸暨市民政局", division_id="330681", slug="civil-affairs"
+    )
+    return User.objects.create_user(
+        username="civil", password="pw", role=Role.DEPARTMENT_STAFF, unit=unit
+    )
+
+
+@pytest.fixture
+def leader(civil_affairs: User, monday: object) -> Client:
+    """The issuing department's author (the fixture's name is kept from when leaders edited)."""
     member(household(), born=date(1946, 3, 2))  # 80 today
     member(household(dibao=True), born=date(1950, 1, 1))
-    policy("elderly", ELDERLY)
+    policy("elderly", ELDERLY, owner=civil_affairs.unit)
     client = Client()
-    client.force_login(users["leader"])
+    client.force_login(civil_affairs)
+    return client
+
+
+def _client(user: User) -> Client:
+    client = Client()
+    client.force_login(user)
     return client
 
 
@@ -64,14 +85,14 @@ def test_the_form_shows_the_saved_rule(leader: Client) -> None:
 def test_preview_counts_matches_without_saving_or_opening_outreach(leader: Client) -> None:
     data = _form("any", ("age", ">=", "80"), ("dibao", "is", "yes")) | {"action": "preview"}
     html = leader.post(URL, data).content.decode()
-    assert "2 people qualify and are not receiving" in html
+    assert "People who qualify and are not receiving: &lt;5" in html
     assert Policy.objects.get().rule == ELDERLY and not Outreach.objects.exists()
 
 
 def test_saving_stores_the_built_rule(leader: Client) -> None:
     data = _form("all", ("age", ">=", "81")) | {"action": "save"}
     html = leader.post(URL, data).content.decode()
-    assert "Rule saved." in html and "0 people qualify" in html
+    assert "Rule saved." in html and "People who qualify and are not receiving: 0" in html
     assert Policy.objects.get().rule == {"all": [{"field": "age", "op": ">=", "value": 81}]}
 
 
@@ -120,7 +141,7 @@ def test_preview_of_a_and_b_or_c_counts_exactly_the_people_it_describes(
     # Also matching: the fixture's 低保 member born 1950 (76).
     data = _form("all", ("age", ">=", "70"), groups=(GROUP,)) | {"action": "preview"}
     html = leader.post(URL, data).content.decode()
-    assert "2 people qualify and are not receiving" in html
+    assert "People who qualify and are not receiving: &lt;5" in html
     assert "age &gt;= 70 and (低保 family or disability)" in html
     assert Policy.objects.get().rule == ELDERLY
 
@@ -177,3 +198,157 @@ def test_the_admin_links_each_policy_to_its_builder(users: dict[str, User], lead
     client = Client()
     client.force_login(users["admin"])
     assert URL in client.get("/admin/policies/policy/").content.decode()
+
+
+def test_another_department_cannot_change_the_rule_of_a_policy_it_did_not_issue(
+    users: dict[str, User], leader: Client
+) -> None:
+    water = _client(users["water"])
+    response = water.post(URL, _form("all", ("age", ">=", "100")) | {"action": "save"})
+    assert response.status_code == 403
+    assert (
+        water.post(URL, _form("all", ("age", ">=", "100")) | {"action": "preview"}).status_code
+        == 403
+    )
+    assert Policy.objects.get().rule == ELDERLY and not PolicyRuleChange.objects.exists()
+
+
+def test_another_department_sees_the_rule_but_no_form_and_no_change_log(
+    users: dict[str, User], leader: Client
+) -> None:
+    html = _client(users["water"]).get(URL).content.decode()
+    assert "age &gt;= 80" in html and "Save rule" not in html
+    assert "Only 诸暨市民政局, which issued this policy" in html
+    assert "Changes to this rule" not in html
+
+
+def test_a_leader_reads_the_change_log_but_cannot_change_the_rule(
+    users: dict[str, User], leader: Client
+) -> None:
+    leader.post(URL, _form("all", ("age", ">=", "85")) | {"action": "save"})
+    client = _client(users["leader"])
+    html = client.get(URL).content.decode()
+    assert "Changes to this rule" in html and "age &gt;= 85" in html and "civil" in html
+    response = client.post(URL, _form("all", ("age", ">=", "90")) | {"action": "save"})
+    assert response.status_code == 403
+    assert Policy.objects.get().rule == {"all": [{"field": "age", "op": ">=", "value": 85}]}
+
+
+def test_every_saved_change_is_logged_with_who_when_and_both_rules(
+    civil_affairs: User, leader: Client, monday: object
+) -> None:
+    leader.post(URL, _form("all", ("age", ">=", "85")) | {"action": "save"})
+    leader.post(URL, _form("all", ("age", ">=", "85")) | {"action": "save"})  # no change
+    [change] = PolicyRuleChange.objects.all()
+    assert change.by == civil_affairs and change.at == monday
+    assert change.old_rule == ELDERLY
+    assert change.new_rule == {"all": [{"field": "age", "op": ">=", "value": 85}]}
+    html = leader.get(URL).content.decode()
+    assert "age &gt;= 80 and registered in 330681 → age &gt;= 85" in html
+
+
+def test_an_administrator_changes_any_policy_and_is_logged(
+    users: dict[str, User], leader: Client
+) -> None:
+    admin = _client(users["admin"])
+    admin.post(URL, _form("all", ("age", ">=", "75")) | {"action": "save"})
+    assert PolicyRuleChange.objects.get().by == users["admin"]
+
+
+def test_a_policy_without_an_issuing_department_is_changed_only_by_administrators(
+    users: dict[str, User], leader: Client
+) -> None:
+    Policy.objects.update(owner=None)
+    response = leader.post(URL, _form("all", ("age", ">=", "100")) | {"action": "save"})
+    assert response.status_code == 403 and Policy.objects.get().rule == ELDERLY
+
+
+def test_the_admin_logs_a_rule_changed_there_and_shows_the_log_read_only(
+    users: dict[str, User], leader: Client
+) -> None:
+    admin = _client(users["admin"])
+    policy_row = Policy.objects.get()
+    page = admin.get(f"/admin/policies/policy/{policy_row.pk}/change/")
+    form = page.context["adminform"].form
+    data = {name: form[name].value() or "" for name in form.fields}
+    data |= {
+        "rule": '{"all": [{"field": "age", "op": ">=", "value": 90}]}',
+        "owner": str(policy_row.owner_id),
+    }
+    data |= {"valid_from": "2026-01-01"}
+    response = admin.post(f"/admin/policies/policy/{policy_row.pk}/change/", data)
+    assert response.status_code == 302
+    [change] = PolicyRuleChange.objects.all()
+    assert (change.by, change.old_rule) == (users["admin"], ELDERLY)
+    assert change.new_rule == {"all": [{"field": "age", "op": ">=", "value": 90}]}
+    listing = admin.get("/admin/policies/policyrulechange/")
+    assert listing.status_code == 200 and "age" in listing.content.decode()
+    assert admin.get(f"/admin/policies/policyrulechange/{change.pk}/change/").status_code == 200
+    assert admin.post(f"/admin/policies/policyrulechange/{change.pk}/delete/").status_code == 403
+
+
+def _preview(client: Client, *rows: Row) -> str:
+    return str(client.post(URL, _form("all", *rows) | {"action": "preview"}).content.decode())
+
+
+def test_a_preview_cannot_tell_whether_one_person_is_disabled(leader: Client) -> None:
+    member(household(), born=date(1940, 1, 1), disability=True)  # the only 86-year-old
+    alone = _preview(leader, ("age", "==", "86"))
+    disabled = _preview(leader, ("age", "==", "86"), ("disability", "is", "yes"))
+    not_disabled = _preview(leader, ("age", "==", "86"), ("disability", "is", "no"))
+    assert "qualify and are not receiving: &lt;5" in alone and "天竺社区居委会: &lt;5" in alone
+    for html in (disabled, not_disabled):
+        assert "qualify and are not receiving: &lt;5" in html
+        assert "天竺社区居委会" not in html and "protected health condition" in html
+
+
+def test_small_counts_are_hidden_and_the_total_is_rounded_with_them(leader: Client) -> None:
+    for _ in range(6):
+        member(household(), born=date(1930, 1, 1), veteran=True)  # 96, in 天竺
+    member(household(village=BAISHU), born=date(1930, 1, 1), veteran=True)
+    html = _preview(leader, ("veteran", "is", "yes"))
+    assert "天竺社区居委会: 6" in html and "百树社区居委会: &lt;5" in html
+    assert "qualify and are not receiving: about 10" in html and ": 7" not in html
+
+
+def test_counts_of_five_or_more_without_health_marks_are_exact(leader: Client) -> None:
+    for _ in range(6):
+        member(household(), born=date(1930, 1, 1), veteran=True)
+    html = _preview(leader, ("veteran", "is", "yes"))
+    assert "qualify and are not receiving: 6" in html and "天竺社区居委会: 6" in html
+
+
+def test_a_rule_on_a_health_mark_shows_only_a_rounded_total(leader: Client) -> None:
+    for _ in range(7):
+        member(household(), born=date(1930, 1, 1), disability=True)
+    html = _preview(leader, ("disability", "is", "yes"))
+    assert "qualify and are not receiving: about 10" in html
+    assert "天竺社区居委会" not in html and '<p class="hint">a protected health' not in html
+
+
+def test_a_department_of_another_county_cannot_see_the_rule_or_its_log(
+    places: dict[str, object], leader: Client
+) -> None:
+    leader.post(URL, _form("all", ("age", ">=", "85")) | {"action": "save"})
+    Division.objects.create(code="330682", name="上虞区", level=Level.COUNTY, parent_id="3306")
+    unit = Unit.objects.create(
+        kind=UnitKind.DEPARTMENT, name="上虞区民政局", division_id="330682", slug="civil-affairs"
+    )
+    stranger = User.objects.create_user(
+        username="shangyu", password="pw", role=Role.DEPARTMENT_STAFF, unit=unit
+    )
+    client = _client(stranger)
+    assert client.get(URL).status_code == 404
+    assert (
+        client.post(URL, _form("all", ("age", ">=", "100")) | {"action": "save"}).status_code == 404
+    )
+    assert Policy.objects.get().rule == {"all": [{"field": "age", "op": ">=", "value": 85}]}
+
+
+def test_the_change_log_in_the_admin_is_for_administrators_only(
+    users: dict[str, User], leader: Client
+) -> None:
+    leader.post(URL, _form("all", ("age", ">=", "85")) | {"action": "save"})
+    for who in ("leader", "water"):
+        response = _client(users[who]).get("/admin/policies/policyrulechange/")
+        assert response.status_code == 302 and "/login/" in response["Location"]

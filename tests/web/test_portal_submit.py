@@ -175,12 +175,29 @@ def test_submissions_are_limited_per_address(client, org, monday):
     assert other.post("/submit/", form(phone="13700000000")).status_code == 302
 
 
-def test_submissions_are_limited_per_phone(org, monday):
-    for n in range(5):
-        Client(REMOTE_ADDR=f"10.0.0.{n}").post("/submit/", form())
-    page = Client(REMOTE_ADDR="10.0.0.99").post("/submit/", form()).content.decode()
+def test_submissions_are_limited_per_phone_from_one_address(org, monday):
+    sender = Client(REMOTE_ADDR="10.0.0.1")
+    for _ in range(5):
+        sender.post("/submit/", form())
+    page = sender.post("/submit/", form()).content.decode()
     assert Case.objects.count() == 5 and "5 requests today" in page
     assert not Throttle.objects.filter(key__contains="13812345678").exists()
+
+
+def test_someone_flooding_a_residents_phone_does_not_lock_the_resident_out(org, monday):
+    for n in range(5):
+        Client(REMOTE_ADDR="10.6.6.6").post("/submit/", form(description=f"捣乱{n}号"))
+    resident = Client(REMOTE_ADDR="10.0.0.7")
+    assert resident.post("/submit/", form()).status_code == 302
+    assert Case.objects.count() == 6
+
+
+def test_a_submission_the_service_refuses_is_not_counted(client, org, media, monday):
+    for _ in range(6):
+        fake = SimpleUploadedFile("photo.jpg", b"not an image", content_type="image/jpeg")
+        client.post("/submit/", form(photo=fake))
+    assert not Case.objects.exists() and not Throttle.objects.exists()
+    assert client.post("/submit/", form()).status_code == 302
 
 
 def test_submitting_requires_the_csrf_token(org):

@@ -25,7 +25,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from jiceng.api import reference
-from jiceng.api.idempotency import KeyReused, idempotent
+from jiceng.api.idempotency import KeyInProgress, KeyReused, idempotent
 from jiceng.api.open311 import mapping, selectors
 from jiceng.api.open311.render import CONTENT_TYPES, error, render, respond
 from jiceng.api.services import apikey_user
@@ -71,6 +71,8 @@ def open311(view: View) -> View:
             return error(fmt, 403, denied.message)
         except KeyReused:
             return error(fmt, 400, _("This Idempotency-Key was already used for another request."))
+        except KeyInProgress as busy:
+            return error(fmt, 409, busy.message)
 
     return csrf_exempt(wrapper)
 

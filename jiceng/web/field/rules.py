@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,10 +15,16 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from jiceng.core.errors import InvalidInput, NotAllowed
-from jiceng.people.models import User
+from jiceng.people.models import Role, User
 from jiceng.policies.models import Policy
+from jiceng.policies.preview import Preview, policy_preview
 from jiceng.policies.rules import FIELDS, NUMBER_OPS, rule_text, validate_rule
-from jiceng.policies.services import AUTHOR_ROLES, POLICY_TEXT_FIELDS, policy_matches, policy_save
+from jiceng.policies.selectors import rule_changes
+from jiceng.policies.services import (
+    AUTHOR_ROLES,
+    may_author_rule,
+    policy_rule_set,
+)
 
 OPS = [(op, op) for op in NUMBER_OPS] + [("is", gettext_lazy("is")), ("in", gettext_lazy("in"))]
 
@@ -152,7 +157,7 @@ def _row(condition: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _author(request: HttpRequest) -> User:
+def _viewer(request: HttpRequest) -> User:
     user = request.user
     assert isinstance(user, User)
     if user.role not in AUTHOR_ROLES and not user.is_superuser:
@@ -160,17 +165,27 @@ def _author(request: HttpRequest) -> User:
     return user
 
 
+def _policy(user: User, code: str) -> Policy:
+    policy = Policy.objects.select_related("owner").filter(code=code).first()
+    if policy is None or not (user.is_superuser or policy.scope.startswith(user.jurisdiction)):
+        raise Http404(_("No such policy in your area."))
+    return policy
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def rule_builder(request: HttpRequest, code: str) -> HttpResponse:
-    user = _author(request)
-    policy = Policy.objects.filter(code=code).first()
-    if policy is None or not (user.is_superuser or policy.scope.startswith(user.jurisdiction)):
-        raise Http404(_("No such policy in your area."))
+    user = _viewer(request)
+    policy = _policy(user, code)
+    may_author = may_author_rule(user, policy)
+    if request.method == "POST" and not may_author:
+        raise NotAllowed(
+            _("Only the department that issued this policy and administrators may change it.")
+        )
     # A rule deeper than the form's one level of groups is never overwritten here.
     too_deep = _initial(policy.rule) is None
     builder = _builder(request.POST or None, policy.rule)
-    preview: dict[str, Any] | None = None
+    preview: Preview | None = None
     error = ""
     saving = request.POST.get("action") == "save"
     if request.method == "POST" and builder.is_valid():
@@ -182,13 +197,15 @@ def rule_builder(request: HttpRequest, code: str) -> HttpResponse:
                     _("This rule nests deeper than this form; edit it in the admin.")
                 )
             if saving:
-                _save(policy, rule, user)
-            preview = _preview(policy, rule, user)
+                policy_rule_set(policy=policy, rule=rule, by=user)
+            preview = policy_preview(policy, rule, user)
         except InvalidInput as problem:
             error = problem.message
     context = {
         "policy": policy,
         "builder": builder,
+        "may_author": may_author,
+        "changes": _changes(user, policy),
         "preview": preview,
         "error": error,
         "too_deep": too_deep,
@@ -198,22 +215,25 @@ def rule_builder(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "web/field/rule.html", context, status=400 if error else 200)
 
 
-def _save(policy: Policy, rule: dict[str, Any], user: User) -> None:
-    texts = {name: getattr(policy, name) for name in POLICY_TEXT_FIELDS}
-    policy_save(
-        by=user, code=policy.code, scope=policy.scope, rule=rule,
-        valid_from=policy.valid_from, valid_to=policy.valid_to, **texts,
-    )  # fmt: skip
-    policy.refresh_from_db(fields=["rule"])
+def _changes(user: User, policy: Policy) -> list[dict[str, Any]] | None:
+    """The rule's change log, for its authors and the county's leaders; None for others."""
+    if not (may_author_rule(user, policy) or user.role == Role.LEADER):
+        return None
+    return [
+        {
+            "at": change.at,
+            "by": str(change.by),
+            "unit": change.by.unit.name if change.by.unit else "",
+            "old": _text(change.old_rule),
+            "new": _text(change.new_rule),
+        }
+        for change in rule_changes(policy)[:50]
+    ]
 
 
-def _preview(policy: Policy, rule: dict[str, Any], user: User) -> dict[str, Any]:
-    """How many would qualify, per village, before anything is saved or anyone contacted."""
-    matches = policy_matches(policy, rule=rule, within=user.jurisdiction)
-    villages = Counter(m.village for m in matches)
-    return {
-        "rule": rule_text(rule),
-        "total": len(matches),
-        "villages": villages.most_common(10),
-        "sample": matches[:5],
-    }
+def _text(rule: Any) -> str:
+    try:
+        validate_rule(rule)
+    except InvalidInput:
+        return str(rule)  # an old or empty rule is shown as it was stored
+    return rule_text(rule)

@@ -11,14 +11,13 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from jiceng.cases import public, rules
+from jiceng.cases import admission, public, rules
 from jiceng.cases.models import (
     OPEN_STATES,
     Case,
@@ -29,8 +28,7 @@ from jiceng.cases.models import (
     State,
 )
 from jiceng.cases.services import case_attach_photo, case_rate, case_submit, time_limit_for
-from jiceng.core import clock, throttle
-from jiceng.core.crypto import blind_index
+from jiceng.core import clock
 from jiceng.core.errors import Conflict, IllegalTransition, InvalidInput
 from jiceng.insights.rates import AreaRates
 from jiceng.places.models import Division
@@ -45,10 +43,6 @@ from jiceng.web.portal.forms import (
     category_label,
 )
 
-# (limit, window in seconds). Generous for a family, tight for a script.
-SUBMIT_PER_ADDRESS = (10, 3600)
-SUBMIT_PER_PHONE = (5, 86400)
-LOOKUP_PER_ADDRESS = (20, 600)
 BOARD_PAGE_SIZE = 20
 BOARD_FIXED = 8
 BOARD_MAX_PAGE = 50  # deeper pages cost a large OFFSET and nobody reads them
@@ -75,57 +69,35 @@ def _submit_form(request: HttpRequest) -> SubmitForm:
     )
 
 
-def _throttled(request: HttpRequest, phone: str) -> str | None:
-    if throttle.blocked(
-        f"portal:submit:ip:{client_address(request)}", **_limit(SUBMIT_PER_ADDRESS)
-    ):
-        return _(
-            "Many requests were sent from this connection in the last hour. "
-            "Please wait an hour, or call the 12345 hotline."
+def _create_case(request: HttpRequest, form: SubmitForm) -> Case | None:
+    data = form.cleaned_data
+    try:
+        return admission.admit(
+            address=client_address(request),
+            phone=data["phone"],
+            submit=lambda: _submit_case(data),
         )
-    if throttle.blocked(f"portal:submit:phone:{blind_index(phone)}", **_limit(SUBMIT_PER_PHONE)):
-        return _(
-            "This phone number has sent 5 requests today. "
-            "Please try again tomorrow, or call the 12345 hotline."
-        )
+    except admission.Refused as refused:
+        form.add_error(None, refused.message)
+    except InvalidInput as error:
+        form.add_error(SERVICE_FIELDS.get(error.field or ""), error.message)
     return None
 
 
-def _count_submission(request: HttpRequest, phone: str) -> None:
-    throttle.hit(f"portal:submit:ip:{client_address(request)}", **_limit(SUBMIT_PER_ADDRESS))
-    # The key holds the phone's keyed digest, never the number itself.
-    throttle.hit(f"portal:submit:phone:{blind_index(phone)}", **_limit(SUBMIT_PER_PHONE))
-
-
-def _limit(rule: tuple[int, int]) -> dict[str, int]:
-    return {"limit": rule[0], "seconds": rule[1]}
-
-
-def _create_case(request: HttpRequest, form: SubmitForm) -> Case | None:
-    data = form.cleaned_data
-    problem = _throttled(request, data["phone"])
-    if problem:
-        form.add_error(None, problem)
-        return None
-    try:
-        # The photo is checked after the case exists; a bad one undoes the case too.
-        with transaction.atomic():
-            case = case_submit(
-                category=data["category"],
-                description=data["description"],
-                division_code=data["village"],
-                address=data["address"],
-                contact_phone=data["phone"],
-                contact_name=data["name"],
-                channel=Channel.WEB,
-                by=None,
-            )
-            if data["photo"]:
-                case_attach_photo(case=case, file=data["photo"])
-    except InvalidInput as error:
-        form.add_error(SERVICE_FIELDS.get(error.field or ""), error.message)
-        return None
-    _count_submission(request, data["phone"])
+def _submit_case(data: dict[str, Any]) -> Case:
+    # The photo is checked after the case exists; a bad one undoes the case too.
+    case = case_submit(
+        category=data["category"],
+        description=data["description"],
+        division_code=data["village"],
+        address=data["address"],
+        contact_phone=data["phone"],
+        contact_name=data["name"],
+        channel=Channel.WEB,
+        by=None,
+    )
+    if data["photo"]:
+        case_attach_photo(case=case, file=data["photo"])
     return case
 
 
@@ -203,14 +175,13 @@ def follow(request: HttpRequest) -> HttpResponse:
 
 def _verify(request: HttpRequest) -> HttpResponse:
     form = FollowForm(request.POST)
-    address_key = f"portal:lookup:ip:{client_address(request)}"
-    if not throttle.hit(address_key, **_limit(LOOKUP_PER_ADDRESS)):
+    if not public.lookup_allowed(client_address(request)):
         form.is_valid()
         form.add_error(None, _("Too many tries from this connection. Please wait 10 minutes."))
         return render(request, "web/portal/follow.html", {"form": form}, status=429)
     if form.is_valid():
         number = form.cleaned_data["number"]
-        case = public.find_case(number, form.cleaned_data["last4"])
+        case = public.follow_case(number, form.cleaned_data["last4"])
         if case is not None:
             # The resident's own request: a merged one shows the case that carries its work.
             own = case.number or number
