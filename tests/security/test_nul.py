@@ -93,6 +93,20 @@ def test_an_escaped_backslash_before_u0000_is_ordinary_text(client: Client, org:
     assert Case.objects.get().description == "路灯坏了 \\u0000 是什么"
 
 
+def test_half_a_utf16_pair_is_refused_but_a_whole_pair_is_text(client: Client, org: object) -> None:
+    half = '{"category": "transport", "division": "%s", "phone": "13812345678", '
+    half += '"description": "%s"}'
+    response = client.post(
+        "/api/v1/public/cases", half % (TIANZHU, "灯\\ud800"), content_type="application/json"
+    )
+    assert response.status_code == 422 and response.json()["field"] == "description"
+    assert "UTF-16" in response.json()["message"]
+    whole = half % (TIANZHU, "路灯坏了\\ud83d\\ude22")
+    response = client.post("/api/v1/public/cases", whole, content_type="application/json")
+    assert response.status_code == 201
+    assert Case.objects.get().description == "路灯坏了\U0001f622"
+
+
 def test_the_portal_form_with_nul_gets_a_page_and_creates_nothing(
     client: Client, org: object
 ) -> None:
