@@ -274,14 +274,23 @@ if len(JICENG_SCORE_WEIGHTS) != 3 or sum(JICENG_SCORE_WEIGHTS) != 100:
         "JICENG_SCORE_WEIGHTS must be three integers summing to 100, e.g. 30,35,35"
     )
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {
-        "handlers": ["console"],
-        "level": env.choice(
-            "JICENG_LOG_LEVEL", "info", ("debug", "info", "warning", "error")
-        ).upper(),
-    },
-}
+# --- Request path: bad input, database outages, readiness, logging (issue 13) -----------------
+# NUL characters are turned away before the session is read (jiceng.core.nul); a database
+# that cannot be reached is answered with 503 in each surface's format (jiceng.core.outage).
+from jiceng.core import logs  # noqa: E402  (kept in this block, beside its only use)
+
+# Django's own HTML error pages on /api/ and /open311/ are answered again in their shape.
+_SESSIONS = MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware")
+MIDDLEWARE[_SESSIONS:_SESSIONS] = [
+    "jiceng.core.surfaces.SurfaceErrorsMiddleware",
+    "jiceng.core.nul.RejectNulMiddleware",
+]
+MIDDLEWARE.append("jiceng.core.outage.DatabaseUnavailableMiddleware")
+# /readyz: not ready while a background task has waited longer than this to run.
+JICENG_READY_TASK_MINUTES = env.integer("JICENG_READY_TASK_MINUTES", 10, minimum=1)
+LOGGING = logs.config(
+    level=env.choice("JICENG_LOG_LEVEL", "info", ("debug", "info", "warning", "error")).upper(),
+    fmt=env.choice("JICENG_LOG_FORMAT", "text", ("text", "json")),
+    zone=TIME_ZONE,
+)
+# --- end of request path settings ---------------------------------------------------------------

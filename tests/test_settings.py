@@ -1,5 +1,6 @@
 """Production refuses to start without its keys; development makes its own."""
 
+import json
 import os
 import subprocess
 import sys
@@ -144,3 +145,22 @@ def test_django_checks_pass_with_the_rq_backend(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
+
+
+def test_a_bad_log_format_is_named(tmp_path):
+    result = _run(tmp_path, JICENG_ENV="development", JICENG_LOG_FORMAT="xml")
+    assert result.returncode != 0 and "JICENG_LOG_FORMAT must be one of text, json" in result.stderr
+
+
+def test_json_logs_are_one_object_a_line(tmp_path):
+    code = "import django, logging; django.setup(); logging.getLogger('jiceng').warning('hello')"
+    result = _run(tmp_path, code, JICENG_ENV="development", JICENG_LOG_FORMAT="json")
+    assert result.returncode == 0, result.stderr
+    (line,) = result.stderr.splitlines()
+    entry = json.loads(line)
+    assert {key: entry[key] for key in ("level", "logger", "message")} == {
+        "level": "WARNING",
+        "logger": "jiceng",
+        "message": "hello",
+    }
+    assert entry["time"].endswith("+08:00")

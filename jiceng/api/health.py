@@ -1,18 +1,85 @@
-"""``GET /healthz``: the liveness check load balancers and process supervisors poll.
+"""``GET /healthz`` (liveness) and ``GET /readyz`` (readiness), for load balancers.
 
-It answers from the Django process alone, without touching the database, so a slow
-database does not get healthy app servers taken out of rotation; it is also the
-bare-view ceiling the API benchmarks compare with (bench/api/README.md).
+``/healthz`` answers from the Django process alone, without touching the database, so
+a slow database does not get healthy app servers restarted; it is also the bare-view
+ceiling the API benchmarks compare with (bench/api/README.md).
+
+``/readyz`` says whether this server can do its work now: the database answers a
+query, every migration of this code is applied, and the task queue is being worked
+(no task has waited past ``JICENG_READY_TASK_MINUTES``). It answers 503 naming what
+failed, so a balancer stops sending traffic until it passes again.
 """
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import DatabaseError, connection
+from django.db.migrations.executor import MigrationExecutor
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.http import require_http_methods
+
+from jiceng.core import clock
+
+DATABASE_TASKS = "django_tasks_db.backend.DatabaseBackend"
 
 
 @require_http_methods(["GET", "HEAD"])
 def healthz(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(b"ok\n", content_type="text/plain; charset=utf-8")
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def _database() -> str:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+        cursor.fetchone()
+    return "ok"
+
+
+def _migrations() -> str:
+    executor = MigrationExecutor(connection)
+    plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    return "ok" if not plan else f"{len(plan)} migrations not applied"
+
+
+def _tasks() -> str:
+    if settings.TASKS["default"]["BACKEND"] != DATABASE_TASKS:
+        return "ok"  # queued elsewhere (RQ) or run at once
+    from django_tasks_db.models import DBTaskResult, get_date_max
+
+    minutes = settings.JICENG_READY_TASK_MINUTES
+    since = clock.now() - timedelta(minutes=minutes)
+    # A task is due from when it was queued, or from its run_after if it was given one.
+    late = DBTaskResult.objects.ready().filter(
+        Q(run_after=get_date_max(), enqueued_at__lt=since) | Q(run_after__lt=since)
+    )
+    waiting = late.count()
+    return "ok" if not waiting else f"{waiting} tasks waiting more than {minutes} minutes"
+
+
+CHECKS = (("database", _database), ("migrations", _migrations), ("tasks", _tasks))
+
+
+def _run_checks() -> dict[str, str]:
+    checks: dict[str, str] = {}
+    for name, check in CHECKS:
+        try:
+            checks[name] = check()
+        except DatabaseError as exc:
+            checks[name] = f"failed ({type(exc).__name__})"
+            break
+    # After a failure the rest cannot be known; each would only wait for the database again.
+    return {name: checks.get(name, "not checked") for name, _check in CHECKS}
+
+
+@require_http_methods(["GET", "HEAD"])
+def readyz(request: HttpRequest) -> HttpResponse:
+    checks = _run_checks()
+    ready = all(result == "ok" for result in checks.values())
+    response = JsonResponse({"ready": ready, "checks": checks}, status=200 if ready else 503)
     response["Cache-Control"] = "no-store"
     return response

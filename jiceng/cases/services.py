@@ -53,6 +53,15 @@ SYSTEM = None  # ``by=None``: the system (sweep) or the resident acting through 
 
 def _clean_text(value: str, field: str, *, max_length: int, required: bool = True) -> str:
     value = (value or "").strip()
+    # Control characters other than tab and line breaks, and halves of UTF-16 pairs: nobody
+    # types them, PostgreSQL cannot store NUL or the halves, and XML (Open311) cannot carry
+    # them. (``re`` keeps the compiled pattern.)
+    if re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]", value):
+        raise InvalidInput(
+            _("%(field)s contains control characters; remove them and try again.")
+            % {"field": field},
+            field=field,
+        )
     if required and not value:
         raise InvalidInput(_("%(field)s is required.") % {"field": field}, field=field)
     if len(value) > max_length:

@@ -319,7 +319,9 @@ def test_no_personal_data_leaves_through_open311(
 def test_control_characters_in_typed_text_do_not_break_the_xml(
     client: Client, users: dict[str, User], monday: datetime
 ) -> None:
-    case = dispatched(users, description="路灯\x01坏了\x0b")
+    case = dispatched(users)
+    # The services refuse control characters now; rows stored before that still have them.
+    Case.objects.filter(pk=case.pk).update(description="路灯\x01坏了\x0b")
     _root, rows = xml_data(client.get(f"{URL}/{case.number}.xml"))
     assert rows[0]["description"] == "路灯坏了"
 

@@ -1,0 +1,32 @@
+"""Fixtures for the request-path tests: API keys made through the real service."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from django.core.cache import cache
+
+from jiceng.api import reference
+from jiceng.api.services import apikey_create
+from jiceng.people.models import Role, Unit
+
+
+@pytest.fixture
+def keys(org: dict[str, Unit]) -> dict[str, str]:
+    """Clear-text keys: a resident intake integration's and a county dispatcher's."""
+    made = {
+        "intake": apikey_create(name="wechat", role=Role.RESIDENT, jurisdiction="330681"),
+        "dispatcher": apikey_create(name="hotline", role=Role.DISPATCHER, jurisdiction="330681"),
+    }
+    return {name: raw for name, (_key, raw) in made.items()}
+
+
+@pytest.fixture(autouse=True)
+def _fresh_reference_data() -> Iterator[None]:
+    """Reference data and Open311 answers are kept per process; each test starts afresh."""
+    reference.forget()
+    cache.clear()
+    yield
+    reference.forget()
+    cache.clear()
