@@ -31,6 +31,7 @@ from jiceng.cases import permissions, public, services
 from jiceng.cases.models import Case, Category, Channel, DispatchRule, State, Tier
 from jiceng.core import crypto, throttle
 from jiceng.core.errors import Conflict, IllegalTransition, InvalidInput, JicengError, NotAllowed
+from jiceng.core.proxy import client_address
 from jiceng.core.rows import PlainQuery, plain_rows
 from jiceng.insights.rates import monthly_rates
 from jiceng.people.models import Unit, User
@@ -294,7 +295,7 @@ def create_case(request: HttpRequest, payload: schemas.CaseIn) -> HttpResponse:
 
 def _throttled(request: HttpRequest, phone: str) -> None:
     keys = [
-        (f"api:submit:ip:{request.META.get('REMOTE_ADDR', '')}", PUBLIC_PER_ADDRESS),
+        (f"api:submit:ip:{client_address(request)}", PUBLIC_PER_ADDRESS),
         (f"api:submit:phone:{crypto.blind_index(phone)}", PUBLIC_PER_PHONE),
     ]
     for key, (limit, seconds) in keys:
@@ -642,7 +643,7 @@ def rates(
 )
 def public_case(request: HttpRequest, number: str, phone_last4: str) -> dict[str, Any]:
     """A resident follows their case: its number and the last four digits of their phone."""
-    key = f"api:lookup:ip:{request.META.get('REMOTE_ADDR', '')}"
+    key = f"api:lookup:ip:{client_address(request)}"
     if not throttle.hit(key, limit=60, seconds=3600):
         raise HttpError(429, _("Too many lookups; try again later."))
     case = public.find_case(number, phone_last4)
