@@ -1,10 +1,11 @@
 from django.urls import include, path
 
-from jiceng.web import auth
+from jiceng.web import auth, source
 
 urlpatterns = [
     path("login/", auth.LoginView.as_view(), name="login"),
     path("logout/", auth.LogoutView.as_view(), name="logout"),
+    path("source/", source.source, name="source"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("workbench/field/", include("jiceng.web.field.urls")),
     path("workbench/", include("jiceng.web.workbench.urls")),
