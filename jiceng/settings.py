@@ -264,6 +264,16 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"{_VALIDATION}.CommonPasswordValidator"},
     {"NAME": f"{_VALIDATION}.NumericPasswordValidator"},
 ]
+# Administrators and leaders confirm a login with an authenticator app's code
+# (jiceng.web.twofactor); on by default where the data is real.
+JICENG_REQUIRE_2FA = env.boolean("JICENG_REQUIRE_2FA", _PRODUCTION)
+INSTALLED_APPS += ["django_otp", "django_otp.plugins.otp_totp"]
+_AFTER_LOGIN = MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1
+MIDDLEWARE[_AFTER_LOGIN:_AFTER_LOGIN] = [
+    "django_otp.middleware.OTPMiddleware",
+    "jiceng.web.twofactor.SecondFactorMiddleware",
+]
+OTP_TOTP_ISSUER = "Jiceng"
 # The AGPL asks that users of the network service be offered its source (section 13).
 JICENG_SOURCE_URL = env.string("JICENG_SOURCE_URL", "/source/")
 # --- end of deployment block --------------------------------------------------------------
