@@ -10,7 +10,9 @@ SETUP = "import django; django.setup(); from django.conf import settings; print(
 
 
 def _run(tmp_path, code=SETUP, **env):
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("JICENG_", "DATABASE_URL"))}
+    # DJANGO_*: browser tests set DJANGO_ALLOW_ASYNC_UNSAFE, which check --deploy reports.
+    leave_out = ("JICENG_", "DATABASE_URL", "DJANGO_")
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(leave_out)}
     clean.update(DJANGO_SETTINGS_MODULE="jiceng.settings", JICENG_HOME=str(tmp_path), **env)
     return subprocess.run(
         [sys.executable, "-c", code],
