@@ -18,7 +18,17 @@ from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_GET
 
 # Beside the package in a checkout (not in an installed wheel): the licence and the build.
-PROJECT_FILES = ("LICENSE", "README.md", "CHANGELOG.md", "pyproject.toml", "requirements", "deploy")
+PROJECT_FILES = (
+    "LICENSE",
+    "README.md",
+    "CHANGELOG.md",
+    "pyproject.toml",
+    "Makefile",
+    "manage.py",
+    "requirements",
+    "deploy",
+    "docs",
+)
 
 
 def _skipped(info: tarfile.TarInfo) -> tarfile.TarInfo | None:
