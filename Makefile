@@ -53,10 +53,14 @@ format: $(STAMP_DEV)
 	$(BIN)/ruff check --fix jiceng tests bench
 	$(BIN)/ruff format jiceng tests bench
 
+# Hashed pins, without this machine's package indexes: a fresh machine installs the same
+# files from PyPI, and pip refuses any file whose hash differs.
+LOCK_FLAGS := --quiet --strip-extras --generate-hashes --allow-unsafe --no-emit-index-url \
+  --no-emit-find-links
 lock: | $(BIN)/python
 	$(BIN)/pip install --quiet pip-tools
-	$(BIN)/pip-compile --quiet --strip-extras -o requirements/base.txt pyproject.toml
-	$(BIN)/pip-compile --quiet --strip-extras --extra dev -o requirements/dev.txt pyproject.toml
+	$(BIN)/pip-compile $(LOCK_FLAGS) -o requirements/base.txt pyproject.toml
+	$(BIN)/pip-compile $(LOCK_FLAGS) --extra dev -o requirements/dev.txt pyproject.toml
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

@@ -251,6 +251,63 @@ if JICENG_ENV == "production":
     SESSION_COOKIE_SECURE = env.boolean("JICENG_SECURE_COOKIES", True)
     CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 
+# --- Deployment: proxies, TLS, hosts, keys and logins (docs/operations.md) -------------------
+# Behind a reverse proxy every request comes from the proxy: X-Forwarded-For is believed only
+# when the peer is one of these (jiceng.core.proxy), so a visitor cannot spoof their address.
+JICENG_TRUSTED_PROXIES = tuple(env.networks("JICENG_TRUSTED_PROXIES", ""))
+# The address residents type; a TLS-ending load balancer makes Django see plain HTTP, so the
+# CSRF check must be told which HTTPS origin its forms come from.
+JICENG_PUBLIC_URL = env.origin("JICENG_PUBLIC_URL")
+CSRF_TRUSTED_ORIGINS = [
+    *([JICENG_PUBLIC_URL] if JICENG_PUBLIC_URL else []),
+    *CSRF_TRUSTED_ORIGINS,
+]
+_BEHIND_TLS_PROXY = env.boolean("JICENG_BEHIND_TLS_PROXY", False)
+if _BEHIND_TLS_PROXY:
+    # Only safe when the proxy overwrites this header on every request (deploy/nginx.conf).
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+_PRODUCTION = JICENG_ENV == "production"
+SECURE_HSTS_SECONDS = env.integer(
+    "JICENG_HSTS_SECONDS", 31_536_000 if _PRODUCTION else 0, minimum=0
+)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.boolean("JICENG_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env.boolean("JICENG_HSTS_PRELOAD", False)
+if not SECURE_HSTS_PRELOAD:
+    # Preloading is the domain owner's request to the browsers' list, not a server default.
+    SILENCED_SYSTEM_CHECKS = ["security.W021"]
+# Redirecting by default only where Django can tell HTTPS from HTTP: behind a proxy that
+# does not say so, every request looks like HTTP and would be redirected forever.
+SECURE_SSL_REDIRECT = env.boolean("JICENG_SSL_REDIRECT", _PRODUCTION and _BEHIND_TLS_PROXY)
+# A load balancer probes over plain HTTP; a redirect would count as a failed check.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+if _PRODUCTION and "*" in ALLOWED_HOSTS:
+    raise ImproperlyConfigured(
+        "JICENG_ALLOWED_HOSTS must name the site's hosts in production, not '*' "
+        "(a wildcard lets forged Host headers into password-reset links and caches)."
+    )
+if _PRODUCTION:
+    env.fernet_key("JICENG_DATA_KEY", JICENG_DATA_KEY)
+_VALIDATION = "django.contrib.auth.password_validation"
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": f"{_VALIDATION}.UserAttributeSimilarityValidator"},
+    {"NAME": f"{_VALIDATION}.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": f"{_VALIDATION}.CommonPasswordValidator"},
+    {"NAME": f"{_VALIDATION}.NumericPasswordValidator"},
+]
+# Administrators and leaders confirm a login with an authenticator app's code
+# (jiceng.web.twofactor); on by default where the data is real.
+JICENG_REQUIRE_2FA = env.boolean("JICENG_REQUIRE_2FA", _PRODUCTION)
+INSTALLED_APPS += ["django_otp", "django_otp.plugins.otp_totp"]
+_AFTER_LOGIN = MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1
+MIDDLEWARE[_AFTER_LOGIN:_AFTER_LOGIN] = [
+    "django_otp.middleware.OTPMiddleware",
+    "jiceng.web.twofactor.SecondFactorMiddleware",
+]
+OTP_TOTP_ISSUER = "Jiceng"
+# The AGPL asks that users of the network service be offered its source (section 13).
+JICENG_SOURCE_URL = env.string("JICENG_SOURCE_URL", "/source/")
+# --- end of deployment block --------------------------------------------------------------
+
 PASSWORD_HASHERS = (
     ["django.contrib.auth.hashers.MD5PasswordHasher"]
     if JICENG_ENV == "test"

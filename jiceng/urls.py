@@ -2,9 +2,12 @@ from django.contrib import admin
 from django.urls import include, path
 
 from jiceng.api.health import healthz, readyz
+from jiceng.web.auth import ThrottledAdminAuthenticationForm
 
 admin.site.site_header = "基层 Jiceng"
 admin.site.site_title = "Jiceng"
+# The admin shares the staff login's limits on failed attempts.
+admin.site.login_form = ThrottledAdminAuthenticationForm
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),

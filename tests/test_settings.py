@@ -11,7 +11,9 @@ SETUP = "import django; django.setup(); from django.conf import settings; print(
 
 
 def _run(tmp_path, code=SETUP, **env):
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("JICENG_", "DATABASE_URL"))}
+    # DJANGO_*: browser tests set DJANGO_ALLOW_ASYNC_UNSAFE, which check --deploy reports.
+    leave_out = ("JICENG_", "DATABASE_URL", "DJANGO_")
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(leave_out)}
     clean.update(DJANGO_SETTINGS_MODULE="jiceng.settings", JICENG_HOME=str(tmp_path), **env)
     return subprocess.run(
         [sys.executable, "-c", code],
@@ -164,3 +166,74 @@ def test_json_logs_are_one_object_a_line(tmp_path):
         "message": "hello",
     }
     assert entry["time"].endswith("+08:00")
+
+
+def _production_keys(tmp_path) -> dict[str, str]:
+    from cryptography.fernet import Fernet
+
+    (tmp_path / "secret_key").write_text("k" + "-".join(str(n) for n in range(40)))
+    (tmp_path / "data_key").write_text(Fernet.generate_key().decode())
+    return {
+        "JICENG_ENV": "production",
+        "JICENG_ALLOWED_HOSTS": "12345.example.cn",
+        "JICENG_SECRET_KEY_FILE": str(tmp_path / "secret_key"),
+        "JICENG_DATA_KEY_FILE": str(tmp_path / "data_key"),
+    }
+
+
+def test_production_refuses_a_wildcard_host(tmp_path):
+    env = {**_production_keys(tmp_path), "JICENG_ALLOWED_HOSTS": "12345.example.cn,*"}
+    result = _run(tmp_path, **env)
+    assert result.returncode != 0 and "JICENG_ALLOWED_HOSTS must name" in result.stderr
+
+
+def test_production_refuses_a_data_key_that_is_not_a_fernet_key(tmp_path):
+    env = _production_keys(tmp_path)
+    (tmp_path / "data_key").write_text("my-county-password")
+    result = _run(tmp_path, **env)
+    assert result.returncode != 0 and "JICENG_DATA_KEY must be a Fernet key" in result.stderr
+
+
+def test_untrusted_proxy_lists_are_named(tmp_path):
+    result = _run(tmp_path, JICENG_ENV="development", JICENG_TRUSTED_PROXIES="nginx")
+    assert result.returncode != 0 and "JICENG_TRUSTED_PROXIES" in result.stderr
+
+
+def test_the_public_url_is_trusted_for_forms_and_tls_is_read_from_the_proxy(tmp_path):
+    probe = (
+        "import django; django.setup(); from django.conf import settings; "
+        "print(settings.CSRF_TRUSTED_ORIGINS, settings.SECURE_PROXY_SSL_HEADER)"
+    )
+    result = _run(
+        tmp_path,
+        probe,
+        JICENG_ENV="development",
+        JICENG_PUBLIC_URL="https://12345.Example.cn/",
+        JICENG_CSRF_TRUSTED_ORIGINS="https://old.example.cn",
+        JICENG_BEHIND_TLS_PROXY="true",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split("] ")[0] == "['https://12345.example.cn', 'https://old.example.cn'"
+    assert "('HTTP_X_FORWARDED_PROTO', 'https')" in result.stdout
+
+
+def _example_env(tmp_path) -> dict[str, str]:
+    example = ROOT / "deploy" / "jiceng.env.example"
+    pairs = (line.split("=", 1) for line in example.read_text().splitlines() if "=" in line)
+    documented = {k: v for k, v in pairs if not k.startswith("#")}
+    keys = _production_keys(tmp_path)
+    documented.update({k: v for k, v in keys.items() if k.endswith("_FILE")})
+    # Only the database moves: the check needs none, and a test must not need a server.
+    documented.update(DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}")
+    documented.pop("JICENG_HOME")
+    return documented
+
+
+def test_the_documented_production_settings_pass_django_deployment_checks(tmp_path):
+    check = (
+        "import sys; from django.core.management import execute_from_command_line; "
+        "execute_from_command_line(['jiceng', 'check', '--deploy', '--fail-level', 'WARNING'])"
+    )
+    result = _run(tmp_path, check, **_example_env(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout and "WARNING" not in result.stderr

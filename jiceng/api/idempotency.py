@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from jiceng.api.models import IdempotencyRecord
 from jiceng.core import clock
 from jiceng.core.errors import Conflict, JicengError
+from jiceng.core.proxy import client_address
 
 HEADER = "Idempotency-Key"
 MAX_KEY_LENGTH = 100
@@ -147,4 +148,4 @@ def scope_of(request: HttpRequest) -> str:
     user = getattr(request, "api_user", None) or getattr(request, "user", None)
     if user is not None and user.is_authenticated:
         return f"user:{user.pk}"
-    return f"ip:{request.META.get('REMOTE_ADDR', '')}"
+    return f"ip:{client_address(request)}"

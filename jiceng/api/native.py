@@ -30,6 +30,7 @@ from jiceng.api.services import apikey_user
 from jiceng.cases import admission, permissions, public, services
 from jiceng.cases.models import Case, Category, Channel, DispatchRule, State, Tier
 from jiceng.core.errors import Conflict, IllegalTransition, InvalidInput, JicengError, NotAllowed
+from jiceng.core.proxy import client_address
 from jiceng.core.rows import PlainQuery, plain_rows
 from jiceng.insights.rates import Rate, monthly_rates, unit_rates
 from jiceng.people.models import Unit, User
@@ -290,7 +291,7 @@ def create_case(request: HttpRequest, payload: schemas.CaseIn) -> HttpResponse:
 
 
 def _address(request: HttpRequest) -> str:
-    return str(request.META.get("REMOTE_ADDR", ""))
+    return client_address(request)
 
 
 def _admitted(request: HttpRequest, payload: schemas.CaseIn) -> Case:

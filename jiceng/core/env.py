@@ -7,6 +7,7 @@ secrets can come from mounted files instead of the process environment.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import re
 from pathlib import Path
@@ -136,3 +137,45 @@ def redis_url(name: str, *, environ: dict[str, str] | None = None) -> str | None
 def _redacted(url: str) -> str:
     """The URL without its password, which must not end up in logs."""
     return repr(re.sub(r"//([^/@]*)@", "//***@", url))
+
+
+def networks(name: str, default: str, *, environ: dict[str, str] | None = None) -> list[str]:
+    """Comma-separated IP addresses or CIDR networks, each checked and written canonically."""
+    found = []
+    for item in csv_list(name, default, environ=environ):
+        try:
+            found.append(str(ipaddress.ip_network(item, strict=True)))
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"{name} must be IP addresses or networks such as 10.0.0.5,10.1.0.0/16 "
+                f"(a network's host bits zero); got {item!r}"
+            ) from None
+    return found
+
+
+def origin(name: str, default: str = "", *, environ: dict[str, str] | None = None) -> str:
+    """A site's public address, scheme and host only (``https://12345.example.cn``); or ''."""
+    value = (raw(name, environ) or default).strip().rstrip("/")
+    if not value:
+        return ""
+    parts = urlsplit(value)
+    if parts.scheme not in {"http", "https"} or not parts.hostname or parts.path or parts.query:
+        raise ImproperlyConfigured(
+            f"{name} must be the site's address with its scheme and no path, "
+            f"e.g. https://12345.example.cn; got {value!r}"
+        )
+    return f"{parts.scheme}://{parts.netloc.lower()}"
+
+
+def fernet_key(name: str, value: str) -> None:
+    """Stop the start if ``value`` is not a Fernet key (32 url-safe base64-encoded bytes)."""
+    from cryptography.fernet import Fernet
+
+    try:
+        Fernet(value.encode())
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"{name} must be a Fernet key: 32 random bytes, url-safe base64-encoded "
+            "(make one with: python3 -c 'from cryptography.fernet import Fernet; "
+            "print(Fernet.generate_key().decode())')"
+        ) from None

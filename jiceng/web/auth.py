@@ -1,26 +1,29 @@
-"""Log in and out. Login is rate-limited per address and per user name."""
+"""Log in and out. Login is rate-limited per address and per user name.
+
+The admin's login form shares the same counters, so guessing a password there instead
+of on the staff login gains nothing.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm
-from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
 from jiceng.core import throttle
+from jiceng.core.proxy import client_address
 
 ATTEMPTS = 5  # per user name and per address, in each window
 WINDOW_SECONDS = 300
 
 
-def client_address(request: HttpRequest) -> str:
-    return str(request.META.get("REMOTE_ADDR", "unknown"))
+class LoginThrottle(AuthenticationForm):
+    """Refuses a login once its address or user name has used up its failed attempts."""
 
-
-class ThrottledAuthenticationForm(AuthenticationForm):
     def clean(self) -> dict[str, Any]:
         username = (self.data.get("username") or "").strip().lower()[:150]
         keys = [f"login:ip:{client_address(self.request)}", f"login:user:{username}"]  # type: ignore[arg-type]
@@ -34,6 +37,14 @@ class ThrottledAuthenticationForm(AuthenticationForm):
             for key in keys:
                 throttle.hit(key, limit=ATTEMPTS, seconds=WINDOW_SECONDS)
             raise
+
+
+class ThrottledAuthenticationForm(LoginThrottle):
+    pass
+
+
+class ThrottledAdminAuthenticationForm(LoginThrottle, AdminAuthenticationForm):
+    pass
 
 
 class LoginView(auth_views.LoginView):

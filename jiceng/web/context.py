@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -26,4 +27,4 @@ def navigation(request: HttpRequest) -> dict[str, object]:
             links.append((reverse("dashboard:home"), _("Dashboard")))
         if user.is_staff:
             links.append((reverse("admin:index"), _("Admin")))
-    return {"nav_links": links}
+    return {"nav_links": links, "source_url": settings.JICENG_SOURCE_URL}

@@ -72,6 +72,33 @@ def test_the_public_create_without_a_key_and_are_rate_limited_per_phone(
     assert Case.objects.count() == 5
 
 
+def test_the_public_behind_a_trusted_proxy_are_limited_per_visitor_not_per_proxy(
+    org: object, monday: datetime, settings: Any
+) -> None:
+    settings.JICENG_TRUSTED_PROXIES = ("10.0.0.2/32",)
+    first = Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="198.51.100.1")
+    statuses = [
+        _post(first, "/api/v1/public/cases", {**BODY, "phone": f"1391234{n:04d}"}).status_code
+        for n in range(21)
+    ]
+    assert statuses == [201] * 20 + [429]
+    second = Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="198.51.100.2")
+    assert _post(second, "/api/v1/public/cases", BODY).status_code == 201
+
+
+def test_behind_a_proxy_one_visitors_idempotency_key_never_replays_to_another(
+    org: object, monday: datetime, settings: Any
+) -> None:
+    settings.JICENG_TRUSTED_PROXIES = ("10.0.0.2/32",)
+    first = Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="198.51.100.1")
+    second = Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="198.51.100.2")
+    key = {"Idempotency-Key": "phone-app-1"}
+    mine = _post(first, "/api/v1/public/cases", BODY, **key).json()
+    theirs = _post(second, "/api/v1/public/cases", {**BODY, "phone": "13900001111"}, **key)
+    assert theirs.status_code == 201 and theirs.json()["number"] != mine["number"]
+    assert Case.objects.count() == 2
+
+
 def test_an_idempotent_retry_returns_the_first_answer_and_creates_nothing(
     client: Client, keys: dict[str, str], monday: datetime
 ) -> None:

@@ -80,3 +80,28 @@ def test_redis_url_can_come_from_a_file(tmp_path):
     secret.write_text("redis://:s3cret@10.0.0.5:6379/1\n")
     environ = {"JICENG_REDIS_URL_FILE": str(secret)}
     assert env.redis_url("JICENG_REDIS_URL", environ=environ) == "redis://:s3cret@10.0.0.5:6379/1"
+
+
+def test_networks_are_written_canonically_and_nonsense_is_named():
+    value = {"P": " 10.0.0.5 , 10.1.0.0/16,::1"}
+    assert env.networks("P", "", environ=value) == ["10.0.0.5/32", "10.1.0.0/16", "::1/128"]
+    assert env.networks("P", "", environ={}) == []
+    for bad in ("10.0.0.300", "nginx", "10.1.0.1/16"):
+        with pytest.raises(ImproperlyConfigured, match="JICENG_TRUSTED_PROXIES"):
+            env.networks("JICENG_TRUSTED_PROXIES", "", environ={"JICENG_TRUSTED_PROXIES": bad})
+
+
+def test_origin_keeps_scheme_and_host_and_refuses_a_path():
+    site = {"U": "https://12345.Example.cn/"}
+    assert env.origin("U", environ=site) == "https://12345.example.cn"
+    assert env.origin("U", environ={}) == ""
+    for bad in ("12345.example.cn", "ftp://example.cn", "https://example.cn/portal"):
+        with pytest.raises(ImproperlyConfigured, match="JICENG_PUBLIC_URL"):
+            env.origin("JICENG_PUBLIC_URL", environ={"JICENG_PUBLIC_URL": bad})
+
+
+def test_a_data_key_that_is_not_a_fernet_key_is_named():
+    env.fernet_key("JICENG_DATA_KEY", "dGVzdC1kYXRhLWtleS0wMTIzNDU2Nzg5YWJjZGVmMDE=")
+    for bad in ("secret", "dGVzdA==", ""):
+        with pytest.raises(ImproperlyConfigured, match="JICENG_DATA_KEY must be a Fernet key"):
+            env.fernet_key("JICENG_DATA_KEY", bad)

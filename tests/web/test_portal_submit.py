@@ -175,6 +175,16 @@ def test_submissions_are_limited_per_address(client, org, monday):
     assert other.post("/submit/", form(phone="13700000000")).status_code == 302
 
 
+def test_behind_a_trusted_proxy_each_visitor_has_their_own_limit(org, monday, settings):
+    settings.JICENG_TRUSTED_PROXIES = ("10.0.0.2/32",)
+    first = Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="198.51.100.1")
+    for n in range(11):
+        first.post("/submit/", form(phone=f"1391234{n:04d}"))
+    assert Case.objects.count() == 10
+    second = Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="198.51.100.2")
+    assert second.post("/submit/", form(phone="13700000000")).status_code == 302
+
+
 def test_submissions_are_limited_per_phone_from_one_address(org, monday):
     sender = Client(REMOTE_ADDR="10.0.0.1")
     for _ in range(5):

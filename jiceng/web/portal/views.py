@@ -30,9 +30,9 @@ from jiceng.cases.models import (
 from jiceng.cases.services import case_attach_photo, case_rate, case_submit, time_limit_for
 from jiceng.core import clock
 from jiceng.core.errors import Conflict, IllegalTransition, InvalidInput
+from jiceng.core.proxy import client_address
 from jiceng.insights.rates import AreaRates
 from jiceng.places.models import Division
-from jiceng.web.auth import client_address
 from jiceng.web.portal import session, wording
 from jiceng.web.portal.forms import (
     SATISFACTION_CHOICES,
