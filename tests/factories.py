@@ -97,3 +97,25 @@ def resolve_and_rate(
         solved=solved,
         satisfaction=satisfaction,
     )
+
+
+def photo(
+    image_format: str = "PNG", *, width: int = 8, height: int = 6, exif: bool = False
+) -> bytes:
+    """A real little image; with ``exif``, tagged as a phone would: GPS, camera, orientation."""
+    import io
+
+    from PIL import ExifTags, Image
+
+    image = Image.new("RGB", (width, height), (200, 30, 30))
+    tags = Image.Exif()
+    if exif:
+        tags[ExifTags.Base.Make] = "PhoneMaker"
+        tags[ExifTags.Base.Model] = "Serial-0042"
+        tags[ExifTags.Base.Orientation] = 6  # taken sideways: "rotate 90° to show"
+        gps = tags.get_ifd(ExifTags.IFD.GPSInfo)
+        gps[ExifTags.GPS.GPSLatitudeRef] = "N"
+        gps[ExifTags.GPS.GPSLatitude] = (29.0, 42.0, 7.5)
+    out = io.BytesIO()
+    image.save(out, image_format, exif=tags.tobytes() if exif else b"")
+    return out.getvalue()

@@ -20,7 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from jiceng.cases import catalogue, history, intake, permissions, rules, search
+from jiceng.cases import catalogue, history, intake, permissions, photos, rules, search
 from jiceng.cases.models import (
     Case,
     CaseAttachment,
@@ -666,21 +666,6 @@ def case_close_unrated(*, case: Case) -> CaseEvent:
 # --- attachments ---------------------------------------------------------------------------
 
 MAX_PHOTO_BYTES = 5 * 1024 * 1024
-# Leading bytes of each accepted format. The name and type the browser claims are ignored:
-# only the content decides, so a renamed script is never stored as a "photo".
-_PHOTO_MAGIC = (
-    (b"\xff\xd8\xff", "image/jpeg", "jpg"),
-    (b"\x89PNG\r\n\x1a\n", "image/png", "png"),
-)
-
-
-def _photo_type(head: bytes) -> tuple[str, str] | None:
-    for magic, content_type, extension in _PHOTO_MAGIC:
-        if head.startswith(magic):
-            return content_type, extension
-    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
-        return "image/webp", "webp"
-    return None
 
 
 def _read_photo(file: File) -> bytes:
@@ -695,16 +680,13 @@ def _read_photo(file: File) -> bytes:
 
 
 def case_attach_photo(*, case: Case, file: File) -> CaseAttachment:
-    """Keep a photo sent with a request: JPEG, PNG or WebP (judged by content), at most 5 MB.
+    """Keep a photo sent with a request: JPEG, PNG or WebP (judged by content), at most 5 MB,
+    re-encoded without its metadata (GPS, time, camera: see cases.photos).
 
     Bad input raises InvalidInput(field="photo") before anything is written. The row and
     an ``attach`` event with the content's sha256 are written together.
     """
-    data = _read_photo(file)
-    detected = _photo_type(data[:12])
-    if detected is None:
-        raise InvalidInput(_("The photo must be a JPEG, PNG or WebP image."), field="photo")
-    content_type, extension = detected
+    data, content_type, extension = photos.clean_photo(_read_photo(file))
     at = clock.now()
     name = f"cases/{timezone.localtime(at):%Y/%m}/{secrets.token_hex(16)}.{extension}"
     stored = default_storage.save(name, ContentFile(data))

@@ -29,10 +29,11 @@ from jiceng.cli import main
 from jiceng.core import hashchain
 
 from factories import JIANGDONG, TIANZHU, accepted, dispatched, resolved, submit
+from factories import photo as image_bytes
 from intake_support import SPAM_TEXT
 
 pytestmark = pytest.mark.django_db
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+PNG = image_bytes("PNG")
 
 
 def _sql(statement, params):
@@ -368,7 +369,7 @@ def test_attaching_a_photo_records_its_digest_in_the_history(photo):
     event = case.events.get(kind=EventKind.ATTACH)
     assert event.data["attachment"] == attachment.pk
     assert event.data["name"] == attachment.file.name
-    assert (event.data["size"], event.data["type"]) == (len(PNG), "image/png")
+    assert (event.data["size"], event.data["type"]) == (attachment.size, "image/png")
     assert len(event.data["sha256"]) == 64 and event.at == attachment.uploaded_at
 
 

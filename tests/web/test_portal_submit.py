@@ -2,24 +2,24 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from PIL import Image
 
 from jiceng.cases.models import Case, CaseAttachment, Channel, State
 from jiceng.core.models import Throttle
 from jiceng.people.models import Resident
 from jiceng.places.models import Division, Level
 
-from factories import BAISHU, FENGQIAO, JIYANG, TIANZHU
+from factories import BAISHU, FENGQIAO, JIYANG, TIANZHU, photo
 
 pytestmark = pytest.mark.django_db
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
-JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 64
-WEBP = b"RIFF\x24\x00\x00\x00WEBPVP8 " + b"\x00" * 64
+PNG, JPEG, WEBP = photo("PNG"), photo("JPEG"), photo("WEBP")
 
 
 @pytest.fixture(autouse=True)
@@ -143,8 +143,31 @@ def test_a_photo_is_kept_by_what_it_contains(client, org, media, data, content_t
     client.post("/submit/", form(photo=photo))
     attachment = CaseAttachment.objects.get()
     assert attachment.case == Case.objects.get() and attachment.content_type == content_type
-    assert attachment.size == len(data) and attachment.file.name.startswith("cases/")
-    assert (media / attachment.file.name).read_bytes() == data
+    assert attachment.file.name.startswith("cases/")
+    stored = (media / attachment.file.name).read_bytes()
+    assert attachment.size == len(stored)
+    assert Image.open(io.BytesIO(stored)).size == Image.open(io.BytesIO(data)).size
+
+
+@pytest.mark.parametrize("image_format", ["JPEG", "PNG", "WEBP"])
+def test_a_photo_is_kept_without_its_location_or_camera_and_stands_upright(
+    client, org, media, image_format
+):
+    sent = photo(image_format, width=8, height=6, exif=True)
+    assert b"PhoneMaker" in sent
+    client.post("/submit/", form(photo=SimpleUploadedFile("p.jpg", sent)))
+    stored = (media / CaseAttachment.objects.get().file.name).read_bytes()
+    kept = Image.open(io.BytesIO(stored))
+    assert dict(kept.getexif()) == {} and "exif" not in kept.info
+    assert b"PhoneMaker" not in stored and b"Serial-0042" not in stored
+    assert kept.size == (6, 8)  # the sideways photo was turned as its EXIF asked
+
+
+def test_a_truncated_image_is_refused_and_nothing_is_written(client, org, media):
+    broken = SimpleUploadedFile("p.png", PNG[:40], content_type="image/png")
+    page = client.post("/submit/", form(photo=broken)).content.decode()
+    assert "JPEG, PNG or WebP" in page and not Case.objects.exists()
+    assert stored_files(media) == []
 
 
 def test_a_file_that_is_not_an_image_is_refused_and_nothing_is_written(client, org, media):

@@ -5,10 +5,10 @@ from django.core.files.base import ContentFile
 
 from jiceng.cases.services import case_attach_photo
 
-from factories import JIANGDONG, dispatched
+from factories import JIANGDONG, dispatched, photo
 
 pytestmark = pytest.mark.django_db
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+PNG = photo("PNG")
 
 
 @pytest.fixture
@@ -44,7 +44,8 @@ def test_case_page_without_a_photo_has_no_photo_list(client, users, monday):
 def test_staff_of_the_cases_area_get_the_photo_bytes_privately(client, users, photo_case, who):
     case, attachment = photo_case
     response = _photo(client, users[who], case, attachment)
-    assert response.status_code == 200 and b"".join(response.streaming_content) == PNG
+    stored = attachment.file.open("rb").read()
+    assert response.status_code == 200 and b"".join(response.streaming_content) == stored
     assert response["Content-Type"] == "image/png"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Cache-Control"].startswith("private")
