@@ -94,6 +94,7 @@ def cmd_worker(args: argparse.Namespace) -> int:
     _setup()
     from django.conf import settings
 
+    from jiceng.api.tasks import prune_idempotency_task
     from jiceng.cases.tasks import anchor_task, sweep_task
     from jiceng.core import schedule
     from jiceng.core.tasks import prune_task_results_task
@@ -111,6 +112,7 @@ def cmd_worker(args: argparse.Namespace) -> int:
             ("sweep-scheduler", args.sweep_minutes, sweep_task.enqueue),
             ("hot-issues-scheduler", args.hot_issues_minutes, enqueue_recent_hot_issues),
             ("prune-scheduler", 60.0, prune_task_results_task.enqueue),
+            ("prune-idempotency-scheduler", 60.0, prune_idempotency_task.enqueue),
             # Hourly, so a day whose anchor failed (disk full, database away) still gets one.
             ("anchor-scheduler", args.anchor_minutes, anchor_task.enqueue),
         ),

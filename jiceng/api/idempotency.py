@@ -33,6 +33,8 @@ IN_PROGRESS = 0  # the status of a claimed key whose first request has not answe
 WAIT_SECONDS = 10.0
 POLL_SECONDS = 0.05
 ABANDONED_AFTER = timedelta(minutes=5)
+# A client retries within minutes; a day later the same key is a new request's business.
+KEPT_FOR = timedelta(days=1)
 
 
 class KeyReused(Exception):
@@ -149,3 +151,12 @@ def scope_of(request: HttpRequest) -> str:
     if user is not None and user.is_authenticated:
         return f"user:{user.pk}"
     return f"ip:{client_address(request)}"
+
+
+def idempotency_prune(*, older_than: timedelta = KEPT_FOR) -> int:
+    """Delete stored answers older than ``older_than``; how many were deleted."""
+    if older_than <= timedelta(0):
+        raise ValueError("older_than must be positive")
+    old = IdempotencyRecord.objects.filter(created_at__lt=clock.now() - older_than)
+    deleted, _counts = old.delete()
+    return deleted
