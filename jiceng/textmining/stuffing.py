@@ -4,8 +4,8 @@ A stuffed page is an article followed by dozens of short porn or gambling
 titles. The titles vary endlessly, so the detector reads two things that do not:
 
 * **structure** — the longest run of consecutive short segments (2–24
-  characters) between list separators (``|``, ``/``, ``、``, commas, spaces,
-  line breaks), and which separator it uses;
+  characters, a Latin letter counting a third) between list separators
+  (``|``, ``/``, ``、``, commas, spaces, line breaks), and which separator it uses;
 * **vocabulary** — the share of those segments that read as adult or gambling
   text to a character model: the strongest naive-Bayes log-odds among a
   segment's characters and bigrams, learned from generated titles
@@ -66,6 +66,13 @@ def _grams(segment: str) -> list[str]:
     return chars + [a + b for a, b in pairwise(chars)]
 
 
+def _length(segment: str) -> int:
+    """Length in characters, a Latin letter counting a third: pinyin spells one
+    character with about three letters, so a pinyin title is as short as a Chinese one."""
+    latin = sum(1 for c in segment if "a" <= c <= "z")
+    return len(segment) - latin + -(-latin // 3)
+
+
 @dataclass(frozen=True)
 class ListRun:
     segments: list[str]
@@ -79,7 +86,7 @@ def longest_list(text: str) -> ListRun:
     segments, separators = pieces[0::2], pieces[1::2]
     best, start = (0, 0), 0
     for i, segment in enumerate(segments):
-        if not SHORT[0] <= len(segment) <= SHORT[1]:
+        if not SHORT[0] <= _length(segment) <= SHORT[1]:
             if i - start > best[1] - best[0]:
                 best = (start, i)
             start = i + 1
@@ -227,7 +234,7 @@ def train(real_texts: Sequence[str], *, seed: int = 0, pages: int = 3000) -> Stu
     weights, unseen = _segment_weights(vice_segments, real_segments)
     segment_model = StuffingModel(weights, unseen, 0.0, dict.fromkeys(FEATURES, 0.0), 0.0)
     # A segment reads as vice when it scores above all but 1.5 % of real clauses.
-    short = [s for s in real_segments if SHORT[0] <= len(s) <= SHORT[1]]
+    short = [s for s in real_segments if SHORT[0] <= _length(s) <= SHORT[1]]
     real_scores = sorted(segment_model.segment_score(s) for s in short)
     vice_above = round(real_scores[int(0.985 * (len(real_scores) - 1))], 2)
     segment_model = replace(segment_model, vice_above=vice_above)

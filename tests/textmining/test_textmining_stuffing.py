@@ -91,3 +91,16 @@ def test_training_on_real_messages_learns_to_flag_unseen_lists(teddy: Path, tmp_
     flagged = [loaded.judge(_held_out_page(seed=s, size=60))[0] >= 0.8 for s in range(20)]
     assert sum(flagged) >= 18
     assert max(loaded.judge(t)[0] for t in texts[:500]) < 0.8
+
+
+def test_a_list_of_unseen_titles_in_pinyin_is_spam():
+    rng = random.Random(9)
+    phrases = (vice_phrase(rng, HELD_OUT) for _ in range(400))
+    spelled = [
+        "".join(stuffing_gen._PINYIN.get(c, c) for c in p)
+        for p in phrases
+        if all(c in stuffing_gen._PINYIN or c.isascii() for c in p)
+    ][:20]
+    assert len(spelled) == 20 and all(p.isascii() for p in spelled)
+    verdict = check_spam(ARTICLE + "\n" + " | ".join(spelled))
+    assert verdict.spam, verdict
