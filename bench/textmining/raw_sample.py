@@ -77,7 +77,7 @@ def _full_model(texts: list[str], labels: list[str]) -> Model:
     model = train(texts, labels)
     wall, cpu = time.perf_counter() - started, time.process_time() - cpu
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "model.joblib"
+        path = Path(folder) / "model.npz"
         model.save(path)
         size = os.path.getsize(path)
         model = Model.load(path)

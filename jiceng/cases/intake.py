@@ -65,7 +65,7 @@ def spam_verdict(*, channel: str, title: str, description: str) -> SpamVerdict |
 def model_path() -> Path:
     """Where ``jiceng textmining retrain`` writes the deployment's category model."""
     configured = getattr(settings, "JICENG_CATEGORY_MODEL", None)
-    return Path(configured) if configured else Path(settings.JICENG_HOME) / "category-model.joblib"
+    return Path(configured) if configured else Path(settings.JICENG_HOME) / "category-model.npz"
 
 
 class _ModelCache:

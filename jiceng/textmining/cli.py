@@ -1,4 +1,5 @@
-"""``jiceng textmining …`` commands: train/evaluate/classify, hot-issues, check-spam, similar.
+"""``jiceng textmining …`` commands: train/evaluate/classify, hot-issues, check-spam,
+train-stuffing, similar.
 
 Every command prints its result as JSON on the last line of standard output
 (diagnostics go to standard error), so scripts can read ``tail -n 1``.  Bad
@@ -128,6 +129,31 @@ def _check_spam(args: argparse.Namespace) -> int:
     return 0
 
 
+def _train_stuffing(args: argparse.Namespace) -> int:
+    from jiceng.textmining import stuffing
+
+    texts: list[str] = []
+    for path in args.input:
+        table = read_table(path, args.text_columns)
+        texts.extend(t for t in table.texts(args.text_columns) if t.strip())
+    if not texts:
+        raise InputError("no text in the input files")
+    started = time.perf_counter()
+    model = stuffing.train(texts, seed=args.seed)
+    stuffing.save(model, args.output)
+    _emit(
+        {
+            "model": str(args.output),
+            "real_messages": len(texts),
+            "coef": model.coef,
+            "intercept": model.intercept,
+            "vice_above": model.vice_above,
+            "training_seconds": round(time.perf_counter() - started, 2),
+        }
+    )
+    return 0
+
+
 def _similar(args: argparse.Namespace) -> int:
     table = read_table(args.input, [args.id_column, *args.text_columns, args.reply_column])
     title_column = args.text_columns[0] if len(args.text_columns) > 1 else None
@@ -190,6 +216,15 @@ def _parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser("check-spam", help="judge the text on standard input")
     p.set_defaults(run=_check_spam)
+
+    p = commands.add_parser(
+        "train-stuffing", help="learn the stuffed-list spam detector from real messages"
+    )
+    p.add_argument("--input", required=True, type=Path, nargs="+", help="CSV files of messages")
+    p.add_argument("--text-columns", required=True, type=_columns)
+    p.add_argument("--output", required=True, type=Path, help="JSON model file to write")
+    p.add_argument("--seed", type=int, default=0, help="seed of the generated spam lists")
+    p.set_defaults(run=_train_stuffing)
 
     p = commands.add_parser("similar", help="closed cases most similar to a query, with replies")
     p.add_argument("--input", required=True, type=Path)

@@ -95,15 +95,24 @@ class PhraseStats:
         return _LATIN.search(gram) is None or _DIGITS_OR_LATIN.match(gram) is not None
 
     def keywords(self, members: Sequence[int], n: int = 5) -> list[str]:
-        """Up to ``n`` phrases that characterise the titles at ``members``."""
-        counts = Counter(g for i in members for g in self._grams[i])
+        """Up to ``n`` phrases that characterise the titles at ``members``.
+
+        Phrases shared by several titles first; when the titles share none, the
+        best phrases of any of them, so that no group goes without keywords.
+        """
         floor = max(2, math.ceil(0.3 * len(members))) if len(members) > 1 else 1
+        return self._keywords(members, n, floor) or self._keywords(members, n, 1)
+
+    def _keywords(self, members: Sequence[int], n: int, floor: int) -> list[str]:
+        counts = Counter(g for i in members for g in self._grams[i])
         candidates = {g for g, c in counts.items() if c >= floor and self._informative(g, c)}
         self._learn_variety(candidates - self._variety.keys())
+        free = {g for g in candidates if min(self._variety[g]) >= MIN_VARIETY}
+        # Titles written from one template leave no phrase free on both sides; their
+        # shared n-grams still name the group better than nothing.
         scores = {
             g: counts[g] / len(members) * math.log(self._n / self._df[g]) * math.sqrt(len(g))
-            for g in candidates
-            if min(self._variety[g]) >= MIN_VARIETY
+            for g in (free or candidates)
         }
         return _without_overlaps(sorted(scores, key=lambda g: (-scores[g], g)), n)
 

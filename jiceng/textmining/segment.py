@@ -14,13 +14,13 @@ import re
 import threading
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-
-import jieba
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from jiceng.textmining.normalize import normalize
 
-# jieba prints "Building prefix dict…" on every start; that is noise in CLI output.
-jieba.setLogLevel(logging.WARNING)
+if TYPE_CHECKING:
+    import jieba
 
 _CJK_RUN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}")
 _WORDLIKE = re.compile(r"\w", re.UNICODE)
@@ -105,8 +105,18 @@ class Segmenter:
 
 
 @lru_cache(maxsize=1)
+def _jieba() -> ModuleType:
+    """jieba, imported on first segmentation: web processes that never segment skip it."""
+    import jieba
+
+    # jieba prints "Building prefix dict…" on every start; that is noise in CLI output.
+    jieba.setLogLevel(logging.WARNING)
+    return jieba
+
+
+@lru_cache(maxsize=1)
 def _base_dictionary() -> tuple[dict[str, int], int]:
-    tokenizer = jieba.Tokenizer()
+    tokenizer = _jieba().Tokenizer()
     tokenizer.initialize()
     return tokenizer.FREQ, tokenizer.total
 
@@ -119,7 +129,7 @@ def _fresh_tokenizer() -> jieba.Tokenizer:
     ``Tokenizer.initialize`` would set (jieba 0.42, unchanged since 2020).
     """
     freq, total = _base_dictionary()
-    tokenizer = jieba.Tokenizer()
+    tokenizer = _jieba().Tokenizer()
     tokenizer.FREQ, tokenizer.total = dict(freq), total
     tokenizer.initialized = True
     return tokenizer

@@ -3,6 +3,10 @@
 A message is spam when its score reaches 1.0.  Each rule adds to the score and
 names itself in ``reasons`` so that a moderator sees why:
 
+* **stuffed list** — the learned detector of :mod:`jiceng.textmining.stuffing`:
+  a long run of short segments most of which read as adult or gambling text,
+  whatever the phrases (it is trained on generated lists, not on a lexicon).
+  Probability 0.8 or more is spam on its own; below that, half the probability counts.
 * **keyword stuffing** — an innocent-looking article followed by lists of
   gambling or porn search phrases (SEO spam).  Real complaints *report*
   gambling dens and prostitution, so the lexicon holds the commercial phrases
@@ -35,6 +39,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from jiceng.textmining.normalize import join_cjk, normalize, to_halfwidth, to_simplified
+from jiceng.textmining.stuffing import default_model
+
+# Above this probability of a stuffed list a page is spam without other evidence; the
+# 7,594 real messages stay below 0.7 (bench/textmining/README.md).
+STUFFED_LIST_PROBABILITY = 0.8
 
 SPAM_THRESHOLD = 1.0
 
@@ -114,6 +123,16 @@ def _stuffing(text: str, compact: str, complaint: bool) -> tuple[float, str | No
     return score, f"keyword stuffing: {len(found)} gambling/porn phrases ({', '.join(found[:5])})"
 
 
+def _stuffed_list(text: str) -> tuple[float, str | None]:
+    probability, reasons = default_model().judge(text)
+    if probability < 0.5:
+        return 0.5 * probability, None
+    score = 1.0 + probability - STUFFED_LIST_PROBABILITY
+    if probability < STUFFED_LIST_PROBABILITY:
+        score = 0.5 * probability
+    return score, "; ".join([*reasons, f"probability {probability:.2f}"])
+
+
 def _domains(text: str) -> list[str]:
     domains = []
     for url in _URL.findall(text):
@@ -178,6 +197,7 @@ def check_spam(text: str) -> SpamVerdict:
     complaint = sum(1 for m in _COMPLAINT_MARKERS if m in compact) >= 3
     discount = 0.5 if complaint else 1.0
     results = [
+        _stuffed_list(text),
         _stuffing(clean, compact, complaint),
         _scaled(_links(raw), discount),
         _scaled(_advertising(clean, compact), discount),

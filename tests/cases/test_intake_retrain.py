@@ -19,8 +19,8 @@ from intake_support import MODEL_CATEGORIES, demo_training_set
 
 @pytest.fixture
 def model_file(tmp_path, settings):
-    settings.JICENG_CATEGORY_MODEL = str(tmp_path / "model.joblib")
-    return tmp_path / "model.joblib"
+    settings.JICENG_CATEGORY_MODEL = str(tmp_path / "model.npz")
+    return tmp_path / "model.npz"
 
 
 def confirm_cases(users, per_category: int = 6, *, filed_as: str | None = None) -> None:
@@ -53,9 +53,9 @@ def test_retrain_prints_its_summary_as_json_on_the_last_line(users, monday, mode
 
 def test_retrain_writes_where_it_is_told(users, monday, model_file, tmp_path, capsys):
     confirm_cases(users)
-    status, summary = run_cli(capsys, "--output", str(tmp_path / "elsewhere.joblib"), "--no-cv")
+    status, summary = run_cli(capsys, "--output", str(tmp_path / "elsewhere.npz"), "--no-cv")
     assert status == 0 and summary["cv_macro_f1"] is None
-    assert (tmp_path / "elsewhere.joblib").is_file() and not model_file.exists()
+    assert (tmp_path / "elsewhere.npz").is_file() and not model_file.exists()
 
 
 def test_the_category_a_dispatcher_chose_is_learnt_not_the_one_filed(users, monday, model_file):

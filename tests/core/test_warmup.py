@@ -33,3 +33,25 @@ def test_loading_the_application_imports_the_views_and_opens_no_connection(tmp_p
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "warm"
+
+
+def test_a_web_process_imports_neither_jieba_nor_scikit_learn(tmp_path):
+    # Both are for training and segmentation; a web process only predicts and checks spam.
+    probe = (
+        "import sys\n"
+        "import jiceng.wsgi\n"
+        "import jiceng.cases.intake, jiceng.insights.services\n"
+        "loaded = sorted(m for m in ('jieba', 'sklearn', 'joblib') if m in sys.modules)\n"
+        "print(','.join(loaded) or 'none')\n"
+    )
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "JICENG_ENV": "development",
+        "JICENG_HOME": str(tmp_path),
+        "DJANGO_SETTINGS_MODULE": "jiceng.settings",
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "none"

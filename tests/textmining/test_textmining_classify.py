@@ -1,5 +1,7 @@
+import pickle
 from pathlib import Path
 
+import numpy as np
 import opencc
 import pytest
 from textmining_data import read_rows
@@ -49,7 +51,7 @@ def test_segmented_and_raw_forms_of_a_message_are_classified_alike(small_model: 
 
 
 def test_saved_model_loads_with_identical_predictions(small_model: Model, tmp_path: Path):
-    path = tmp_path / "model.joblib"
+    path = tmp_path / "model.npz"
     small_model.save(path)
     loaded = Model.load(path)
     texts = ["路灯坏了", "学校乱收费", "医院收费"]
@@ -57,22 +59,48 @@ def test_saved_model_loads_with_identical_predictions(small_model: Model, tmp_pa
     assert loaded.top_k(texts[0]) == small_model.top_k(texts[0])
 
 
-def test_loading_a_file_of_another_version_fails_clearly(tmp_path: Path):
-    import joblib
+def test_saved_model_is_an_archive_of_plain_arrays_without_pickles(
+    small_model: Model, tmp_path: Path
+):
+    path = tmp_path / "model.npz"
+    small_model.save(path)
+    with np.load(path, allow_pickle=False) as archive:
+        arrays = {name: archive[name] for name in archive.files}
+    assert {"labels", "coef", "intercept", "body_vocabulary", "body_idf"} <= set(arrays)
+    assert all(a.dtype != object for a in arrays.values())
+    assert arrays["labels"].tolist() == small_model.labels
 
-    path = tmp_path / "old.joblib"
-    joblib.dump({"format": "jiceng.textmining.classifier", "version": MODEL_VERSION + 1}, path)
+
+def test_loading_a_file_of_another_version_fails_clearly(tmp_path: Path):
+    path = tmp_path / "old.npz"
+    np.savez(path, format=np.array("jiceng.textmining.classifier"), version=MODEL_VERSION + 1)
     with pytest.raises(ModelError, match="retrain"):
         Model.load(path)
 
 
 def test_loading_a_foreign_file_fails_clearly(tmp_path: Path):
-    import joblib
-
-    path = tmp_path / "other.joblib"
-    joblib.dump([1, 2, 3], path)
+    path = tmp_path / "other.npz"
+    np.savez(path, numbers=np.array([1, 2, 3]))
     with pytest.raises(ModelError, match="not a jiceng text classifier"):
         Model.load(path)
+
+
+def test_loading_a_pickle_refuses_it_without_running_it(tmp_path: Path):
+    path = tmp_path / "old.joblib"
+    marker = tmp_path / "ran"
+    # A pickle whose loading would create the marker file.
+    path.write_bytes(pickle.dumps(_Trap(str(marker))))
+    with pytest.raises(ModelError, match="not a jiceng text classifier"):
+        Model.load(path)
+    assert not marker.exists()
+
+
+class _Trap:
+    def __init__(self, marker: str) -> None:
+        self.marker = marker
+
+    def __reduce__(self):
+        return (Path.touch, (Path(self.marker),))
 
 
 def test_two_label_training_works():
@@ -96,3 +124,12 @@ def test_evaluation_reports_per_class_scores(small_model: Model):
     assert result["messages"] == 3
     assert set(result["per_class"]) >= {"劳动和社会保障", "教育文体", "卫生计生"}
     assert result["messages_per_second"] > 0
+
+
+def test_stop_characters_the_training_segmenter_removed_do_not_change_the_scores(
+    small_model: Model,
+):
+    # train_segmented.csv lost its stop words; residents' raw messages keep them.
+    raw = "我们小区的路灯坏了，但是物业也不管，这是什么情况吗"
+    segmented = "小区 路灯 坏 是 物业 不管 这是 情况"
+    assert (small_model.decision([raw]) == small_model.decision([segmented])).all()

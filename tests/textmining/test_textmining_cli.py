@@ -30,7 +30,7 @@ def trained(teddy: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     data = _write_csv(
         folder / "train.csv", ["text", "label"], [[r["text"], r["label"]] for r in rows]
     )
-    model = folder / "model.joblib"
+    model = folder / "model.npz"
     code = main(
         [
             "train",
@@ -161,8 +161,8 @@ def test_header_only_file_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[
 
 
 def test_missing_model_file_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
-    assert main(["classify", "--model", str(tmp_path / "none.joblib")]) == 2
-    assert "none.joblib" in capsys.readouterr().err
+    assert main(["classify", "--model", str(tmp_path / "none.npz")]) == 2
+    assert "none.npz" in capsys.readouterr().err
 
 
 def test_usage_errors_exit_2():

@@ -88,3 +88,20 @@ def test_json_form_has_iso_times():
 
 def test_no_messages_no_issues():
     assert find_hot_issues([]) == []
+
+
+def test_all_of_fujian3_keeps_the_three_known_problems_and_coherent_top_groups(teddy: Path):
+    rows = read_rows(teddy / "hot_issues_附件3.csv")
+    text_of = {r["留言编号"]: r["留言主题"] + r["留言详情"] for r in rows}
+    issues = find_hot_issues(_messages(rows), top=10)
+    labels = " ".join(i.label + " ".join(i.keywords) for i in issues[:5])
+    for problem in ("丽发新城", "伊景园", "58车贷"):
+        assert problem in labels, problem
+    # Coherent: the group's first keyword is in at least 70 % of its members' texts.
+    coherent = [
+        i
+        for i in issues[:5]
+        if i.keywords
+        and sum(i.keywords[0] in text_of[m] for m in i.members) >= 0.7 * len(i.members)
+    ]
+    assert len(coherent) >= 4

@@ -44,7 +44,7 @@ def _login(page, base: str) -> None:  # type: ignore[no-untyped-def]
 def test_the_dispatcher_merges_a_new_report_into_its_duplicate_in_one_click(
     users, live_server, page, tmp_path, settings
 ):
-    settings.JICENG_CATEGORY_MODEL = str(write_tiny_model(tmp_path / "model.joblib"))
+    settings.JICENG_CATEGORY_MODEL = str(write_tiny_model(tmp_path / "model.npz"))
     first = submit(users, description=BRIDGE, title="")
     again = submit(users, description=BRIDGE_AGAIN, title="")
     base = str(live_server)

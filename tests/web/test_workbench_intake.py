@@ -32,12 +32,12 @@ def _fresh_index():
 
 @pytest.fixture
 def no_model(tmp_path, settings):
-    settings.JICENG_CATEGORY_MODEL = str(tmp_path / "none.joblib")
+    settings.JICENG_CATEGORY_MODEL = str(tmp_path / "none.npz")
 
 
 @pytest.fixture
 def model(tmp_path, settings):
-    settings.JICENG_CATEGORY_MODEL = str(write_tiny_model(tmp_path / "model.joblib"))
+    settings.JICENG_CATEGORY_MODEL = str(write_tiny_model(tmp_path / "model.npz"))
 
 
 @pytest.fixture
