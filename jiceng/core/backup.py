@@ -100,6 +100,8 @@ def _sqlite_path() -> str:
 def _dump_sqlite(output: Path) -> None:
     # The backup API copies a consistent snapshot, the write-ahead log included; copying
     # the file while the service writes could catch half a transaction.
+    if not Path(_sqlite_path()).is_file():
+        raise BackupError(f"there is no database at {_sqlite_path()} to back up")
     source = sqlite3.connect(f"file:{_sqlite_path()}?mode=ro", uri=True)
     target = sqlite3.connect(output)
     try:
@@ -211,6 +213,19 @@ def key_problems(manifest: dict[str, Any]) -> list[str]:
                 "(jiceng keys rotate prints it under the earlier data key)"
             )
     return problems
+
+
+def key_warnings(manifest: dict[str, Any]) -> list[str]:
+    """Old data keys the backup's ring held that are not configured: values written under
+    them, if any were left, will not decrypt (the key check after the restore says)."""
+    ours = crypto.fingerprints()
+    configured = {ours["data_key"], *ours["old_data_keys"]}
+    missing = [key for key in manifest["keys"]["old_data_keys"] if key not in configured]
+    return [
+        f"the backup was taken while an old data key (fingerprint {key}) was still in "
+        "JICENG_DATA_KEYS_OLD; if the restore's key check fails, add that key"
+        for key in missing
+    ]
 
 
 def restore(*, dump: Path, manifest: dict[str, Any], with_media: bool = False) -> None:

@@ -53,6 +53,7 @@ def run_restore(
     from jiceng.core.backup import (
         BackupError,
         key_problems,
+        key_warnings,
         manifest_problems,
         read_manifest,
         restore,
@@ -67,6 +68,8 @@ def run_restore(
             for problem in problems + keys:
                 print(f"refused: {problem}", file=sys.stderr)
             return 2
+        for warning in key_warnings(manifest):
+            print(f"warning: {warning}", file=sys.stderr)
         restore(dump=dump, manifest=manifest, with_media=args.with_media)
     except BackupError as error:
         print(error.message, file=sys.stderr)

@@ -212,3 +212,18 @@ def test_a_postgresql_backup_without_the_client_tools_says_what_to_install(
     missing = _jiceng(tmp_path, "backup", database=scratch_postgres, PATH="/nonexistent")
     assert missing.returncode == 1
     assert "pg_dump was not found" in missing.stderr and "postgresql-client" in missing.stderr
+
+
+def test_a_backup_taken_mid_rotation_warns_of_its_old_key_and_fails_the_key_check_without_it(
+    home, tmp_path
+):
+    printed = _jiceng(home, "keys", "rotate").stdout
+    pins = dict(line.split("=", 1) for line in printed.splitlines() if line.startswith("JICENG_"))
+    switched = {**pins, "JICENG_DATA_KEYS_OLD": _keys(home)["JICENG_DATA_KEY"]}
+    dump = tmp_path / "mid-rotation.sqlite3"
+    assert _jiceng(home, "backup", "--output", str(dump), **switched).returncode == 0
+    switched.pop("JICENG_DATA_KEYS_OLD")
+    restored = _jiceng(home, "restore", str(dump), **switched)
+    assert restored.returncode == 1
+    assert "an old data key (fingerprint" in restored.stderr
+    assert "key check FAILED" in restored.stderr
