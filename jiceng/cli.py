@@ -14,6 +14,9 @@ jiceng manage ...            (Django's management commands)
 jiceng textmining ...        (see jiceng textmining --help)
 jiceng hot-issues [--month YYYY-MM] [--county CODE]
 jiceng textmining retrain [--output PATH]   (category model from confirmed categories)
+jiceng backup [--output FILE] [--with-media]
+jiceng restore FILE [--with-media] [--ignore-key-mismatch]
+jiceng keys rotate | reencrypt | check
 """
 
 from __future__ import annotations
@@ -276,6 +279,27 @@ def cmd_policies(args: argparse.Namespace) -> int:
     return run(args)
 
 
+def cmd_keys(args: argparse.Namespace) -> int:
+    _setup()
+    from jiceng.core.keys_cli import run
+
+    return run(args)
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    _setup()
+    from jiceng.core.backup_cli import run_backup
+
+    return run_backup(args)
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    _setup()
+    from jiceng.core.backup_cli import run_restore
+
+    return run_restore(args, verify_history=cmd_verify_history)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="jiceng", description="Jiceng (基层) grassroots governance"
@@ -343,6 +367,16 @@ def _parser() -> argparse.ArgumentParser:
     from jiceng.api.cli import add_arguments as apikey_arguments
 
     apikey_arguments(apikey)
+    keys = add("keys", cmd_keys, "Rotate the data key: new key, re-encrypt, check")
+    from jiceng.core.keys_cli import add_arguments as keys_arguments
+
+    keys_arguments(keys)
+    backup = add("backup", cmd_backup, "Back up the database (and photos) without the keys")
+    restore = add("restore", cmd_restore, "Restore a backup, then verify the history")
+    from jiceng.core.backup_cli import add_backup_arguments, add_restore_arguments
+
+    add_backup_arguments(backup)
+    add_restore_arguments(restore)
     for name, func, help_ in (
         ("manage", cmd_manage, "Run a Django management command"),
         (

@@ -351,3 +351,12 @@ LOGGING = logs.config(
     zone=TIME_ZONE,
 )
 # --- end of request path settings ---------------------------------------------------------------
+
+# --- Key ring and purpose keys (docs/operations.md, "Key rotation") --------------------------
+# Earlier data keys still decrypt (jiceng.core.crypto); the blind index and the history chain
+# may be pinned to keys of their own, so they survive a change of the data key. Unset, both
+# are derived from JICENG_DATA_KEY as before.
+JICENG_DATA_KEYS_OLD = env.fernet_keys("JICENG_DATA_KEYS_OLD")
+JICENG_INDEX_KEY = env.secret_bytes("JICENG_INDEX_KEY", 32)
+JICENG_HISTORY_KEY = env.secret_bytes("JICENG_HISTORY_KEY", 64)
+# --- end of key ring ------------------------------------------------------------------------

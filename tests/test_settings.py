@@ -237,3 +237,19 @@ def test_the_documented_production_settings_pass_django_deployment_checks(tmp_pa
     result = _run(tmp_path, check, **_example_env(tmp_path))
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout and "WARNING" not in result.stderr
+
+
+def test_a_malformed_old_data_key_stops_the_start_naming_the_variable(tmp_path):
+    good = "dGVzdC1kYXRhLWtleS0wMTIzNDU2Nzg5YWJjZGVmMDE="
+    (tmp_path / "old").write_text(f"{good}, not-a-fernet-key\n")
+    result = _run(
+        tmp_path, JICENG_ENV="development", JICENG_DATA_KEYS_OLD_FILE=str(tmp_path / "old")
+    )
+    assert result.returncode != 0
+    assert "JICENG_DATA_KEYS_OLD must be Fernet keys separated by commas; key 2" in result.stderr
+    assert "not-a-fernet-key" not in result.stderr
+
+
+def test_a_pinned_history_key_of_the_wrong_length_is_refused(tmp_path):
+    result = _run(tmp_path, JICENG_ENV="development", JICENG_HISTORY_KEY="c2hvcnQ=")
+    assert result.returncode != 0 and "JICENG_HISTORY_KEY must be 64 bytes" in result.stderr

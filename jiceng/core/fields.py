@@ -16,6 +16,9 @@ class EncryptedTextField(models.TextField):  # type: ignore[type-arg]
     blind index where equality lookups are needed.
     """
 
+    # Found by `jiceng keys reencrypt` and `jiceng keys check` (jiceng.core.keys).
+    holds_ciphertext = True
+
     def from_db_value(self, value: str | None, expression: Any, connection: Any) -> str | None:
         return None if value is None else crypto.decrypt(value)
 

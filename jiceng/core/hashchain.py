@@ -1,8 +1,9 @@
 """The keyed hash chain behind append-only case history.
 
 Each event's hash covers its own content and the previous event's hash, keyed
-with a secret derived from JICENG_DATA_KEY: changing, inserting or deleting a
-row breaks the chain, and nobody without the key can compute a replacement.
+with the history key (JICENG_HISTORY_KEY when pinned, else derived from JICENG_DATA_KEY):
+changing, inserting or deleting a row breaks the chain, and nobody without the key can
+compute a replacement.
 """
 
 from __future__ import annotations

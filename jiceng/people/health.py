@@ -92,6 +92,9 @@ class HealthFlagsField(models.Field):  # type: ignore[type-arg]
     Cannot be filtered on in SQL (that is the point); read it and decide in Python.
     """
 
+    # Found by `jiceng keys reencrypt` and `jiceng keys check` (jiceng.core.keys).
+    holds_ciphertext = True
+
     # What django-stubs should type the model attribute as (annotations only).
     _pyi_private_set_type: Iterable[str]
     _pyi_private_get_type: HealthFlags

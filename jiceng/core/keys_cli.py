@@ -1,0 +1,80 @@
+"""``jiceng keys rotate | reencrypt | check``: changing the data key (docs/operations.md)."""
+
+from __future__ import annotations
+
+import argparse
+
+ROTATE_STEPS = """\
+To rotate the data key (docs/operations.md, "Key rotation"):
+ 1. Pin the purpose keys first: add the two lines above to the key store, next to
+    JICENG_DATA_KEY, restart every process, and check that `jiceng verify-history` passes.
+    Phone lookups and the history chain then no longer depend on the data key.
+ 2. Move the present JICENG_DATA_KEY value into JICENG_DATA_KEYS_OLD (comma-separated),
+    set JICENG_DATA_KEY to the new key, and restart every process (web and worker).
+ 3. Run `jiceng keys reencrypt` (safe to run again), then `jiceng keys check`.
+ 4. When `jiceng keys check` reports nothing left for an old key, and every backup you may
+    still restore was taken after step 3, remove that key from JICENG_DATA_KEYS_OLD.
+"""
+
+
+def add_arguments(command: argparse.ArgumentParser) -> None:
+    actions = command.add_subparsers(dest="action", required=True)
+    actions.add_parser(
+        "rotate", help="print a new data key and the purpose keys to pin before switching"
+    )
+    actions.add_parser(
+        "reencrypt", help="rewrite personal data under the current data key, in batches"
+    )
+    actions.add_parser(
+        "check", help="report stored values the current data key alone cannot decrypt"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    return {"rotate": _rotate, "reencrypt": _reencrypt, "check": _check}[args.action]()
+
+
+def _rotate() -> int:
+    from cryptography.fernet import Fernet
+
+    from jiceng.core import crypto
+
+    print("# Purpose keys the present configuration uses (pin them before switching):")
+    for name, value in crypto.purpose_keys().items():
+        print(f"{name}={value}")
+    print("# The new data key:")
+    print(f"JICENG_DATA_KEY={Fernet.generate_key().decode()}")
+    print()
+    print(ROTATE_STEPS, end="")
+    return 0
+
+
+def _reencrypt() -> int:
+    from jiceng.core.keys import keys_reencrypt
+
+    report = keys_reencrypt()
+    for label, count in sorted(report.changed.items()):
+        print(f"{label}: {count} re-encrypted")
+    for label, count in sorted(report.unreadable.items()):
+        print(f"{label}: {count} readable by no configured key, left as they are")
+    changed = sum(report.changed.values())
+    print(f"re-encrypted {changed} of {report.scanned} stored values under the current key")
+    return 1 if report.unreadable else 0
+
+
+def _check() -> int:
+    from jiceng.core.keys import keys_check
+
+    report = keys_check()
+    for label, count in sorted(report.old_key.items()):
+        print(f"{label}: {count} need an old key")
+    for label, count in sorted(report.unreadable.items()):
+        print(f"{label}: {count} readable by no configured key")
+    old, lost = sum(report.old_key.values()), sum(report.unreadable.values())
+    print(
+        f"checked {report.scanned} stored values: {old} need an old key, "
+        f"{lost} readable by no configured key"
+    )
+    if old == 0 and lost == 0:
+        print("every value reads with the current key alone: old keys can be dropped")
+    return 0 if old == 0 and lost == 0 else 1
