@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
+from dataclasses import dataclass
 from datetime import datetime
 
 from django.core.files import File
@@ -462,76 +463,81 @@ def case_rate(
     if by is not None:
         source = RatingSource.CALLBACK
     comment = _clean_text(comment, "comment", max_length=1000, required=False)
+    judged = _Judgement(bool(solved), satisfaction, comment, source)
     if case.state == State.MERGED:
-        return _rate_merged(
-            case, solved=solved, satisfaction=satisfaction, comment=comment, source=source, by=by
-        )
-    at = clock.now()
+        return _rate_merged(case, judged, by=by)
     with transaction.atomic():
-        event = history.append(
-            case,
-            kind=EventKind.RATE,
-            at=at,
-            by=by,
-            to_state=State.CLOSED,
-            unit=case.owner,
-            note=comment,
-            data={"solved": bool(solved), "satisfaction": satisfaction, "source": source},
-            changes={"closed_at": at},
-        )
-        rating = Rating.objects.create(
-            case=case,
-            event=event,
-            unit=case.owner,
-            division_code=case.division_id,
-            at=at,
-            solved=bool(solved),
-            satisfaction=satisfaction,
-            comment=comment,
-            source=source,
-        )
+        rating = _record_rating(case, judged, unit=case.owner, to_state=State.CLOSED, by=by)
         if satisfaction == Satisfaction.UNSATISFIED:
             _reopen(case=case, by=by, reason=comment or _("The resident was not satisfied."))
     return rating
 
 
-def _rate_merged(
-    case: Case, *, solved: bool, satisfaction: str, comment: str, source: str, by: User | None
+@dataclass(frozen=True)
+class _Judgement:
+    solved: bool
+    satisfaction: str
+    comment: str
+    source: str
+
+
+def _record_rating(
+    case: Case,
+    judged: _Judgement,
+    *,
+    unit: Unit,
+    to_state: str,
+    by: User | None,
+    extra: dict[str, str] | None = None,
 ) -> Rating:
+    """The RATE event and the rating row it vouches for (the verifier compares the two)."""
+    at = clock.now()
+    data = {"solved": judged.solved, "satisfaction": judged.satisfaction, "source": judged.source}
+    event = history.append(
+        case,
+        kind=EventKind.RATE,
+        at=at,
+        by=by,
+        to_state=to_state,
+        unit=unit,
+        note=judged.comment,
+        data={**data, **(extra or {})},
+        changes={"closed_at": at} if to_state == State.CLOSED else {},
+    )
+    return Rating.objects.create(
+        case=case,
+        event=event,
+        unit=unit,
+        division_code=case.division_id,
+        at=at,
+        solved=judged.solved,
+        satisfaction=judged.satisfaction,
+        comment=judged.comment,
+        source=judged.source,
+    )
+
+
+def _rate_merged(case: Case, judged: _Judgement, *, by: User | None) -> Rating:
     """A merged duplicate's resident judges the work of the case that carried it.
 
     The rating is kept on their own case (it counts once, for the unit that resolved the
     surviving case); an unsatisfied one reopens the surviving case while it may be reopened.
     """
     survivor = rules.merged_survivor(case)
-    at = clock.now()
-    data = {"solved": bool(solved), "satisfaction": satisfaction, "source": source}
     with transaction.atomic():
-        event = history.append(
+        rating = _record_rating(
             case,
-            kind=EventKind.RATE,
-            at=at,
-            by=by,
+            judged,
+            unit=survivor.owner,
             to_state=State.MERGED,
-            unit=survivor.owner,
-            note=comment,
-            data={**data, "for": survivor.number},
+            by=by,
+            extra={"for": survivor.number or ""},
         )
-        rating = Rating.objects.create(
-            case=case,
-            event=event,
-            unit=survivor.owner,
-            division_code=case.division_id,
-            at=at,
-            solved=bool(solved),
-            satisfaction=satisfaction,
-            comment=comment,
-            source=source,
-        )
-        if satisfaction == Satisfaction.UNSATISFIED and rules.state_allows(survivor, rules.REOPEN):
+        unsatisfied = judged.satisfaction == Satisfaction.UNSATISFIED
+        if unsatisfied and rules.state_allows(survivor, rules.REOPEN):
             reason = _("A resident of merged case %(number)s was not satisfied: %(comment)s") % {
                 "number": case.number,
-                "comment": comment or _("no comment"),
+                "comment": judged.comment or _("no comment"),
             }
             _reopen(case=survivor, by=by, reason=reason)
     return rating
