@@ -264,3 +264,13 @@ def test_phones_ids_names_and_house_numbers_typed_into_a_case_are_masked_in_list
         assert item["address"] == "新街村**"
         body = json.dumps(item, ensure_ascii=False)
         assert "13987654321" not in body and "李秀英" not in body and "501" not in body
+
+
+def test_the_public_create_answers_with_the_typed_phone_masked(
+    client: Client, org: object, monday: datetime
+) -> None:
+    body = {**BODY, "description": "我叫李秀英，电话13987654321，村口路灯坏了。"}
+    response = _post(client, "/api/v1/public/cases", body)
+    assert response.status_code == 201
+    assert response.json()["description"] == "我叫李**，电话139****4321，村口路灯坏了。"
+    assert "13987654321" not in response.content.decode()
