@@ -28,6 +28,9 @@ HIDDEN = "**"
 # Full-width digits, letters X and separators typed on phones, mapped one to one so that
 # positions found in the mapped text are positions in the original.
 _WIDTH = str.maketrans("０１２３４５６７８９Ｘｘ－—–\u3000）", "0123456789Xx--- )")
+_WIDE = re.compile("[０-９Ｘｘ－—–\u3000）]")
+# Most text holds no run long enough to be a number worth masking: one search says so.
+_ANY_RUN = re.compile(r"[0-9０-９](?:[ \-)－—–\u3000）]?[0-9０-９]){6}")
 
 # A run of digits, broken at most once between any two digits by a space, dash or the
 # closing bracket of an area code; an ID number's final X. Letters or digits around
@@ -58,6 +61,7 @@ _GIVEN = rf"[\u4e00-\u9fff](?<![{_NOT_IN_NAME}])"
 _INTRO = r"(?:我叫|我是|我的名字是|我的名字叫|名叫|本人|联系人[:：]?|姓名[:：]?|叫做)"
 _INTRODUCED = re.compile(rf"({_INTRO}\s?)({_SURNAME}(?:{_GIVEN}){{1,2}})")
 _HONORIFIC = "先生|女士|小姐|阿姨|大爷|大妈|大姐|大哥|奶奶|爷爷|师傅|老师|老人|同志"
+_HONORIFIC_WORD = re.compile(_HONORIFIC)
 _ADDRESSED = re.compile(rf"({_SURNAME}(?:(?:{_GIVEN}){{1,2}})?)(?={_HONORIFIC})")
 
 _CN_NUMBER = "零〇一二三四五六七八九十百"
@@ -91,7 +95,9 @@ def _masked_run(run: str, before: str) -> str | None:
 
 def _numbers(text: str, hide: str | None) -> str:
     """``text`` with its personal numbers masked, or replaced by ``hide``."""
-    mapped = text.translate(_WIDTH)
+    if not _ANY_RUN.search(text):
+        return text
+    mapped = text.translate(_WIDTH) if _WIDE.search(text) else text
     pieces: list[str] = []
     last = 0
     for match in _RUN.finditer(mapped):
@@ -124,7 +130,8 @@ def _names(text: str, names: Iterable[str], hide: str | None) -> str:
         return mask_name(match.group(1)) if hide is None else hide
 
     text = _INTRODUCED.sub(introduced, text)
-    text = _ADDRESSED.sub(addressed, text)
+    if _HONORIFIC_WORD.search(text):
+        text = _ADDRESSED.sub(addressed, text)
     for part in _name_parts(names):
         text = text.replace(part, mask_name(part) if hide is None else hide)
     return text
