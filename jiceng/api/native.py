@@ -29,6 +29,7 @@ from jiceng.api.renderers import OrjsonRenderer
 from jiceng.api.services import apikey_user
 from jiceng.cases import admission, permissions, public, services
 from jiceng.cases.models import Case, Category, Channel, DispatchRule, State, Tier
+from jiceng.core import pii
 from jiceng.core.errors import Conflict, IllegalTransition, InvalidInput, JicengError, NotAllowed
 from jiceng.core.proxy import client_address
 from jiceng.core.rows import PlainQuery, plain_rows
@@ -192,10 +193,10 @@ def _row_out(row: dict[str, Any]) -> dict[str, Any]:
         "category": row["category_id"],
         "urgency": row["urgency"],
         "channel": row["channel"],
-        "title": row["title"],
-        "description": row["description"],
+        "title": pii.mask_text(row["title"]),
+        "description": pii.mask_text(row["description"]),
         "division": row["division_id"],
-        "address": row["address"],
+        "address": pii.mask_address(row["address"]),
         "owner": row["owner_id"],
         "owner_name": row["owner__name"],
         "submitted_at": row["submitted_at"],

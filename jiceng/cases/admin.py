@@ -13,7 +13,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from jiceng.cases.models import Case, CaseEvent, Category, DispatchRule, Rating, TimeLimit
-from jiceng.core import crypto
+from jiceng.core import crypto, pii
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
@@ -80,8 +80,10 @@ class CaseAdmin(ReadOnlyAdmin):
     list_filter = ["state", "kind", "category", "channel"]
     search_fields = ["number", "title"]
     list_select_related = ["category", "division", "owner"]
-    exclude = ["resident"]
-    readonly_fields = ["contact"]
+    # The text as typed may hold phone and ID numbers; here, as on every staff page, it is
+    # masked (jiceng.core.pii), and only the owning unit's logged reveal shows it in clear.
+    exclude = ["resident", "title", "description", "address"]
+    readonly_fields = ["contact", "masked_title", "masked_description", "masked_address"]
     inlines = [EventInline]
     show_full_result_count = False
 
@@ -90,6 +92,18 @@ class CaseAdmin(ReadOnlyAdmin):
         if case.resident is None:
             return "—"
         return f"{crypto.mask_name(case.resident.name)} {crypto.mask_phone(case.resident.phone)}"
+
+    @admin.display(description=_("title"))
+    def masked_title(self, case: Case) -> str:
+        return pii.mask_text(case.title)
+
+    @admin.display(description=_("description"))
+    def masked_description(self, case: Case) -> str:
+        return pii.mask_text(case.description)
+
+    @admin.display(description=_("address"))
+    def masked_address(self, case: Case) -> str:
+        return pii.mask_address(case.address)
 
 
 @admin.register(CaseEvent)

@@ -28,7 +28,7 @@ from jiceng.cases.models import (
     Rating,
     State,
 )
-from jiceng.core import clock, throttle
+from jiceng.core import clock, pii, throttle
 from jiceng.insights.rates import AreaRates, monthly_rates
 from jiceng.people.models import Unit, UnitKind
 from jiceng.places.models import Division, Level
@@ -46,14 +46,12 @@ RATES_CACHE_SECONDS = 300
 
 
 def scrub(text: str, *, name: str = "") -> str:
-    """``text`` without long digit runs and without the resident's name (or given name)."""
-    text = _LONG_NUMBER.sub(_HIDDEN, text)
-    name = name.strip()
-    # Chinese given names are what follows a one-character surname; "小明" alone still identifies.
-    for part in (name, name[1:] if len(name) >= 3 else ""):
-        if len(part) >= 2:
-            text = text.replace(part, _HIDDEN)
-    return text
+    """``text`` without long digit runs, names or house numbers (see ``core.pii``).
+
+    Long digit runs of any kind go, not only those ``pii`` recognises as phone or ID
+    numbers: the public needs none of them, and a mistyped number is still someone's.
+    """
+    return pii.scrub_text(_LONG_NUMBER.sub(_HIDDEN, text), names=[name] if name else [])
 
 
 def shorten(text: str, length: int = SUMMARY_LENGTH) -> str:

@@ -45,6 +45,7 @@ from django.db.models.lookups import GreaterThanOrEqual, LessThan, StartsWith
 from django.db.models.sql.where import AND, WhereNode
 
 from jiceng.cases.models import Case, CaseSearch
+from jiceng.core import pii
 from jiceng.places.codes import next_code
 from jiceng.places.models import Division
 from jiceng.textmining.normalize import normalize
@@ -106,7 +107,10 @@ def _place_names(case: Case) -> tuple[str, str]:
 def search_text(case: Case) -> str:
     """The tokens stored for a case: title, description, address, village and township."""
     village, township = _place_names(case)
-    text = stored_tokens(" ".join((case.title, case.description, case.address, village, township)))
+    # The masked text: a phone or ID number typed into a request must not be found by it,
+    # nor sit in clear in the index.
+    masked = (pii.mask_text(case.title), pii.mask_text(case.description))
+    text = stored_tokens(" ".join((*masked, pii.mask_address(case.address), village, township)))
     return " ".join((text, *place_tokens(case.division_id)))
 
 

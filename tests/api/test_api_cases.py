@@ -243,3 +243,34 @@ def test_the_public_follow_a_case_by_number_and_phone_digits(
     assert [step["kind"] for step in data["timeline"]] == ["submit", "dispatch"]
     assert "王" not in json.dumps(data, ensure_ascii=False)
     _error(client.get(url, {"phone_last4": "0000"}), 404, "not_found")
+
+
+def test_phones_ids_names_and_house_numbers_typed_into_a_case_are_masked_in_list_and_detail(
+    client: Client, keys: dict[str, str], users: dict[str, User], monday: datetime
+) -> None:
+    case = dispatched(
+        users,
+        title="我叫李秀英，电话13987654321",
+        description="我叫李秀英，电话13987654321，身份证330681199001011234，路灯坏了",
+        address="新街村3栋2单元501室",
+    )
+    headers = {"X-API-Key": keys["cadre"]}
+    (listed,) = client.get("/api/v1/cases", headers=headers).json()["items"]
+    detail = client.get(f"/api/v1/cases/{case.number}", headers=headers).json()
+    for item in (listed, detail):
+        assert item["title"] == "我叫李**，电话139****4321"
+        masked = "我叫李**，电话139****4321，身份证3306**********1234，路灯坏了"
+        assert item["description"] == masked
+        assert item["address"] == "新街村**"
+        body = json.dumps(item, ensure_ascii=False)
+        assert "13987654321" not in body and "李秀英" not in body and "501" not in body
+
+
+def test_the_public_create_answers_with_the_typed_phone_masked(
+    client: Client, org: object, monday: datetime
+) -> None:
+    body = {**BODY, "description": "我叫李秀英，电话13987654321，村口路灯坏了。"}
+    response = _post(client, "/api/v1/public/cases", body)
+    assert response.status_code == 201
+    assert response.json()["description"] == "我叫李**，电话139****4321，村口路灯坏了。"
+    assert "13987654321" not in response.content.decode()

@@ -358,3 +358,18 @@ def test_a_stale_answer_is_refreshed_by_one_request_while_the_others_get_the_sta
         assert later.number in refreshed.decode()
         assert cache.get(refresh) is None  # the refresh is released for the next one
         assert client.get(f"{URL}.json").content == refreshed
+
+
+def test_the_private_address_and_introduced_names_are_never_published(
+    client: Client, users: dict[str, User], monday: datetime
+) -> None:
+    case = dispatched(
+        users, description="我叫李秀英，住3栋2单元501室，楼道灯不亮", address="新街村7号后院"
+    )
+    for path in (f"{URL}.json", f"{URL}/{case.number}.json"):
+        (row,) = valid_json(client.get(path), "requests.json")
+        assert row["address"] == "天竺社区居委会 枫桥镇"
+        assert row["description"] == "我叫**，住**，楼道灯不亮"
+    body = client.get(f"{URL}.xml").content.decode()
+    for secret in ("新街村", "7号", "李秀英", "501室"):
+        assert secret not in body, secret

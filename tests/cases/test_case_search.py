@@ -200,3 +200,11 @@ def test_a_submitted_case_is_searchable_at_once(users, monday):
     case = submit(users, description="桥头的护栏被车撞坏了，很危险。")
     assert _all("护栏") == [case.number]
     assert _found(users["township"], "天竺社区 护栏") == [case.number]
+
+
+def test_a_phone_number_typed_into_a_request_does_not_find_it_but_its_words_do(users, monday):
+    case = _case(users, "我叫李秀英，电话13987654321，楼道灯不亮。")
+    assert _all("13987654321") == [] and _all("李秀英") == []
+    assert _all("楼道灯") == [case.number]
+    (text,) = CaseSearch.objects.filter(case=case).values_list("text", flat=True)
+    assert "13987654321" not in text and "秀英" not in text

@@ -231,3 +231,12 @@ def test_the_outsider_exports_only_their_own_township(client, users, march, key)
 def test_anonymous_visitors_are_sent_to_log_in(db):
     response = Client().get("/dashboard/export/ranking.xlsx")
     assert response.status_code == 302 and response["Location"].startswith("/login/")
+
+
+def test_the_oldest_requests_export_masks_phones_and_names_typed_into_titles(client, users, places):
+    at(APRIL_10 - timedelta(days=40), submit, users=users, title="我叫李秀英，电话13987654321")
+    csv_rows = _csv(_get(client, users["leader"], "/dashboard/export/oldest.csv"))
+    xlsx = _xlsx(_get(client, users["leader"], "/dashboard/export/oldest.xlsx"))
+    for rows in (csv_rows, xlsx):
+        assert [row[1] for row in rows[1:]] == ["我叫李**，电话139****4321"]
+        assert "13987654321" not in str(rows) and "李秀英" not in str(rows)

@@ -110,3 +110,25 @@ def test_the_excel_export_has_a_row_per_request_and_neutralises_formulas(client,
     assert len(titles) == 5
     assert "'=HYPERLINK(1)东溪石桥" in titles
     assert all(row[0] == 1 for row in rows[1:])
+
+
+def test_a_phone_and_name_typed_into_a_title_are_masked_on_the_page_and_in_the_export(
+    client, users, monday
+):
+    submit_all(users)
+    submit(
+        users,
+        village=TIANZHU,
+        contact_phone="13800000097",
+        title="我叫李秀英，电话13987654321，东溪石桥塌了",
+        description="东溪石桥桥面塌了，车过不去。",
+    )
+    hot_issues_refresh(county="330681", year=2026, month=3)
+    leader = _as(client, users["leader"])
+    body = leader.get(PAGE).content.decode()
+    response = leader.get("/dashboard/export/hot-issues.xlsx?month=2026-03")
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    cells = str([[cell.value for cell in row] for row in sheet.iter_rows()])
+    for shown in (body, cells):
+        assert "13987654321" not in shown and "李秀英" not in shown
+        assert "我叫李**，电话139****4321，东溪石桥塌了" in shown

@@ -154,10 +154,20 @@ def test_a_logged_in_outsider_sees_only_the_public_board(users):
     assert "王小明" not in page and "13812345678" not in page and "我是**" in page
 
 
-def test_scrub_hides_long_numbers_and_the_residents_name_but_keeps_short_numbers():
+def test_scrub_hides_long_numbers_the_residents_name_and_house_numbers_but_keeps_others():
     text = (
         "王小明说3号楼12层漏水，电话138-1234-5678，"
         "卡号6222 0201 2345 6789，身份证33068119900101123X。小明很急"
     )
-    assert scrub(text, name="王小明") == "**说3号楼12层漏水，电话**，卡号**，身份证**。**很急"
+    assert scrub(text, name="王小明") == "**说**漏水，电话**，卡号**，身份证**。**很急"
+    kept = "第20号诉求：12月3号起停水3天，欠费300元"
+    assert scrub(kept) == kept
     assert shorten("一二三四五", 4) == "一二三…"
+
+
+def test_names_introduced_and_house_numbers_are_not_published(client, users, monday):
+    dispatched(users, description="我叫李秀英，住3栋2单元501室，楼道灯不亮", address="新街12号")
+    page = recent_section(board(client))
+    assert "楼道灯不亮" in page
+    for secret in ("李秀英", "秀英", "501室", "3栋", "新街12号"):
+        assert secret not in page, secret

@@ -50,7 +50,7 @@ def test_case_page_shows_the_request_its_place_deadlines_and_masked_resident(cli
         "村口的路灯坏了三个星期",
         "天竺社区居委会",
         "枫桥镇",
-        "天竺路 8 号",
+        "天竺路 **",
         "Web",
         "Normal",
         "dispatched",
@@ -61,6 +61,7 @@ def test_case_page_shows_the_request_its_place_deadlines_and_masked_resident(cli
     ]:
         assert text in page, text
     assert "13812345678" not in page and "王小明" not in page
+    assert "8 号" not in page  # the house number waits for the logged reveal
 
 
 def test_timeline_lists_every_event_with_actor_and_unit_including_internal_notes(
@@ -365,7 +366,7 @@ def test_owner_reveals_the_phone_for_a_reason_and_it_is_logged(client, users, mo
     response = _post(client, case, "reveal", {"reveal-reason": "call"}, **HTMX)
     body = response.content.decode()
     assert '<a href="tel:13812345678" data-focus>13812345678</a>' in body
-    log = AccessLog.objects.get()
+    log = AccessLog.objects.get(field="phone")
     assert (log.user, log.field, log.case_id, log.reason) == (
         users["cadre"],
         "phone",
@@ -379,7 +380,7 @@ def test_reveal_without_javascript_shows_the_case_page_with_the_phone(client, us
     data = {"reveal-reason": "other", "reveal-other": "核实地址"}
     response = _post(_as(client, users, "cadre"), case, "reveal", data, **EN)
     assert response.status_code == 200 and "13812345678" in response.content.decode()
-    assert AccessLog.objects.get().reason == "核实地址"
+    assert AccessLog.objects.get(field="phone").reason == "核实地址"
 
 
 def test_reveal_for_another_reason_needs_the_reason(client, users, monday):
@@ -605,3 +606,42 @@ def test_dispatcher_enters_a_merged_residents_call_back_rating(client, users, or
     assert (rating.unit_id, rating.source) == (org["tianzhu"].pk, "callback")
     assert _fresh(duplicate).state == State.MERGED
     assert "merged request" in response.content.decode()
+
+
+# --- personal data typed into the request -------------------------------------------------
+
+TYPED = "我叫李秀英，电话13987654321，身份证330681199001011234，门口路灯坏了"
+
+
+def test_phone_id_and_name_typed_into_the_request_are_masked_on_the_case_page(
+    client, users, monday
+):
+    case = dispatched(users, description=TYPED, address="新街村3栋2单元501室")
+    page = _page(client, users, "cadre", case).content.decode()
+    for secret in ("13987654321", "330681199001011234", "李秀英", "501室"):
+        assert secret not in page, secret
+    for masked in ("139****4321", "3306**********1234", "我叫李**", "新街村**", "门口路灯坏了"):
+        assert masked in page, masked
+
+
+def test_the_owners_reveal_shows_the_request_as_typed_and_logs_it(client, users, monday):
+    case = dispatched(users, description=TYPED, address="新街村3栋2单元501室")
+    _as(client, users, "cadre")
+    response = _post(client, case, "reveal", {"reveal-reason": "call"}, **HTMX)
+    body = response.content.decode()
+    assert 'id="case-description" hx-swap-oob="true"' in body
+    assert TYPED in body and "新街村3栋2单元501室" in body
+    log = AccessLog.objects.get(field="case_text")
+    assert (log.user, log.case_id, log.reason) == (users["cadre"], case.pk, "Call the resident")
+    page = _post(client, case, "reveal", {"reveal-reason": "call"}, **EN).content.decode()
+    assert TYPED in page and AccessLog.objects.filter(field="case_text").count() == 2
+
+
+@pytest.mark.parametrize("who", ["township", "dispatcher"])
+def test_others_see_the_request_masked_and_cannot_reveal_it(client, users, monday, who):
+    case = dispatched(users, description=TYPED)
+    page = _page(client, users, who, case).content.decode()
+    assert "13987654321" not in page and "139****4321" in page
+    response = _post(client, case, "reveal", {"reveal-reason": "call"}, **EN)
+    assert response.status_code in (403, 404) and "13987654321" not in response.content.decode()
+    assert not AccessLog.objects.exists()

@@ -68,6 +68,13 @@ def test_the_quarantine_lists_held_requests_with_their_reasons(dispatcher, users
     assert "no category model has been trained yet" in desk
 
 
+def test_phone_numbers_in_held_text_are_masked(dispatcher, users):
+    case = held(users, description=SPAM_TEXT + " 加我13987654321")
+    page = dispatcher.get("/workbench/desk/quarantine/", **EN).content.decode()
+    assert case.number in page
+    assert "13987654321" not in page and "139****4321" in page
+
+
 def test_held_text_is_shown_escaped(dispatcher, users):
     held(users, description=SPAM_TEXT + ' <script>alert("x")</script>')
     page = dispatcher.get("/workbench/desk/quarantine/", **EN).content.decode()

@@ -380,3 +380,11 @@ def test_marking_reopened_rows_adds_no_query(
         response = client.get("/workbench/", **EN)
     assert len(_listed(response)) == count
     assert response.content.decode().count('<span class="badge reopened">') == count
+
+
+def test_a_phone_and_name_typed_into_the_title_are_masked_in_the_queue(client, users, monday):
+    case = accepted(users, title="我叫李秀英，电话13987654321，路灯坏了")
+    response = _login(client, users, "cadre").get("/workbench/", **EN)
+    row = _row(response, case.number)
+    assert "13987654321" not in response.content.decode() and "李秀英" not in row
+    assert "我叫李**，电话139****4321，路灯坏了" in row

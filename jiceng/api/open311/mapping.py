@@ -44,11 +44,9 @@ def definition(category: Category) -> dict[str, Any]:
 
 
 def _address(row: dict[str, Any]) -> str:
-    parts = [
-        scrub(row["address"], name=row["resident__name"] or ""),
-        row["division__name"],
-        row["division__parent__name"],
-    ]
+    # Only the village and township: the street address the resident typed is private,
+    # and this answer needs no key.
+    parts = [row["division__name"], row["division__parent__name"]]
     return " ".join(part for part in parts if part)
 
 

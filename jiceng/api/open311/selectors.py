@@ -28,7 +28,6 @@ COLUMNS = (
     "category__time_limit_id",
     "description",
     "answer",
-    "address",
     "division_id",
     "division__name",
     "division__parent__name",

@@ -20,6 +20,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from jiceng.cases.models import Case, Tier
+from jiceng.core import pii
 from jiceng.core.exports import DECIMAL, INTEGER, PERCENT, TEXT, CellValue, Column
 from jiceng.insights.dashboard import AGE_THRESHOLDS, Area, Backlog, MonthRates
 from jiceng.insights.hotissues import HotIssueInArea
@@ -240,7 +241,7 @@ def oldest_table(period: Period, cases: Sequence[Case]) -> Table:
         age = (period.now - case.submitted_at).days
         values: list[CellValue] = [
             number,
-            case.title,
+            pii.mask_text(case.title),
             case.category.name,
             case.division.name,
             submitted,
@@ -266,11 +267,13 @@ def hot_issues_table(period: Period, issues: Sequence[HotIssueInArea]) -> Table:
     table = Table("hot-issues", _("Hot issues"), columns, header_column=1, when=period.label)
     for item in issues:
         issue = item.issue
-        head: list[CellValue] = [issue.rank, issue.label, issue.heat, issue.size, issue.villages]
+        label = pii.mask_text(issue.label)
+        head: list[CellValue] = [issue.rank, label, issue.heat, issue.size, issue.villages]
         for case in item.cases:
             number = case.number or ""
             submitted = timezone.localtime(case.submitted_at).date()
-            values: list[CellValue] = [number, case.title, case.division.name, submitted]
+            title = pii.mask_text(case.title)
+            values: list[CellValue] = [number, title, case.division.name, submitted]
             table.add([*head, *values], {5: CASE_URL.format(number=quote(number))})
     return table
 

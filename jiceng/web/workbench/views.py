@@ -9,6 +9,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -17,11 +18,11 @@ from django.views.decorators.http import require_GET, require_POST
 
 from jiceng.cases import catalogue, reopened, rules, selectors
 from jiceng.cases.models import Case, Category, State, Urgency
-from jiceng.core import clock
+from jiceng.core import clock, pii
 from jiceng.core.crypto import mask_name, mask_phone
 from jiceng.core.errors import InvalidInput
 from jiceng.people.models import User
-from jiceng.people.services import resident_reveal
+from jiceng.people.services import case_text_reveal, resident_reveal
 from jiceng.places.models import Division, Level
 from jiceng.web.workbench import display
 from jiceng.web.workbench.access import acting_user, is_htmx, staff_required, visible_case
@@ -128,7 +129,11 @@ def case_context(
     reveal_form: RevealForm | None = None,
     revealed: str = "",
 ) -> dict[str, Any]:
-    """Everything the case page and its HTMX panel draw."""
+    """Everything the case page and its HTMX panel draw.
+
+    Its text is shown masked (``core.pii``) unless ``revealed``: the owning unit's
+    logged reveal shows the phone and the text as typed together.
+    """
     actions = selectors.available_actions(user, case)
     bound = bound or {}
     forms = {action: bound.get(action) or action_form(action, user) for action in actions}
@@ -152,6 +157,7 @@ def case_context(
         "revealed": revealed,
         "resident_name": mask_name(resident.name) if resident else "",
         "resident_phone": mask_phone(resident.phone) if resident else "",
+        "text": _case_text(case, clear=bool(revealed)),
         "photos": list(case.attachments.all()),
     }
     if rules.DISPATCH in actions:
@@ -205,11 +211,14 @@ def reveal(request: HttpRequest, number: str) -> HttpResponse:
         context = case_context(user, case, reveal_form=form)
         return render(request, "web/workbench/case.html", context, status=400)
     assert case.resident is not None
-    phone = resident_reveal(
-        resident=case.resident, field="phone", by=user, reason=form.reason_text(), case=case
-    )
+    with transaction.atomic():
+        phone = resident_reveal(
+            resident=case.resident, field="phone", by=user, reason=form.reason_text(), case=case
+        )
+        case_text_reveal(case=case, by=user, reason=form.reason_text())
     if is_htmx(request):
-        return render(request, "web/workbench/_contact.html", {"revealed": phone, **_contact(case)})
+        context = {"revealed": phone, **_contact(case), "text": _case_text(case, clear=True)}
+        return render(request, "web/workbench/_contact.html", {**context, "swap_text": True})
     return render(request, "web/workbench/case.html", case_context(user, case, revealed=phone))
 
 
@@ -220,6 +229,19 @@ def _contact(case: Case) -> dict[str, Any]:
         "can_reveal": True,
         "resident_name": mask_name(resident.name) if resident else "",
         "resident_phone": mask_phone(resident.phone) if resident else "",
+    }
+
+
+def _case_text(case: Case, *, clear: bool) -> dict[str, str]:
+    """The case's title, description and address: as typed, or masked (the resident's own
+    stored name too, wherever the text repeats it)."""
+    if clear:
+        return {"title": case.title, "description": case.description, "address": case.address}
+    names = [case.resident.name] if case.resident is not None else []
+    return {
+        "title": pii.mask_text(case.title, names=names),
+        "description": pii.mask_text(case.description, names=names),
+        "address": pii.mask_address(case.address, names=names),
     }
 
 
