@@ -125,6 +125,6 @@ def test_every_role_gets_exactly_what_the_rule_book_and_the_jurisdiction_allow(
         )
         may_reveal = sees and selectors.can_reveal(user, case)
         assert (reveal[0].status_code == 200) == may_reveal, (role, case.state)
-        assert (reveal[1] == 1) == may_reveal
+        assert (reveal[1] > 0) == may_reveal  # the phone and the text as typed, each logged
     picture = client.get(f"/workbench/cases/{cases[1].number}/photos/{shot.pk}/")
     assert (picture.status_code == 200) == can_see(user, cases[1]), role
