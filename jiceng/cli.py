@@ -102,6 +102,7 @@ def cmd_worker(args: argparse.Namespace) -> int:
     from jiceng.core import schedule
     from jiceng.core.tasks import prune_task_results_task
     from jiceng.insights.tasks import enqueue_recent_hot_issues
+    from jiceng.people.tasks import prune_access_log_task
 
     if settings.JICENG_TASKS_BACKEND not in {"database", "rq"}:
         print("jiceng worker needs JICENG_TASKS_BACKEND=database or rq", file=sys.stderr)
@@ -116,6 +117,7 @@ def cmd_worker(args: argparse.Namespace) -> int:
             ("hot-issues-scheduler", args.hot_issues_minutes, enqueue_recent_hot_issues),
             ("prune-scheduler", 60.0, prune_task_results_task.enqueue),
             ("prune-idempotency-scheduler", 60.0, prune_idempotency_task.enqueue),
+            ("prune-access-log-scheduler", 60.0, prune_access_log_task.enqueue),
             # Hourly, so a day whose anchor failed (disk full, database away) still gets one.
             ("anchor-scheduler", args.anchor_minutes, anchor_task.enqueue),
         ),

@@ -194,6 +194,11 @@ JICENG_TASKS_BACKEND = env.choice(
 # Finished task results are kept this long: pruned from the database by the worker,
 # expired by Redis on RQ.
 JICENG_TASK_RETENTION_DAYS = env.integer("JICENG_TASK_RETENTION_DAYS", 7, minimum=1)
+# Who looked at personal data in clear is kept this long, then pruned by the worker. The
+# Cybersecurity Law asks for at least six months of such logs, hence the minimum.
+JICENG_ACCESS_LOG_RETENTION_DAYS = env.integer(
+    "JICENG_ACCESS_LOG_RETENTION_DAYS", 3 * 365, minimum=180
+)
 JICENG_TASK_QUEUES = ["default"]
 TASKS = {
     "default": {

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from django.db import transaction
@@ -167,3 +167,15 @@ def second_factor_verify(*, user: User, token: str) -> TOTPDevice:
     if not verified:
         raise InvalidInput(_("The code is wrong or expired; enter the current one."), field="token")
     return device
+
+
+def access_log_prune(*, older_than: timedelta) -> int:
+    """Delete access-log rows older than ``older_than`` (the retention rule); how many.
+
+    Rows are never edited; past the retention period they are deleted whole, oldest first,
+    so the log is always a complete record of its period.
+    """
+    if older_than < timedelta(days=180):
+        raise ValueError("the access log is kept at least 180 days")
+    deleted, _counts = AccessLog.objects.filter(at__lt=clock.now() - older_than).delete()
+    return deleted

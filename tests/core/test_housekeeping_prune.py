@@ -52,3 +52,28 @@ def test_throttle_counters_of_past_windows_are_pruned_with_the_task_results():
         assert prune_task_results_task.call() == 1
     # Today's hourly and daily windows are still counting.
     assert Throttle.objects.count() == 2
+
+
+def test_the_access_log_is_kept_for_its_retention_period_and_then_pruned(users, settings):
+    from jiceng.people.models import AccessLog, Resident
+    from jiceng.people.services import access_log_prune
+    from jiceng.people.tasks import prune_access_log_task
+
+    resident = Resident(name="王小明")
+    resident.set_phone("13812345678")
+    resident.save()
+    for days in (400, 100):
+        AccessLog.objects.create(
+            user=users["cadre"],
+            resident=resident,
+            field="phone",
+            reason="call",
+            at=NOW - timedelta(days=days),
+        )
+    settings.JICENG_ACCESS_LOG_RETENTION_DAYS = 365
+    with clock.frozen_at(NOW):
+        assert prune_access_log_task.call() == 1
+    assert list(AccessLog.objects.values_list("reason", flat=True)) == ["call"]
+    assert AccessLog.objects.get().at == NOW - timedelta(days=100)
+    with pytest.raises(ValueError):
+        access_log_prune(older_than=timedelta(days=30))  # the law asks for six months at least
