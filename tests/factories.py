@@ -119,3 +119,20 @@ def photo(
     out = io.BytesIO()
     image.save(out, image_format, exif=tags.tobytes() if exif else b"")
     return out.getvalue()
+
+
+class _Undo(Exception):
+    pass
+
+
+def rolled_back(work: Callable[[], T], *, errors: tuple[type[Exception], ...] = ()) -> object:
+    """Run ``work`` and undo whatever it wrote; its result, or one of ``errors`` it raised."""
+    from django.db import transaction
+
+    try:
+        with transaction.atomic():
+            raise _Undo(work())
+    except _Undo as undo:
+        return undo.args[0]
+    except errors as error:
+        return error

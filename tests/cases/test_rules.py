@@ -13,7 +13,6 @@ from datetime import datetime
 from typing import Any
 
 import pytest
-from django.db import transaction
 from django.test import Client
 
 from jiceng.cases import rules, selectors, services
@@ -22,7 +21,7 @@ from jiceng.cases.permissions import visible_cases
 from jiceng.core.errors import IllegalTransition, JicengError, NotAllowed
 from jiceng.people.models import User
 
-from factories import BAISHU, TIANZHU, accepted, dispatched, resolved, submit
+from factories import BAISHU, TIANZHU, accepted, dispatched, resolved, rolled_back, submit
 
 pytestmark = pytest.mark.django_db
 
@@ -49,20 +48,9 @@ API_BODIES: dict[str, dict[str, Any]] = {
 }
 
 
-class _Undo(Exception):
-    pass
-
-
 def _rolled_back(work: Callable[[], Any]) -> Any:
     """Run ``work`` and undo whatever it wrote; its result, or the error it raised."""
-    try:
-        with transaction.atomic():
-            outcome = work()
-            raise _Undo(outcome)
-    except _Undo as undo:
-        return undo.args[0]
-    except JicengError as error:
-        return error
+    return rolled_back(work, errors=(JicengError,))
 
 
 def _cases(users: dict[str, User]) -> list[Case]:

@@ -8,13 +8,11 @@ refused never carries the case's text.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
 import pytest
 from django.core.files.base import ContentFile
-from django.db import transaction
 from django.test import Client
 
 from jiceng.cases import rules, selectors, services
@@ -22,7 +20,7 @@ from jiceng.cases.models import Case
 from jiceng.cases.permissions import can_see
 from jiceng.people.models import AccessLog, User
 
-from factories import JIANGDONG, accepted, dispatched, photo, resolved, submit
+from factories import JIANGDONG, accepted, dispatched, photo, resolved, rolled_back, submit
 
 pytestmark = pytest.mark.django_db
 
@@ -50,18 +48,6 @@ WEB_BODIES: dict[str, dict[str, str]] = {
     rules.RATE: {"rate-solved": "yes", "rate-satisfaction": "satisfied", "rate-comment": ""},
     rules.REOPEN: {"reopen-reason": "又坏了"},
 }
-
-
-class _Undo(Exception):
-    pass
-
-
-def _rolled_back(work: Callable[[], Any]) -> Any:
-    try:
-        with transaction.atomic():
-            raise _Undo(work())
-    except _Undo as undo:
-        return undo.args[0]
 
 
 def _cases(users: dict[str, User]) -> list[Case]:
@@ -107,7 +93,7 @@ def test_every_role_gets_exactly_what_the_rule_book_and_the_jurisdiction_allow(
             )
             before = _version(case)
             url = f"{base}{action}/"
-            response = _rolled_back(lambda u=url, b=body: client.post(u, b))
+            response = rolled_back(lambda u=url, b=body: client.post(u, b))
             assert _version(case) == before
             if allowed:
                 assert response.status_code == 302, (role, case.state, action)
@@ -117,7 +103,7 @@ def test_every_role_gets_exactly_what_the_rule_book_and_the_jurisdiction_allow(
                     # Only a stale-state redirect: the case page says it is no longer possible.
                     assert sees and rules.permits(user, case, action), (role, case.state, action)
         reveal_url = f"{base}reveal/"
-        reveal = _rolled_back(
+        reveal = rolled_back(
             lambda u=reveal_url: (
                 client.post(u, {"reveal-reason": "call"}),
                 AccessLog.objects.count(),
