@@ -8,12 +8,14 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree as ET
 
+import pytest
 from django.http import HttpResponse
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-SCHEMAS = Path("/work/shared/data/open311-schemas")
+# The published schemas live in the shared data beside the checkout (../shared/data/README.md).
+SCHEMAS = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "open311-schemas"
 XML_TYPE = "text/xml; charset=utf-8"
 JSON_TYPE = "application/json; charset=utf-8"
 
@@ -30,6 +32,8 @@ def _registry() -> Registry:
 def valid_json(response: HttpResponse, schema: str) -> Any:
     """The response's JSON, after checking its content type and its schema."""
     assert response["Content-Type"] == JSON_TYPE
+    if not SCHEMAS.is_dir():
+        pytest.skip(f"the Open311 schemas are not at {SCHEMAS} (a clone without ../shared)")
     data = json.loads(response.content)
     contents = _registry().get_or_retrieve(schema).value.contents
     Draft202012Validator(contents, registry=_registry()).validate(data)
