@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "jiceng.fieldwork",
     "jiceng.policies",
     "jiceng.api",
+    "jiceng.notices",
     "jiceng.web",
 ]
 
@@ -365,3 +366,74 @@ JICENG_DATA_KEYS_OLD = env.fernet_keys("JICENG_DATA_KEYS_OLD")
 JICENG_INDEX_KEY = env.secret_bytes("JICENG_INDEX_KEY", 32)
 JICENG_HISTORY_KEY = env.secret_bytes("JICENG_HISTORY_KEY", 64)
 # --- end of key ring ------------------------------------------------------------------------
+
+# --- Notifications: the outbox, its channels and its rules (docs/notifications.md) ------------
+# SMS to residents (and staff who ask for it), email to staff, the workbench inbox. "file"
+# writes each message under JICENG_OUTBOX_DIR instead of sending it (the demo); "off" sends
+# nothing and marks each message not sent.
+_SMS_BACKENDS = {
+    "file": "jiceng.notices.channels.files.SmsFileBackend",
+    "aliyun": "jiceng.notices.channels.aliyun.AliyunSmsBackend",
+    "tencent": "jiceng.notices.channels.tencent.TencentSmsBackend",
+    "http": "jiceng.notices.channels.http.HttpSmsBackend",
+    "off": "jiceng.notices.channels.Disabled",
+}
+_EMAIL_BACKENDS = {
+    "file": "jiceng.notices.channels.files.EmailFileBackend",
+    "smtp": "jiceng.notices.channels.email.SmtpBackend",
+    "off": "jiceng.notices.channels.Disabled",
+}
+JICENG_SMS_BACKEND = env.choice(
+    "JICENG_SMS_BACKEND", "off" if _PRODUCTION else "file", tuple(_SMS_BACKENDS)
+)
+JICENG_EMAIL_BACKEND = env.choice(
+    "JICENG_EMAIL_BACKEND", "off" if _PRODUCTION else "file", tuple(_EMAIL_BACKENDS)
+)
+JICENG_NOTICE_BACKENDS = {
+    "sms": _SMS_BACKENDS[JICENG_SMS_BACKEND],
+    "email": _EMAIL_BACKENDS[JICENG_EMAIL_BACKEND],
+}
+JICENG_OUTBOX_DIR = env.directory("JICENG_OUTBOX_DIR", JICENG_HOME / "outbox")
+# The SMS gateway: the signature (短信签名) every message carries, credentials, the region
+# and, for a provincial gateway, its URL and token. JICENG_SMS_TEMPLATES names a JSON file
+# mapping our template codes to the gateway's (e.g. {"case_received": "SMS_465830012"}).
+JICENG_SMS_SIGN_NAME = env.string("JICENG_SMS_SIGN_NAME", "基层治理")
+JICENG_SMS_ACCESS_KEY_ID = env.raw("JICENG_SMS_ACCESS_KEY_ID") or ""
+JICENG_SMS_ACCESS_KEY_SECRET = env.raw("JICENG_SMS_ACCESS_KEY_SECRET") or ""
+JICENG_SMS_APP_ID = env.raw("JICENG_SMS_APP_ID") or ""
+JICENG_SMS_REGION = env.raw("JICENG_SMS_REGION") or ""
+JICENG_SMS_ENDPOINT = env.raw("JICENG_SMS_ENDPOINT") or ""
+JICENG_SMS_HTTP_URL = env.raw("JICENG_SMS_HTTP_URL") or ""
+JICENG_SMS_HTTP_TOKEN = env.raw("JICENG_SMS_HTTP_TOKEN") or ""
+JICENG_SMS_TEMPLATES = env.raw("JICENG_SMS_TEMPLATES") or ""
+JICENG_SMS_TIMEOUT = env.integer("JICENG_SMS_TIMEOUT", 10, minimum=1)
+JICENG_SMS_CONCURRENCY = env.integer("JICENG_SMS_CONCURRENCY", 16, minimum=1)
+# Delivery receipts posted back by the gateway carry this shared secret (docs/notifications.md).
+JICENG_SMS_RECEIPT_TOKEN = env.raw("JICENG_SMS_RECEIPT_TOKEN") or ""
+# Email goes through Django's SMTP backend.
+JICENG_EMAIL_DJANGO_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+EMAIL_HOST = env.string("JICENG_EMAIL_HOST", "localhost")
+EMAIL_PORT = env.integer("JICENG_EMAIL_PORT", 25, minimum=1)
+EMAIL_HOST_USER = env.raw("JICENG_EMAIL_USER") or ""
+EMAIL_HOST_PASSWORD = env.raw("JICENG_EMAIL_PASSWORD") or ""
+EMAIL_USE_TLS = env.boolean("JICENG_EMAIL_STARTTLS", False)
+EMAIL_USE_SSL = env.boolean("JICENG_EMAIL_SSL", False)
+DEFAULT_FROM_EMAIL = env.string("JICENG_EMAIL_FROM", "jiceng@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# No SMS to residents between these hours (local time) unless the case is an emergency.
+JICENG_QUIET_HOURS = env.hour_range("JICENG_QUIET_HOURS", "22-8")
+# At most this many SMS to one phone number in 24 hours: someone else's number typed into
+# many requests must not turn the service into an SMS cannon.
+JICENG_SMS_DAILY_LIMIT = env.integer("JICENG_SMS_DAILY_LIMIT", 10, minimum=1)
+# The drain: how long a claimed message is held before another drain may take it (longer
+# than any send), the first retry's delay (doubled each time, up to an hour), the tries
+# before a message fails, and how often the worker looks for due messages.
+JICENG_OUTBOX_LEASE_SECONDS = env.integer("JICENG_OUTBOX_LEASE_SECONDS", 300, minimum=1)
+JICENG_OUTBOX_RETRY_SECONDS = env.integer("JICENG_OUTBOX_RETRY_SECONDS", 30, minimum=1)
+JICENG_OUTBOX_MAX_ATTEMPTS = env.integer("JICENG_OUTBOX_MAX_ATTEMPTS", 10, minimum=1)
+JICENG_OUTBOX_POLL_SECONDS = env.integer("JICENG_OUTBOX_POLL_SECONDS", 5, minimum=1)
+# Staff who asked for SMS or email get one digest of their unit's inbox this often.
+JICENG_DIGEST_MINUTES = env.integer("JICENG_DIGEST_MINUTES", 60, minimum=5)
+# Sent messages are kept this long for the case pages, then pruned by the worker.
+JICENG_MESSAGE_RETENTION_DAYS = env.integer("JICENG_MESSAGE_RETENTION_DAYS", 400, minimum=30)
+# --- end of notifications ------------------------------------------------------------------

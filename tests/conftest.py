@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 from django.utils import translation
@@ -16,6 +17,7 @@ from pytest_django import Settings
 from jiceng.api.services import forget_key_users
 from jiceng.cases.models import Category, DispatchRule, Tier
 from jiceng.core import calendar, clock
+from jiceng.notices import channels
 from jiceng.people.models import Role, Unit, UnitKind, User
 from jiceng.people.units import dispatch_centre, forget_intake_routes, unit_for_division
 from jiceng.places.models import Division, Level
@@ -32,6 +34,25 @@ def _fresh_calendar_cache() -> Iterator[None]:
     calendar.forget_cached_calendar()
     forget_intake_routes()
     forget_key_users()
+
+
+@pytest.fixture(scope="session")
+def _outbox_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("outbox")
+
+
+@pytest.fixture(autouse=True)
+def _outbox_in_tmp(settings: Settings, _outbox_dir: Path) -> Iterator[None]:
+    """The demo's file channels write under a temporary folder, never the checkout."""
+    settings.JICENG_OUTBOX_DIR = _outbox_dir
+    settings.JICENG_SMS_BACKEND, settings.JICENG_EMAIL_BACKEND = "file", "file"
+    settings.JICENG_NOTICE_BACKENDS = {
+        "sms": "jiceng.notices.channels.files.SmsFileBackend",
+        "email": "jiceng.notices.channels.files.EmailFileBackend",
+    }
+    channels.forget()
+    yield
+    channels.forget()
 
 
 @pytest.fixture(autouse=True)

@@ -19,12 +19,17 @@ from typing import Any, Protocol
 
 from django.db import connections, router, transaction
 from django.db.models import Model
+from django.dispatch import Signal
 
 from jiceng.cases.models import Case, CaseEvent
 from jiceng.core import hashchain
 from jiceng.core.errors import Conflict
 from jiceng.core.inserts import insert_row
 from jiceng.people.models import Unit, User
+
+# Sent inside the event's transaction once the case holds its new values: what listens here
+# (the notices outbox) writes in the same transaction, so it stands or falls with the event.
+event_recorded = Signal(use_caching=True)
 
 
 def _utc(moment: datetime | None) -> str | None:
@@ -184,8 +189,9 @@ def append(
         if updated != 1:
             raise Conflict(case.number or str(case.pk))
         insert_row(event)
-    for field, value in changes.items():
-        setattr(case, field, value)
+        for field, value in changes.items():
+            setattr(case, field, value)
+        event_recorded.send(sender=Case, case=case, event=event)
     return event
 
 

@@ -224,6 +224,7 @@ class EventKind(models.TextChoices):
     CLASSIFY = "classify", _("category confirmed")
     FLAG = "flag", _("flagged to the county's leaders")
     ATTACH = "attach", _("photo attached")
+    REPLY = "reply", _("replied to the resident")
 
 
 # Events that start a new clock for a new (or the same) owner; the response rate counts them.
@@ -239,6 +240,7 @@ PUBLIC_EVENTS = (
     EventKind.REOPEN,
     EventKind.CLOSE,
     EventKind.MERGE,
+    EventKind.REPLY,
 )
 
 

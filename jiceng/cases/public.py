@@ -160,6 +160,11 @@ def resident_timeline(case: Case, followed: Case) -> list[Step]:
     return sorted([*steps, *later], key=lambda step: step.at)
 
 
+def number_of(case_id: int) -> str:
+    """The number of a case a signed link names ("" if there is none)."""
+    return Case.objects.filter(pk=case_id).values_list("number", flat=True).first() or ""
+
+
 def case_by_number(number: str) -> Case | None:
     """Only for a number the caller has already verified (see the portal's session)."""
     return _public_cases().filter(number=number).first() if number else None

@@ -94,6 +94,20 @@ def csv_list(name: str, default: str, *, environ: dict[str, str] | None = None) 
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+def hour_range(
+    name: str, default: str, *, environ: dict[str, str] | None = None
+) -> tuple[int, int]:
+    """A span of hours such as ``22-8`` (from 22:00 to 08:00 the next morning)."""
+    value = string(name, default, environ=environ).strip()
+    match = re.fullmatch(r"(\d{1,2})\s*-\s*(\d{1,2})", value)
+    if match is None or not all(0 <= int(h) <= 23 for h in match.groups()):
+        raise ImproperlyConfigured(
+            f"{name} must be two hours from 0 to 23 joined by a dash, e.g. 22-8; got {value!r}"
+        )
+    start, end = int(match[1]), int(match[2])
+    return start, end
+
+
 def directory(name: str, default: Path, *, environ: dict[str, str] | None = None) -> Path:
     """An absolute directory path; it need not exist yet, but must not be a file."""
     value = raw(name, environ)

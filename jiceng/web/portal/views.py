@@ -11,7 +11,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -32,6 +32,7 @@ from jiceng.core import clock
 from jiceng.core.errors import Conflict, IllegalTransition, InvalidInput
 from jiceng.core.proxy import client_address
 from jiceng.insights.rates import AreaRates
+from jiceng.notices import links
 from jiceng.places.models import Division
 from jiceng.web.portal import session, wording
 from jiceng.web.portal.forms import (
@@ -159,6 +160,29 @@ def _follow_url(number: str) -> str:
 
 def _follow_redirect(number: str) -> HttpResponseRedirect:
     return HttpResponseRedirect(_follow_url(number))
+
+
+@require_GET
+def link(request: HttpRequest, token: str) -> HttpResponse:
+    """A signed link from an SMS: the case opens as if its number and digits were typed."""
+    try:
+        opened = links.open_token(token)
+    except links.ExpiredLink:
+        messages.info(
+            request,
+            _(
+                "This link has expired. Enter your case number and the last four digits "
+                "of your phone to follow your request."
+            ),
+        )
+        return redirect("portal:follow")
+    except links.BadLink:
+        raise Http404 from None
+    number = public.number_of(opened.case_id)
+    if not number:
+        raise Http404
+    session.remember(request, number)
+    return _follow_redirect(number)
 
 
 @require_http_methods(["GET", "POST"])

@@ -1,0 +1,162 @@
+"""The outbox: every message to a resident or a cadre, written with the event that causes it.
+
+A row is written in the transaction of its case event (``notices.events``), so a rolled-back
+change sends nothing and a crash loses nothing; ``notices.outbox.drain`` sends it later.
+In-app messages are rows of a unit's inbox and are "delivered" when they become due.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from jiceng.core.fields import EncryptedTextField
+
+
+class Channel(models.TextChoices):
+    SMS = "sms", _("SMS")
+    EMAIL = "email", _("Email")
+    INAPP = "inapp", _("Workbench inbox")
+
+
+class Status(models.TextChoices):
+    PENDING = "pending", _("waiting to be sent")
+    SENDING = "sending", _("being sent")
+    SENT = "sent", _("sent")
+    DELIVERED = "delivered", _("delivered")
+    FAILED = "failed", _("failed")
+    CANCELLED = "cancelled", _("not sent")
+
+
+# A message in one of these states is settled: the drain never touches it again.
+SETTLED = (Status.SENT, Status.DELIVERED, Status.FAILED, Status.CANCELLED)
+
+
+class Message(models.Model):
+    """One message on one channel to one recipient: a resident, a staff member or a unit.
+
+    ``key`` names what caused it (template, case, event) and is unique, so producing the
+    same message twice writes one row; its digest is the client message id handed to
+    gateways that take one, so a resend after a crash is recognised there.
+    """
+
+    key = models.CharField(_("key"), max_length=120, unique=True)
+    channel = models.CharField(_("channel"), max_length=8, choices=Channel.choices)
+    template = models.CharField(_("template"), max_length=40)
+    params = models.JSONField(_("parameters"), default=dict, blank=True)
+    case = models.ForeignKey(
+        "cases.Case",
+        verbose_name=_("case"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="messages",
+    )
+    # The recipient: a resident (SMS to their phone), a staff member (SMS or email digest)
+    # or a unit (its workbench inbox). Addresses are read when sending, never copied here.
+    resident = models.ForeignKey(
+        "people.Resident", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    user = models.ForeignKey(
+        "people.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    unit = models.ForeignKey(
+        "people.Unit", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    urgent = models.BooleanField(_("urgent"), default=False)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    created_at = models.DateTimeField(_("created at"))
+    not_before = models.DateTimeField(_("not before"))
+    # Sent only while the case still stands as it did when the message was planned
+    # (a deadline warning is moot once the case was accepted or handed on).
+    expect = models.JSONField(default=dict, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    lease = models.CharField(max_length=32, blank=True, default="")
+    lease_until = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    delivered_at = models.DateTimeField(_("delivered at"), null=True, blank=True)
+    provider_id = models.CharField(_("gateway message id"), max_length=64, blank=True, default="")
+    error = models.CharField(_("reason"), max_length=200, blank=True, default="")
+    # A resident the SMS could not reach is called by a dispatcher; who did, and when.
+    called_at = models.DateTimeField(_("called at"), null=True, blank=True)
+    called_by = models.ForeignKey(
+        "people.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("message")
+        verbose_name_plural = _("messages")
+        indexes = [
+            models.Index(fields=["status", "not_before"], name="message_due"),
+            models.Index(fields=["unit", "created_at"], name="message_inbox"),
+            models.Index(fields=["provider_id"], name="message_provider_id"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.channel} {self.template} {self.status}"
+
+    @property
+    def client_id(self) -> str:
+        """The idempotency key handed to gateways: stable across retries, 32 hex digits."""
+        return hashlib.sha256(self.key.encode()).hexdigest()[:32]
+
+
+class MessageRead(models.Model):
+    """A staff member has read an in-app message of their unit's inbox."""
+
+    message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="reads")
+    user = models.ForeignKey("people.User", on_delete=models.CASCADE, related_name="+")
+    at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["message", "user"], name="message_read_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.message_id} read by {self.user_id}"
+
+
+class OptOutSource(models.TextChoices):
+    LINK = "link", _("The resident's link")
+    REPLY = "reply", _("Reply to an SMS (TD)")
+    STAFF = "staff", _("Asked a member of staff")
+
+
+class OptOut(models.Model):
+    """A phone number that asked not to be texted again (by its blind index, never in clear)."""
+
+    phone_index = models.CharField(max_length=64, unique=True)
+    at = models.DateTimeField(_("at"))
+    source = models.CharField(_("source"), max_length=8, choices=OptOutSource.choices)
+
+    class Meta:
+        verbose_name = _("SMS opt-out")
+        verbose_name_plural = _("SMS opt-outs")
+
+    def __str__(self) -> str:
+        return f"{self.phone_index[:8]}… {self.at:%Y-%m-%d}"
+
+
+class StaffContact(models.Model):
+    """How a staff member wants to hear of their unit's inbox beyond the workbench."""
+
+    user = models.OneToOneField(
+        "people.User", on_delete=models.CASCADE, related_name="notice_contact"
+    )
+    mobile = EncryptedTextField(_("mobile"), blank=True, default="")
+    by_sms = models.BooleanField(_("digest by SMS"), default=False)
+    by_email = models.BooleanField(_("digest by email"), default=False)
+    # Inbox messages up to here were already summed up in a digest.
+    digested_until = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("staff contact")
+        verbose_name_plural = _("staff contacts")
+
+    def __str__(self) -> str:
+        return str(self.user_id)
