@@ -23,7 +23,7 @@ pytestmark = pytest.mark.django_db
 def _planned(**filters: object) -> list[tuple[str, object]]:
     """(template, recipient) of the planned messages: a resident's case id or a unit id."""
     rows = Message.objects.filter(**filters).order_by("pk")
-    return [(m.template, m.resident_id and m.case_id or m.unit_id) for m in rows]
+    return [(m.template, m.case_id if m.resident_id else m.unit_id) for m in rows]
 
 
 def test_a_request_the_spam_check_holds_texts_nobody_until_a_dispatcher_releases_it(
