@@ -43,6 +43,18 @@ def scope_filter(user: User) -> Q | None:
     return owned | Q(division__code__startswith=user.jurisdiction)
 
 
+def scope_key(user: User) -> tuple[object, ...]:
+    """Everything :func:`scope_filter` reads of ``user``, as a hashable key.
+
+    Users with equal keys get the same filter, so anything built from the filter (the
+    API's compiled list queries) may be kept under this key. It must read every input
+    scope_filter reads: ``tests/cases/test_scope_key.py`` fails when the two drift apart.
+    """
+    if not user.is_authenticated or not user.is_active:
+        return (False,)
+    return (True, user.is_superuser, user.role, user.unit_id, user.jurisdiction)
+
+
 def visible_cases(user: User) -> QuerySet[Case]:
     condition = scope_filter(user)
     cases = Case.objects.all()
