@@ -101,6 +101,7 @@ def main() -> None:
     from jiceng.cases import intake
     from jiceng.cases.models import Case, Category, Channel
     from jiceng.cases.services import case_submit
+    from jiceng.core import memo
     from jiceng.demo import setup
     from jiceng.people.models import Role, User
     from jiceng.people.units import dispatch_centre
@@ -120,7 +121,7 @@ def main() -> None:
     print(f"inserted {len(stored)} cases in {time.perf_counter() - started:.1f} s")
 
     started = time.perf_counter()
-    intake.forget_duplicate_index()
+    memo.forget_all()  # the index is built from the cases, as after a restart
     probe = Case.objects.order_by("pk").first()
     assert probe is not None
     intake.likely_duplicates(dispatcher, probe)

@@ -5,6 +5,7 @@ jiceng serve [--host H] [--port P] [--workers N] [--threads N] [--access-log FIL
 jiceng worker
 jiceng notices drain [--loop] | digest | templates
 jiceng import-divisions FILE [--scope CODE]
+jiceng setup-units CODE
 jiceng sweep
 jiceng verify-history [--anchor FILE] [--files]
 jiceng anchor [--output FILE]
@@ -200,6 +201,17 @@ def cmd_import_divisions(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_setup_units(args: argparse.Namespace) -> int:
+    _setup()
+    from jiceng.people.units import ensure_units
+
+    if not (args.code.isdigit() and 2 <= len(args.code) <= 12):
+        print("CODE must be a division code prefix of 2 to 12 digits, e.g. 330681", file=sys.stderr)
+        return 2
+    print(f"{ensure_units(args.code)} units created")
+    return 0
+
+
 def cmd_sweep(args: argparse.Namespace) -> int:
     _setup()
     from jiceng.cases.sweep import sweep
@@ -362,6 +374,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     imp.add_argument("file")
     imp.add_argument("--scope", default=None, help="only codes starting with this prefix")
+    units = add(
+        "setup-units",
+        cmd_setup_units,
+        "Create the units of the divisions under CODE: each county's government and dispatch"
+        " centre, township governments, village committees",
+    )
+    units.add_argument("code", help="a division code or prefix, e.g. 330681 (a county you serve)")
 
     policies = add("policies", cmd_policies, "Policies find people: match residents to policies")
     from jiceng.policies.cli import add_arguments as policies_arguments

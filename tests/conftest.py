@@ -11,29 +11,31 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 from django.utils import translation
 from pytest_django import Settings
 
-from jiceng.api.services import forget_key_users
 from jiceng.cases.models import Category, DispatchRule, Tier
-from jiceng.core import calendar, clock
-from jiceng.notices import channels
+from jiceng.core import clock, memo
 from jiceng.people.models import Role, Unit, UnitKind, User
-from jiceng.people.units import dispatch_centre, forget_intake_routes, unit_for_division
+from jiceng.people.units import ensure_unit
 from jiceng.places.models import Division, Level
 
 from factories import BAISHU, FENGQIAO, JIANGDONG, JIYANG, MONDAY, TIANZHU, local
 
 
 @pytest.fixture(autouse=True)
-def _fresh_calendar_cache() -> Iterator[None]:
-    calendar.forget_cached_calendar()
-    forget_intake_routes()
-    forget_key_users()
+def _nothing_kept() -> Iterator[None]:
+    """Every test starts with empty caches: each builds its own places, units and keys.
+
+    The one place tests clear caches: every per-process memo (jiceng.core.memo) and
+    Django's cache (rates, dashboards, Open311 answers, throttles).
+    """
+    memo.forget_all()
+    cache.clear()
     yield
-    calendar.forget_cached_calendar()
-    forget_intake_routes()
-    forget_key_users()
+    memo.forget_all()
+    cache.clear()
 
 
 @pytest.fixture(scope="session")
@@ -50,9 +52,7 @@ def _outbox_in_tmp(settings: Settings, _outbox_dir: Path) -> Iterator[None]:
         "sms": "jiceng.notices.channels.files.SmsFileBackend",
         "email": "jiceng.notices.channels.files.EmailFileBackend",
     }
-    channels.forget()
     yield
-    channels.forget()
 
 
 @pytest.fixture(autouse=True)
@@ -111,13 +111,13 @@ def org(places: dict[str, Division]) -> dict[str, Unit]:
         county=county, category=Category.objects.get(code="utilities"), tier=Tier.COUNTY, unit=water
     )
     return {
-        "centre": dispatch_centre(county),
-        "county": unit_for_division(county),
-        "fengqiao": unit_for_division(places[FENGQIAO]),
-        "tianzhu": unit_for_division(places[TIANZHU]),
-        "baishu": unit_for_division(places[BAISHU]),
-        "jiyang": unit_for_division(places[JIYANG]),
-        "jiangdong": unit_for_division(places[JIANGDONG]),
+        "centre": ensure_unit(county, UnitKind.DISPATCH),
+        "county": ensure_unit(county),
+        "fengqiao": ensure_unit(places[FENGQIAO]),
+        "tianzhu": ensure_unit(places[TIANZHU]),
+        "baishu": ensure_unit(places[BAISHU]),
+        "jiyang": ensure_unit(places[JIYANG]),
+        "jiangdong": ensure_unit(places[JIANGDONG]),
         "water": water,
     }
 

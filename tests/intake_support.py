@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from jiceng.demo import texts
-from jiceng.people.models import Role, User
-from jiceng.people.units import dispatch_centre
+from jiceng.people.models import Role, UnitKind, User
+from jiceng.people.units import ensure_unit
 from jiceng.places.models import Division, Level
 from jiceng.textmining import train
 
@@ -62,7 +62,7 @@ def other_county_dispatcher() -> User:
         username="shengzhou_dispatcher",
         password="pw",
         role=Role.DISPATCHER,
-        unit=dispatch_centre(SHENGZHOU),
+        unit=ensure_unit(Division.objects.get(code=SHENGZHOU), UnitKind.DISPATCH),
     )
 
 

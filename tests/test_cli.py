@@ -95,7 +95,7 @@ def test_manage_passes_through_to_django(demo_home):
 
 def test_every_contract_command_answers_help(tmp_path):
     commands = ("demo", "serve", "worker", "import-divisions", "sweep", "verify-history", "anchor")
-    commands += ("backup", "restore", "keys")
+    commands += ("backup", "restore", "keys", "setup-units")
     for command in commands:
         result = _jiceng(tmp_path, command, "--help", timeout=60)
         assert result.returncode == 0 and "usage: jiceng" in result.stdout, command

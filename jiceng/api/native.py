@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import threading
-from collections import OrderedDict
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
@@ -31,6 +29,7 @@ from jiceng.cases import admission, permissions, public, services
 from jiceng.cases.models import Case, Category, Channel, DispatchRule, State, Tier
 from jiceng.core import pii
 from jiceng.core.errors import Conflict, IllegalTransition, InvalidInput, JicengError, NotAllowed
+from jiceng.core.memo import Memo
 from jiceng.core.proxy import client_address
 from jiceng.core.rows import PlainQuery, plain_rows
 from jiceng.insights.rates import Rate, monthly_rates, unit_rates
@@ -359,37 +358,23 @@ def _filtered(cases: QuerySet[Case, Any], filters: CaseFilters) -> QuerySet[Case
     return cases
 
 
-# Compiled list queries, kept per process: compiling one cost a fifth of a list request.
-# The key holds everything the SQL is built from (the user's scope and every filter), so
-# a kept query is exactly the one that would be compiled; data are read at each run.
-_PAGE_QUERIES_KEPT = 512
-_page_queries: OrderedDict[tuple[Any, ...], PlainQuery] = OrderedDict()
-_page_queries_lock = threading.Lock()
+# Compiled list queries, kept per process: compiling is a large part of a list request
+# (bench/api/README.md). The key holds everything the SQL is built from (the user's scope
+# and every filter), so a kept query is exactly the one that would be compiled; data are
+# read at each run.
+_page_queries: Memo[PlainQuery] = Memo("api.page_queries", limit=512)
 
 
 def _page_query(user: User, filters: CaseFilters) -> PlainQuery:
-    key = (
-        user.pk,
-        user.role,
-        user.is_superuser,
-        user.is_active,
-        user.unit_id,
-        user.jurisdiction,
-        *filters.model_dump().values(),
-    )
-    with _page_queries_lock:
-        kept = _page_queries.get(key)
-        if kept is not None:
-            _page_queries.move_to_end(key)
-            return kept
+    key = (permissions.scope_key(user), *filters.model_dump().values())
+    return _page_queries.get(key, lambda: _compiled(user, filters))
+
+
+def _compiled(user: User, filters: CaseFilters) -> PlainQuery:
     condition = permissions.scope_filter(user)
     listed = _LISTED if condition is None else _LISTED.filter(condition)
     plain = PlainQuery.of(_filtered(listed, filters)[: filters.limit + 1], keep=True)
     assert plain is not None  # plain columns only
-    with _page_queries_lock:
-        _page_queries[key] = plain
-        while len(_page_queries) > _PAGE_QUERIES_KEPT:
-            _page_queries.popitem(last=False)
     return plain
 
 

@@ -3,75 +3,44 @@
 Categories, time limits and the counties served change a few times a year,
 through the admin; reading them on every case creation cost a query each time.
 A minute of staleness after an edit is harmless (a deactivated category is
-refused a minute later), and ``forget()`` drops the copy at once.
+refused a minute later); the copies are the ``api.reference.*`` memos.
 """
 
 from __future__ import annotations
-
-import threading
-import time
-from typing import Any
 
 from django.utils.translation import gettext as _
 
 from jiceng.cases.models import Category, TimeLimit, Urgency
 from jiceng.cases.public import deployment_counties
 from jiceng.core.calendar import HOURS
+from jiceng.core.memo import memo
 from jiceng.people.models import Unit, UnitKind
 
 SECONDS = 60.0
-_lock = threading.Lock()
-_kept: dict[str, tuple[float, Any]] = {}
 
 
-def _load(name: str, read: Any) -> Any:
-    now = time.monotonic()
-    held = _kept.get(name)
-    if held is not None and held[0] > now:
-        return held[1]
-    value = read()
-    with _lock:
-        _kept[name] = (now + SECONDS, value)
-    return value
-
-
-def forget() -> None:
-    with _lock:
-        _kept.clear()
-
-
+@memo("api.reference.categories", seconds=SECONDS)
 def active_categories() -> dict[str, Category]:
     """Active categories by code, each with its time limit loaded."""
-    return _load(  # type: ignore[no-any-return]
-        "categories",
-        lambda: {
-            category.code: category
-            for category in Category.objects.filter(active=True).select_related("time_limit")
-        },
-    )
+    active = Category.objects.filter(active=True).select_related("time_limit")
+    return {category.code: category for category in active}
 
 
+@memo("api.reference.dispatch_centres", seconds=SECONDS)
 def dispatch_centre_names() -> dict[int, str]:
     """The names of the counties' dispatch centres, which own every case just submitted."""
-    return _load(  # type: ignore[no-any-return]
-        "dispatch_centres",
-        lambda: dict(
-            Unit.objects.filter(kind=UnitKind.DISPATCH).values_list("pk", "name").iterator()
-        ),
-    )
+    return dict(Unit.objects.filter(kind=UnitKind.DISPATCH).values_list("pk", "name").iterator())
 
 
+@memo("api.reference.time_limits", seconds=SECONDS)
 def time_limits() -> dict[str, TimeLimit]:
-    return _load(  # type: ignore[no-any-return]
-        "time_limits", lambda: {limit.code: limit for limit in TimeLimit.objects.all()}
-    )
+    return {limit.code: limit for limit in TimeLimit.objects.all()}
 
 
+@memo("api.reference.counties", seconds=SECONDS)
 def county_codes() -> list[str]:
     """The counties this deployment serves (``jurisdiction_id`` values)."""
-    return _load(  # type: ignore[no-any-return]
-        "counties", lambda: [county.code for county in deployment_counties()]
-    )
+    return [county.code for county in deployment_counties()]
 
 
 def limit_code(category_limit: str, urgency: str) -> str:

@@ -11,8 +11,6 @@ import copy
 import hashlib
 import hmac
 import secrets
-import threading
-from typing import Any
 
 from django.db import connection, transaction
 from django.utils.translation import gettext as _
@@ -20,9 +18,10 @@ from django.utils.translation import gettext as _
 from jiceng.api.models import ApiKey
 from jiceng.core import clock
 from jiceng.core.errors import InvalidInput
+from jiceng.core.memo import memo
 from jiceng.core.rows import statement_cursor
 from jiceng.people.models import UNIT_KIND_OF_ROLE, Role, Unit, UnitKind, User
-from jiceng.people.units import unit_for_code
+from jiceng.people.units import ensure_unit
 from jiceng.places.models import CODE_LENGTHS, Division, Level
 
 KEY_PREFIX = "jck"
@@ -61,7 +60,8 @@ def _department(jurisdiction: str, slug: str) -> Unit:
 def apikey_unit(*, role: str, jurisdiction: str, unit: str = "") -> Unit:
     """The unit a key with this role and jurisdiction acts for, or InvalidInput naming the field.
 
-    A village's, township's or county's own unit is created on first use, as for staff.
+    A village's, township's or county's own unit is created if it is missing: creating a
+    key is setting up who may act for that division.
     """
     level = KEY_ROLES.get(role)
     if level is None:
@@ -80,9 +80,7 @@ def apikey_unit(*, role: str, jurisdiction: str, unit: str = "") -> Unit:
         return _department(jurisdiction, unit.strip())
     if unit.strip():
         raise InvalidInput(_("Only department staff keys name a unit."), field="unit")
-    found = unit_for_code(jurisdiction, UNIT_KIND_OF_ROLE.get(role))
-    assert found is not None  # the division exists
-    return found
+    return ensure_unit(division, UNIT_KIND_OF_ROLE.get(role))
 
 
 def apikey_create(*, name: str, role: str, jurisdiction: str, unit: str = "") -> tuple[ApiKey, str]:
@@ -126,14 +124,6 @@ def apikey_revoke(*, name: str) -> ApiKey:
     return key
 
 
-# The service users behind keys, kept per process: building the ORM query for a key and
-# its user cost about 1.3 ms of every API request. Each request still reads the key's
-# row (one prepared statement) with every column scoping depends on, so a revocation,
-# a deactivation or a change of role or unit takes effect on the very next request.
-_key_users: dict[int, tuple[tuple[Any, ...], User]] = {}
-_key_users_lock = threading.Lock()
-
-
 def _key_row_sql() -> str:
     key, user, unit = ApiKey._meta.db_table, User._meta.db_table, Unit._meta.db_table
     columns = "k.key_hash, u.id, u.is_active, u.username, u.role, u.unit_id, u.is_superuser"
@@ -158,18 +148,16 @@ def apikey_user(raw: str) -> User | None:
         row = cursor.fetchone()
     if row is None or not hmac.compare_digest(row[0], _hash(raw)) or not row[2]:
         return None
-    user_id, state = row[1], tuple(row[2:])
-    cached = _key_users.get(user_id)
-    if cached is None or cached[0] != state:
-        user = User.objects.select_related("unit").get(pk=user_id)
-        with _key_users_lock:
-            _key_users[user_id] = (state, user)
-        cached = (state, user)
     # A shallow copy: a request may set attributes on its user without touching others'.
-    return copy.copy(cached[1])
+    return copy.copy(key_user(*row[1:]))
 
 
-def forget_key_users() -> None:
-    """Drop the per-process service users (tests; the state check makes this optional)."""
-    with _key_users_lock:
-        _key_users.clear()
+# The service users behind keys, kept per process: building the ORM query for a key and
+# its user is a large part of a small API request (bench/api/README.md). Each request
+# still reads the key's row (one prepared statement) with every column scoping depends
+# on, and those columns are the memo's key, so a revocation, a deactivation or a change
+# of role or unit takes effect on the very next request.
+@memo("api.key_users", limit=10_000)
+def key_user(user_id: int, *_state: object) -> User:
+    """The service user with its unit; ``_state``: the key row's columns scoping reads."""
+    return User.objects.select_related("unit").get(pk=user_id)

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from django.utils.translation import gettext as _
-
 from jiceng.cases.models import TIER_ORDER, Category, DispatchRule, Tier
 from jiceng.core.errors import InvalidInput
 from jiceng.people.models import Unit
-from jiceng.people.units import unit_for_code
+from jiceng.people.units import not_set_up, unit_for_code
 
 
 def unit_for_tier(*, category: Category, location_code: str, tier: str) -> Unit:
@@ -22,11 +20,7 @@ def unit_for_tier(*, category: Category, location_code: str, tier: str) -> Unit:
     prefix = {Tier.VILLAGE: 12, Tier.TOWNSHIP: 9, Tier.COUNTY: 6}[Tier(tier)]
     unit = unit_for_code(location_code[:prefix])
     if unit is None:
-        raise InvalidInput(
-            _("Division %(code)s is not in the division table; import it first.")
-            % {"code": location_code[:prefix]},
-            field="division",
-        )
+        raise InvalidInput(not_set_up(location_code[:prefix]), field="division")
     return unit
 
 

@@ -22,6 +22,7 @@ from jiceng.cases import catalogue, permissions
 from jiceng.cases.models import OPEN_STATES, Case, Category, Channel, Kind, State
 from jiceng.core import clock
 from jiceng.core.errors import InvalidInput
+from jiceng.core.memo import memo
 from jiceng.people.models import Unit, User
 from jiceng.places.codes import code_range
 from jiceng.textmining import DuplicateIndex, Model, ModelError, SpamVerdict, check_spam
@@ -68,42 +69,26 @@ def model_path() -> Path:
     return Path(configured) if configured else Path(settings.JICENG_HOME) / "category-model.npz"
 
 
-class _ModelCache:
-    """The model, loaded on first use and again whenever the file is replaced."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._key: tuple[str, int, int] | None = None
-        self._model: Model | None = None
-
-    def get(self) -> Model | None:
-        path = model_path()
-        try:
-            stat = path.stat()
-        except FileNotFoundError:
-            return None
-        # Retraining replaces the file (a new inode), so the key changes even when two
-        # writes fall in the same mtime tick.
-        key = (str(path), stat.st_mtime_ns, stat.st_ino)
-        with self._lock:
-            if key != self._key:
-                self._model, self._key = self._load(path), key
-            return self._model
-
-    @staticmethod
-    def _load(path: Path) -> Model | None:
-        try:
-            return Model.load(path)
-        except (ModelError, OSError, ValueError, KeyError, EOFError) as error:
-            log.warning("category model %s not loaded: %s", path, error)
-            return None
-
-
-_models = _ModelCache()
-
-
 def category_model() -> Model | None:
-    return _models.get()
+    """The model, loaded on first use and again whenever the file is replaced."""
+    path = model_path()
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return None
+    # Retraining replaces the file (a new inode), so the key changes even when two
+    # writes fall in the same mtime tick.
+    return _loaded_model(str(path), stat.st_mtime_ns, stat.st_ino)
+
+
+@memo("cases.category_model", limit=1)
+def _loaded_model(path: str, _mtime_ns: int, _inode: int) -> Model | None:
+    """The model in the file; None if it cannot be read (kept too: one warning a file)."""
+    try:
+        return Model.load(Path(path))
+    except (ModelError, OSError, ValueError, KeyError, EOFError) as error:
+        log.warning("category model %s not loaded: %s", path, error)
+        return None
 
 
 @dataclass(frozen=True)
@@ -202,24 +187,20 @@ def _in_county(county: str) -> Q:
 
 # Quarantined cases are indexed too: one released later is then found without a rebuild.
 _LIVE = (*OPEN_STATES, State.QUARANTINED)
-_indexes: dict[str, _CountyIndex] = {}
-_indexes_lock = threading.Lock()
+
+
+# One holder per county and process; every thread gets the one stored first.
+@memo("cases.duplicate_indexes")
+def _county_holder(county: str) -> _CountyIndex:
+    return _CountyIndex(county)
 
 
 def _county_index(county: str) -> DuplicateIndex:
-    with _indexes_lock:
-        holder = _indexes.setdefault(county, _CountyIndex(county))
-    return holder.ready()
+    return _county_holder(county).ready()
 
 
 def _since() -> datetime:
     return clock.now() - timedelta(days=RECENT_DAYS)
-
-
-def forget_duplicate_index() -> None:
-    """Drop this process's indexes (tests, or after a bulk import that reused ids)."""
-    with _indexes_lock:
-        _indexes.clear()
 
 
 _LISTED_FIELDS = (

@@ -36,7 +36,6 @@ the candidates; the queryset's own conditions still decide what is returned.
 from __future__ import annotations
 
 import re
-import time
 from dataclasses import dataclass
 
 from django.db import connection
@@ -46,6 +45,7 @@ from django.db.models.sql.where import AND, WhereNode
 
 from jiceng.cases.models import Case, CaseSearch
 from jiceng.core import pii
+from jiceng.core.memo import memo
 from jiceng.places.codes import next_code
 from jiceng.places.models import Division
 from jiceng.textmining.normalize import normalize
@@ -63,34 +63,15 @@ TOWNSHIP_CODE_LENGTH = 9
 # of letters and digits that the database tokenizers keep whole and no place name contains.
 PLACE_LEVELS = (6, 9, 12)
 PLACE_MARK = "d"
-# How long a township name is trusted before it is read again (renames are rare).
-_NAME_TTL = 300.0
 
 
 # --- place names ----------------------------------------------------------------------------
 
 
-class _TownshipNames:
-    """Township names by code, each trusted for a while (renames are rare)."""
-
-    def __init__(self) -> None:
-        self._names: dict[str, tuple[float, str]] = {}
-
-    def get(self, code: str) -> str:
-        cached = self._names.get(code)
-        if cached is None or cached[0] < time.monotonic():
-            name = Division.objects.filter(pk=code).values_list("name", flat=True).first() or ""
-            cached = (time.monotonic() + _NAME_TTL, name)
-            self._names[code] = cached
-        return cached[1]
-
-
-_townships = _TownshipNames()
-
-
-def forget_places() -> None:
-    """Forget the cached township names (tests, after an import)."""
-    _townships._names.clear()
+# Each name is trusted for five minutes: renames are rare.
+@memo("cases.township_names", seconds=300.0, limit=50_000)
+def township_name(code: str) -> str:
+    return Division.objects.filter(pk=code).values_list("name", flat=True).first() or ""
 
 
 # --- writing ---------------------------------------------------------------------------------
@@ -101,7 +82,7 @@ def _place_names(case: Case) -> tuple[str, str]:
     village = case.division.name if Case.division.is_cached(case) else ""
     if not village:
         village = Division.objects.filter(pk=case.division_id).values_list("name", flat=True)[0]
-    return village, _townships.get(case.division_id[:TOWNSHIP_CODE_LENGTH])
+    return village, township_name(case.division_id[:TOWNSHIP_CODE_LENGTH])
 
 
 def search_text(case: Case) -> str:

@@ -16,7 +16,7 @@ from django.http import HttpRequest
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from jiceng.core.calendar import forget_cached_calendar
+from jiceng.core.calendar import known_days
 from jiceng.core.models import CalendarDay
 
 
@@ -52,12 +52,12 @@ class CalendarDayAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
     def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
         super().save_model(request, obj, form, change)
-        forget_cached_calendar()
+        known_days.forget()
 
     def delete_model(self, request, obj):  # type: ignore[no-untyped-def]
         super().delete_model(request, obj)
-        forget_cached_calendar()
+        known_days.forget()
 
     def delete_queryset(self, request, queryset):  # type: ignore[no-untyped-def]
         super().delete_queryset(request, queryset)
-        forget_cached_calendar()
+        known_days.forget()

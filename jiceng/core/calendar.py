@@ -15,20 +15,19 @@ one, is missing or only provisional.
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from threading import Lock
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from jiceng.core.memo import memo
 from jiceng.core.models import CalendarDay, DayKind
 
 HOURS = "hours"
 WORKING_DAYS = "working_days"
 
-_CACHE_SECONDS = 60.0
+CACHE_SECONDS = 60.0
 # From this day of the year on, next year's calendar should be loaded: the State
 # Council's notice usually comes out in November or December.
 NEXT_YEAR_DUE = (10, 1)
@@ -36,42 +35,30 @@ NEXT_YEAR_DUE = (10, 1)
 
 @dataclass(frozen=True)
 class _Days:
-    loaded_at: float
     holidays: frozenset[date]
     workdays: frozenset[date]
     years: frozenset[int]
     provisional_years: frozenset[int]
 
 
-_cache_lock = Lock()
-_cache: _Days | None = None
+@memo("core.calendar", seconds=CACHE_SECONDS)
+def known_days() -> _Days:
+    """Holidays and make-up workdays, kept briefly so an admin's edit shows within a minute.
 
-
-def _days() -> _Days:
-    """Holidays and make-up workdays, cached briefly so an admin's edit shows within a minute."""
-    global _cache
-    with _cache_lock:
-        if _cache is not None and time.monotonic() - _cache.loaded_at < _CACHE_SECONDS:
-            return _cache
-        rows = list(CalendarDay.objects.values_list("date", "kind", "provisional"))
-        _cache = _Days(
-            loaded_at=time.monotonic(),
-            holidays=frozenset(d for d, kind, _p in rows if kind == DayKind.HOLIDAY),
-            workdays=frozenset(d for d, kind, _p in rows if kind == DayKind.WORKDAY),
-            years=frozenset(d.year for d, _k, _p in rows),
-            provisional_years=frozenset(d.year for d, _k, provisional in rows if provisional),
-        )
-        return _cache
-
-
-def forget_cached_calendar() -> None:
-    global _cache
-    with _cache_lock:
-        _cache = None
+    Whoever changes the days calls ``known_days.forget()`` so that this process sees
+    them at once.
+    """
+    rows = list(CalendarDay.objects.values_list("date", "kind", "provisional"))
+    return _Days(
+        holidays=frozenset(d for d, kind, _p in rows if kind == DayKind.HOLIDAY),
+        workdays=frozenset(d for d, kind, _p in rows if kind == DayKind.WORKDAY),
+        years=frozenset(d.year for d, _k, _p in rows),
+        provisional_years=frozenset(d.year for d, _k, provisional in rows if provisional),
+    )
 
 
 def is_working_day(day: date) -> bool:
-    days = _days()
+    days = known_days()
     if day in days.workdays:
         return True
     if day in days.holidays:
@@ -113,7 +100,7 @@ def missing_year_warning(today: date) -> str | None:
     A year is settled when it has days and none of them is provisional. This year
     comes first: its deadlines are being computed now.
     """
-    days = _days()
+    days = known_days()
     checked = [today.year]
     if (today.month, today.day) >= NEXT_YEAR_DUE:
         checked.append(today.year + 1)

@@ -64,7 +64,6 @@ def _print_warning() -> None:
 
     from jiceng.core import calendar, clock
 
-    calendar.forget_cached_calendar()
     warning = calendar.missing_year_warning(timezone.localdate(clock.now()))
     if warning:
         print(warning, file=sys.stderr)

@@ -9,7 +9,7 @@ from datetime import date
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from jiceng.core.calendar import forget_cached_calendar
+from jiceng.core.calendar import known_days
 from jiceng.core.calendar_file import Day
 from jiceng.core.errors import InvalidInput
 from jiceng.core.models import CalendarDay, DayKind
@@ -79,7 +79,7 @@ def calendar_import(*, days: Sequence[Day]) -> CalendarChanges:
         old = {row.date: _as_day(row) for row in stored}
         changes = _compare(years, old, new)
         _apply(changes)
-    forget_cached_calendar()
+    known_days.forget()
     return changes
 
 

@@ -12,7 +12,7 @@ from django.contrib.auth.hashers import make_password
 from jiceng.cases.models import Category, DispatchRule, Tier
 from jiceng.demo import texts
 from jiceng.people.models import Household, Resident, Role, Unit, UnitKind, User
-from jiceng.people.units import default_name, dispatch_centre, unit_for_division
+from jiceng.people.units import default_name, ensure_unit
 from jiceng.places.models import Division, Grid, Level
 
 COUNTY = "330681"
@@ -66,7 +66,9 @@ def _own_units(level: str) -> dict[str, Unit]:
 def build_units() -> DemoOrg:
     county = Division.objects.get(code=COUNTY)
     org = DemoOrg(
-        county=county, centre=dispatch_centre(county), county_unit=unit_for_division(county)
+        county=county,
+        centre=ensure_unit(county, UnitKind.DISPATCH),
+        county_unit=ensure_unit(county),
     )
     org.townships = _own_units(Level.TOWNSHIP)
     org.villages = _own_units(Level.VILLAGE)

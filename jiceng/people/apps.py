@@ -11,9 +11,9 @@ class PeopleConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from jiceng.people.models import Unit
-        from jiceng.people.units import forget_intake_routes
+        from jiceng.people.units import village_route
         from jiceng.places.models import Division
 
         for model in (Division, Unit):
-            post_save.connect(forget_intake_routes, sender=model, dispatch_uid=f"routes-{model}")
-            post_delete.connect(forget_intake_routes, sender=model, dispatch_uid=f"routes-{model}-")
+            post_save.connect(village_route.forget, sender=model, dispatch_uid=f"routes-{model}")
+            post_delete.connect(village_route.forget, sender=model, dispatch_uid=f"routes-{model}-")

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from django.core.cache import cache
 
-from jiceng.api import reference
 from jiceng.api.services import apikey_create
 from jiceng.people.models import Role, Unit
 
@@ -24,13 +20,3 @@ def keys(org: dict[str, Unit]) -> dict[str, str]:
         "outsider": apikey_create(name="jiyang", role=Role.TOWNSHIP_STAFF, jurisdiction=JIYANG),
     }
     return {name: raw for name, (_key, raw) in made.items()}
-
-
-@pytest.fixture(autouse=True)
-def _fresh_reference_data() -> Iterator[None]:
-    """Each test builds its own places and units; nothing is kept from the one before."""
-    reference.forget()
-    cache.clear()
-    yield
-    reference.forget()
-    cache.clear()

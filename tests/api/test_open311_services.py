@@ -7,7 +7,8 @@ from django.test import Client
 from open311_check import as_strings, valid_json, xml_data
 
 from jiceng.cases.models import Category
-from jiceng.people.units import dispatch_centre
+from jiceng.people.models import UnitKind
+from jiceng.people.units import ensure_unit
 from jiceng.places.models import Division, Level
 
 pytestmark = pytest.mark.django_db
@@ -78,7 +79,7 @@ def test_jurisdiction_is_required_once_a_second_county_is_served(
     other = Division.objects.create(
         code="330682", name="上虞区", level=Level.COUNTY, parent_id="3306"
     )
-    dispatch_centre(other)
+    ensure_unit(other, UnitKind.DISPATCH)
     missing = client.get("/open311/v2/services.xml")
     assert missing.status_code == 400
     assert "jurisdiction_id" in xml_data(missing)[1][0]["description"]

@@ -117,12 +117,6 @@ def test_a_case_that_is_not_quarantined_cannot_be_released(users, monday):
 
 
 def test_open311_lists_no_quarantined_request_and_never_shows_its_text(client, users, monday):
-    from django.core.cache import cache
-
-    from jiceng.api import reference
-
-    reference.forget()
-    cache.clear()
     held, shown = spam_case(users), submit(users)
     services.case_dispatch(case=shown, by=users["dispatcher"])
     listed = client.get("/open311/v2/requests.json", {"status": "open,closed"}).json()

@@ -15,13 +15,6 @@ from factories import BAISHU, JIANGDONG, submit
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _fresh_segmenter():
-    search.forget_places()
-    yield
-    search.forget_places()
-
-
 def _case(users, description, **extra):
     """A case taken through case_submit, indexed the way the services index it."""
     case = submit(users, description=description, **extra)

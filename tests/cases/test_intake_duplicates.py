@@ -4,21 +4,12 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import pytest
-
 from jiceng.cases import intake, services
 from jiceng.cases.models import Case
-from jiceng.core import clock
+from jiceng.core import clock, memo
 
 from factories import BAISHU, JIANGDONG, resolved, submit
 from intake_support import BRIDGE, BRIDGE_AGAIN, LAMPS, SHENGZHOU_VILLAGE, other_county_dispatcher
-
-
-@pytest.fixture(autouse=True)
-def _fresh_index():
-    intake.forget_duplicate_index()
-    yield
-    intake.forget_duplicate_index()
 
 
 def numbers(found: list[intake.Duplicate]) -> list[str]:
@@ -58,7 +49,7 @@ def test_a_case_closed_long_ago_is_not_listed_but_a_recent_one_is(users, monday)
     old = resolved(users, description=BRIDGE, title="")
     again = submit(users, description=BRIDGE_AGAIN, title="")
     assert numbers(intake.likely_duplicates(users["dispatcher"], again)) == [old.number]
-    intake.forget_duplicate_index()
+    memo.forget_all()  # as after a restart
     with clock.frozen_at(monday + timedelta(days=intake.RECENT_DAYS + 1)):
         assert intake.likely_duplicates(users["dispatcher"], again) == []
 

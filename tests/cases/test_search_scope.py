@@ -28,13 +28,6 @@ place_tokens_migration = importlib.import_module(
 _editor = SimpleNamespace(connection=connection)
 
 
-@pytest.fixture(autouse=True)
-def _fresh_places():
-    search.forget_places()
-    yield
-    search.forget_places()
-
-
 def _found(user, text, *, tab="area", place=""):
     cases = selectors.area_cases(user) if tab == "area" else selectors.queue_cases(user)
     return [c.number for c in selectors.filter_cases(cases, CaseFilters(text=text, place=place))]

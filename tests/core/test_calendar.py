@@ -46,7 +46,7 @@ def test_hour_limits_run_on_calendar_time_through_holidays():
 
 def test_editing_the_calendar_changes_the_next_deadline():
     CalendarDay.objects.create(date=date(2026, 3, 3), kind=DayKind.HOLIDAY, name="本地假日")
-    calendar.forget_cached_calendar()
+    calendar.known_days.forget()
     assert calendar.deadline(local(2026, 3, 2, 9, 0), 1, calendar.WORKING_DAYS) == local(
         2026, 3, 4, 23, 59, 59
     )
@@ -148,7 +148,7 @@ def test_a_provisional_current_year_is_warned_about_before_october_too():
 
 def test_an_official_next_year_silences_the_warning():
     CalendarDay.objects.filter(date__year=2027).update(provisional=False)
-    calendar.forget_cached_calendar()
+    calendar.known_days.forget()
     assert calendar.missing_year_warning(date(2026, 12, 4)) is None
 
 
@@ -156,5 +156,5 @@ def test_one_provisional_day_left_in_an_official_year_still_warns():
     CalendarDay.objects.filter(date__year=2027).exclude(date=date(2027, 1, 1)).update(
         provisional=False
     )
-    calendar.forget_cached_calendar()
+    calendar.known_days.forget()
     assert "2027 is provisional" in (calendar.missing_year_warning(date(2026, 12, 4)) or "")

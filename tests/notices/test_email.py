@@ -14,7 +14,7 @@ from pytest_django import Settings
 
 from jiceng.cases.models import Urgency
 from jiceng.core import clock
-from jiceng.notices import channels, outbox
+from jiceng.notices import outbox
 from jiceng.notices.models import Channel, Message, StaffContact, Status
 from jiceng.people.models import User
 
@@ -70,7 +70,6 @@ def smtp(settings: Settings) -> Iterator[tuple[Inbox, Server]]:
         "sms": "jiceng.notices.channels.files.SmsFileBackend",
         "email": "jiceng.notices.channels.email.SmtpBackend",
     }
-    channels.forget()
     yield inbox, server
     server.down()
 
@@ -149,7 +148,6 @@ def test_a_server_that_never_answers_times_out_and_is_tried_again(
         "sms": "jiceng.notices.channels.files.SmsFileBackend",
         "email": "jiceng.notices.channels.email.SmtpBackend",
     }
-    channels.forget()
     try:
         dispatched(users, urgency=Urgency.EMERGENCY)
         outbox.drain()

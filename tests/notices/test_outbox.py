@@ -8,7 +8,7 @@ from django.db import transaction
 from jiceng.cases import services
 from jiceng.cases.models import Urgency
 from jiceng.core import clock
-from jiceng.notices import channels, links, outbox
+from jiceng.notices import links, outbox
 from jiceng.notices.models import Channel, Message, OptOut, Status
 from jiceng.people.models import User
 
@@ -162,7 +162,6 @@ def test_a_failed_send_is_retried_later_with_growing_delays_then_fails_with_its_
 ) -> None:
     settings.JICENG_NOTICE_BACKENDS = {"sms": "notice_backends.AlwaysDown", "email": ""}  # type: ignore[attr-defined]
     settings.JICENG_OUTBOX_MAX_ATTEMPTS = 4  # type: ignore[attr-defined]
-    channels.forget()
     submit(users)
     moment, delays = clock.now(), []
     for _ in range(4):

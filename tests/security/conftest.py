@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from django.core.cache import cache
 
-from jiceng.api import reference
 from jiceng.api.services import apikey_create
 from jiceng.people.models import Role, Unit
 
@@ -20,13 +16,3 @@ def keys(org: dict[str, Unit]) -> dict[str, str]:
         "dispatcher": apikey_create(name="hotline", role=Role.DISPATCHER, jurisdiction="330681"),
     }
     return {name: raw for name, (_key, raw) in made.items()}
-
-
-@pytest.fixture(autouse=True)
-def _fresh_reference_data() -> Iterator[None]:
-    """Reference data and Open311 answers are kept per process; each test starts afresh."""
-    reference.forget()
-    cache.clear()
-    yield
-    reference.forget()
-    cache.clear()

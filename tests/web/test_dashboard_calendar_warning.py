@@ -3,7 +3,6 @@
 from datetime import date
 
 import pytest
-from django.core.cache import cache
 
 from jiceng.core import clock
 from jiceng.core.models import CalendarDay, DayKind
@@ -14,11 +13,6 @@ pytestmark = pytest.mark.django_db
 
 BANNER = 'class="flash warning calendar-warning"'
 DECEMBER_4 = local(2026, 12, 4, 9, 0)
-
-
-@pytest.fixture(autouse=True)
-def _no_cached_trends():
-    cache.clear()
 
 
 def _page(client, user, moment=DECEMBER_4):

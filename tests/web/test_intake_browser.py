@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from jiceng.cases import intake
 from jiceng.cases.models import Case, Channel, State
 
 from browser import MARKS, launched
@@ -18,13 +17,6 @@ from factories import submit
 from intake_support import BRIDGE, BRIDGE_AGAIN, SPAM_TEXT, write_tiny_model
 
 pytestmark = MARKS
-
-
-@pytest.fixture(autouse=True)
-def _fresh_index() -> Iterator[None]:
-    intake.forget_duplicate_index()
-    yield
-    intake.forget_duplicate_index()
 
 
 @pytest.fixture

@@ -11,7 +11,8 @@ from django.test import Client
 from jiceng.cases import services
 from jiceng.cases.models import Category, Satisfaction
 from jiceng.cases.public import scrub, shorten
-from jiceng.people.units import dispatch_centre
+from jiceng.people.models import UnitKind
+from jiceng.people.units import ensure_unit
 from jiceng.places.models import Division, Level
 
 from factories import BAISHU, JIANGDONG, dispatched, resolved, submit
@@ -20,11 +21,6 @@ pytestmark = pytest.mark.django_db
 
 BOARD_QUERIES = 8  # counties, recent, fixed; the rates: divisions, units and three aggregates
 BOARD_QUERIES_RATES_CACHED = 3
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache() -> None:
-    cache.clear()
 
 
 def rate(case, *, solved: bool = True, satisfaction: str = Satisfaction.SATISFIED) -> None:
@@ -137,7 +133,7 @@ def test_each_county_has_its_own_board_and_the_first_is_the_default(client, user
     Division.objects.create(
         code="330682001001", name="别村", level=Level.VILLAGE, parent_id="330682001"
     )
-    dispatch_centre(county)
+    ensure_unit(county, UnitKind.DISPATCH)
     dispatched(users, village=JIANGDONG, description="诸暨的诉求")
     default = board(client)
     assert 'name="county"' in default and "诸暨的诉求" in default and "别镇" not in default

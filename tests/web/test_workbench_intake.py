@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from jiceng.cases import intake
 from jiceng.cases.models import Case, CaseEvent, Channel, EventKind, State
 
 from factories import BAISHU, TIANZHU, submit
@@ -21,13 +20,6 @@ from intake_support import (
 pytestmark = pytest.mark.django_db
 EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
 HTMX = {"HTTP_HX_REQUEST": "true", **EN}
-
-
-@pytest.fixture(autouse=True)
-def _fresh_index():
-    intake.forget_duplicate_index()
-    yield
-    intake.forget_duplicate_index()
 
 
 @pytest.fixture

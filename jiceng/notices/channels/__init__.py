@@ -12,10 +12,11 @@ import logging
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from functools import cache
 
 from django.conf import settings
 from django.utils.module_loading import import_string
+
+from jiceng.core.memo import memo
 
 log = logging.getLogger(__name__)
 
@@ -93,13 +94,12 @@ class Disabled(Backend):
         return Refused("channel switched off")
 
 
-@cache
 def backend(channel: str) -> Backend:
     """The configured backend of ``channel`` ("sms" or "email"), built once per process."""
-    path = settings.JICENG_NOTICE_BACKENDS[channel]
+    return _built(settings.JICENG_NOTICE_BACKENDS[channel])
+
+
+# Keyed by the class's path, so a change of settings builds the new backend.
+@memo("notices.backends")
+def _built(path: str) -> Backend:
     return import_string(path)()  # type: ignore[no-any-return]
-
-
-def forget() -> None:
-    """Build the backends again from settings (tests that change them)."""
-    backend.cache_clear()
