@@ -13,9 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.core.cache import cache
 from django.db.models import Exists, OuterRef, QuerySet
-from django.utils import timezone
 
 from jiceng.cases import rules
 from jiceng.cases.models import (
@@ -28,8 +26,7 @@ from jiceng.cases.models import (
     Rating,
     State,
 )
-from jiceng.core import clock, pii, throttle
-from jiceng.insights.rates import AreaRates, monthly_rates
+from jiceng.core import pii, throttle
 from jiceng.people.models import Unit, UnitKind
 from jiceng.places.models import Division, Level
 
@@ -39,7 +36,6 @@ SUMMARY_LENGTH = 40
 _LONG_NUMBER = re.compile(r"\d(?:[\s-]?\d){6,}[xX]?")
 _HIDDEN = "**"
 _PUBLIC_CASE_FIELDS = ("category", "division__parent", "owner")
-RATES_CACHE_SECONDS = 300
 
 
 # --- anonymising text ------------------------------------------------------------------------
@@ -288,23 +284,3 @@ def fixed_recently(county: Division, *, limit: int = 10) -> list[BoardItem]:
         .order_by("-closed_at", "-pk")[:limit]
     )
     return [_board_item(case) for case in cases]
-
-
-def township_rates(county: Division) -> list[AreaRates]:
-    """This month's three rates for each township of the county, in code order.
-
-    Kept for a few minutes: the board is public and unauthenticated, and the
-    figures for a month do not need to move by the second.
-    """
-    local = timezone.localtime(clock.now())
-    key = f"public:township-rates:{county.code}:{local:%Y-%m}"
-
-    cached = cache.get(key)
-    if cached is not None:
-        return list(cached)
-    rows = monthly_rates(
-        year=local.year, month=local.month, within=county.code, level=Level.TOWNSHIP
-    )
-    rows.sort(key=lambda row: row.code)
-    cache.set(key, rows, RATES_CACHE_SECONDS)
-    return rows

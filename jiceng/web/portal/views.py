@@ -31,6 +31,7 @@ from jiceng.cases.services import case_attach_photo, case_rate, case_submit, tim
 from jiceng.core import clock
 from jiceng.core.errors import Conflict, IllegalTransition, InvalidInput
 from jiceng.core.proxy import client_address
+from jiceng.insights.board import township_rates
 from jiceng.insights.rates import AreaRates
 from jiceng.notices import links
 from jiceng.places.models import Division
@@ -362,7 +363,7 @@ def board(request: HttpRequest) -> HttpResponse:
     if page == 1:  # later pages are for reading back through requests only
         context.update(
             fixed=_board_rows(public.fixed_recently(county, limit=BOARD_FIXED)),
-            rates=_rate_rows(public.township_rates(county)),
+            rates=_rate_rows(township_rates(county)),
             month=clock.now(),
         )
     return render(request, "web/portal/board.html", context)
