@@ -156,6 +156,14 @@ def resident_timeline(case: Case, followed: Case) -> list[Step]:
     return sorted([*steps, *later], key=lambda step: step.at)
 
 
+def current_rating(case: Case, followed: Case) -> Rating | None:
+    """The rating ``case``'s resident gave to the current resolution of ``followed``, if any:
+    each resolution is rated once (the rule book refuses a second)."""
+    if followed.resolved_at is None:
+        return None
+    return case.ratings.filter(at__gte=followed.resolved_at).order_by("-at").first()
+
+
 def number_of(case_id: int) -> str:
     """The number of a case a signed link names ("" if there is none)."""
     return Case.objects.filter(pk=case_id).values_list("number", flat=True).first() or ""
@@ -179,14 +187,24 @@ class Step:
     merged_into: str = ""
 
 
-def _step(event: CaseEvent) -> Step:
+def _public_note(event: CaseEvent, name: str) -> str:
+    """The text of an answer or a progress reply; other notes are internal."""
+    if event.kind in (EventKind.RESOLVE, EventKind.ANSWER):
+        return event.note
+    if event.kind == EventKind.REPLY:
+        # Written to this resident, but shown to anyone following the case, residents of
+        # merged requests too: no personal numbers, as on the public board.
+        return scrub(event.note, name=name)
+    return ""
+
+
+def _step(event: CaseEvent, name: str = "") -> Step:
     data = event.data or {}
-    public_note = event.kind in (EventKind.RESOLVE, EventKind.ANSWER)
     return Step(
         kind=event.kind,
         at=event.at,
         unit=event.unit.name if event.unit is not None else "",
-        answer=event.note if public_note else "",
+        answer=_public_note(event, name),
         solved=data.get("solved") if event.kind == EventKind.RATE else None,
         satisfaction=str(data.get("satisfaction", "")) if event.kind == EventKind.RATE else "",
         merged_into=str(data.get("into", "")) if event.kind == EventKind.MERGE else "",
@@ -197,7 +215,8 @@ def public_timeline(case: Case) -> list[Step]:
     events = CaseEvent.objects.filter(case_id=case.pk, kind__in=PUBLIC_EVENTS).select_related(
         "unit"
     )
-    return [_step(event) for event in events.order_by("seq")]
+    name = case.resident.name if case.resident is not None else ""
+    return [_step(event, name) for event in events.order_by("seq")]
 
 
 # --- the public board ------------------------------------------------------------------------
