@@ -15,7 +15,7 @@ from jiceng.cases import services
 from jiceng.cases.models import Case, CaseEvent, EventKind, State
 from jiceng.core import clock
 from jiceng.core.errors import IllegalTransition, InvalidInput, NotAllowed
-from jiceng.notices import links
+from jiceng.notices import links, outbox
 from jiceng.notices.models import Channel, Message, Status
 from jiceng.people.models import User
 
@@ -145,7 +145,7 @@ def test_the_outbox_holds_one_case_progress_sms_for_the_resident_with_a_follow_l
     assert message.params["number"] == case.number
     assert message.params["unit"] == "天竺社区居委会"
     assert message.key == f"case_progress:{case.pk}:{event.seq}"
-    token = urlsplit(message.params["link"]).path.split("/")[2]
+    token = urlsplit(outbox.wording(message)["link"]).path.split("/")[2]
     opened = links.open_token(token)
     assert (opened.case_id, opened.purpose) == (case.pk, links.FOLLOW)
     assert REPLY not in json.dumps(message.params, ensure_ascii=False)  # the text stays online
@@ -156,7 +156,7 @@ def test_the_progress_link_opens_the_case_with_the_reply_in_a_fresh_browser(
 ) -> None:
     case = accepted(users)
     services.case_reply(case=case, by=users["cadre"], reply=REPLY)
-    link = Message.objects.get(template="case_progress").params["link"]
+    link = outbox.wording(Message.objects.get(template="case_progress"))["link"]
     page = Client().get(urlsplit(link).path, follow=True, **EN).content.decode()
     assert f"Request {case.number}" in page
     assert "News from 天竺社区居委会:" in page and REPLY in page

@@ -30,7 +30,7 @@ SATISFIED = {"solved": "yes", "satisfaction": "satisfied", "comment": "谢谢"}
 def _link(template: str, case: Case) -> str:
     """The path of the link that ``template``'s message to the resident of ``case`` carries."""
     message = Message.objects.get(template=template, case=case)
-    return urlsplit(message.params["link"]).path
+    return urlsplit(outbox.wording(message)["link"]).path
 
 
 def _open(client: Client, path: str) -> str:

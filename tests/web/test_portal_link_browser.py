@@ -13,6 +13,7 @@ import pytest
 
 from jiceng.cases import services
 from jiceng.cases.models import Rating
+from jiceng.notices import outbox
 from jiceng.notices.models import Message
 
 from browser import MARKS, launched
@@ -34,7 +35,7 @@ def test_the_rating_link_opens_the_rating_form_at_phone_size(
     case = accepted(users)
     services.case_reply(case=case, by=users["cadre"], reply="已联系供电所，灯泡周三到货后更换。")
     services.case_resolve(case=case, by=users["cadre"], answer="已更换路灯灯泡，当晚恢复照明。")
-    link = urlsplit(Message.objects.get(template="case_resolved").params["link"]).path
+    link = urlsplit(outbox.wording(Message.objects.get(template="case_resolved"))["link"]).path
     with launched() as browser:
         context = browser.new_context(viewport=PHONE, base_url=str(live_server), locale="zh-CN")
         page = context.new_page()

@@ -34,8 +34,9 @@ from jiceng.core.proxy import client_address
 from jiceng.insights.board import township_rates
 from jiceng.insights.rates import AreaRates
 from jiceng.notices import links
+from jiceng.notices import optout as texts
 from jiceng.places.models import Division
-from jiceng.web.portal import session, texts, wording
+from jiceng.web.portal import session, wording
 from jiceng.web.portal.forms import (
     SATISFACTION_CHOICES,
     SERVICE_FIELDS,

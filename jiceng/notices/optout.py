@@ -1,4 +1,4 @@
-"""A resident stops, or starts again, the text messages to their phone from the follow page.
+"""A resident stops, or starts again, the text messages to their phone (the portal's follow page).
 
 The choice is kept by the phone's blind index (``notices.models.OptOut``), never the number
 itself, so it covers every request made with that phone; the outbox's drain cancels SMS
