@@ -9,7 +9,9 @@ the case has moved on. Dispatch centres get a digest instead (``notices.digests`
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import datetime
 from typing import Any
 
@@ -23,11 +25,27 @@ from jiceng.people.models import Unit, UnitKind
 # Shares of a response (and resolution) window after which the owning unit is warned.
 RESPOND_WARNINGS = (50, 90)
 RESOLVE_WARNINGS = (90,)
+TITLE_CHARS = 20
 
 Plan = Callable[[Case, CaseEvent], list[Message]]
 
 
+_muted: ContextVar[bool] = ContextVar("jiceng_notices_muted", default=False)
+
+
+@contextmanager
+def muted() -> Iterator[None]:
+    """Plan nothing for the events written inside: the demo's simulated past tells nobody."""
+    token = _muted.set(True)
+    try:
+        yield
+    finally:
+        _muted.reset(token)
+
+
 def on_event(sender: object, *, case: Case, event: CaseEvent, **kwargs: Any) -> None:
+    if _muted.get():
+        return
     planned: list[Message] = []
     for plan in PLANS.get(event.kind, ()):
         planned.extend(plan(case, event))
@@ -57,15 +75,11 @@ def _to_resident(
     ]
 
 
-def _follow_link(case: Case, at: datetime) -> str:
-    return links.absolute(links.path(case.pk, links.FOLLOW, links.follow_until(at)))
-
-
 def _received(case: Case, event: CaseEvent) -> list[Message]:
     if event.kind == EventKind.SUBMIT and event.respond_by is None:
         return []  # held as likely spam (told on release) or a consultation (answered by phone)
     deadline = case.resolve_by.isoformat() if case.resolve_by else ""
-    params = {"deadline": deadline, "link": _follow_link(case, event.at)}
+    params = {"deadline": deadline, "link": links.FOLLOW}
     return _to_resident(case, event, "case_received", params)
 
 
@@ -82,25 +96,19 @@ def _escalated(case: Case, event: CaseEvent) -> list[Message]:
 
 
 def _progress(case: Case, event: CaseEvent) -> list[Message]:
-    params = {"unit": _unit_name(event), "link": _follow_link(case, event.at)}
+    params = {"unit": _unit_name(event), "link": links.FOLLOW}
     return _to_resident(case, event, "case_progress", params)
-
-
-def _rate_link(case: Case, at: datetime) -> str:
-    return links.absolute(links.path(case.pk, links.RATE, links.rate_until(at)))
 
 
 def _resolved(case: Case, event: CaseEvent) -> list[Message]:
     """The resident, and the residents of requests merged into this one, are asked to rate."""
     unit = _unit_name(event)
-    told = _to_resident(
-        case, event, "case_resolved", {"unit": unit, "link": _rate_link(case, event.at)}
-    )
+    told = _to_resident(case, event, "case_resolved", {"unit": unit, "link": links.RATE})
     merged = Case.objects.filter(
         merged_into_id=case.pk, state=State.MERGED, resident__isnull=False
     ).only("pk", "number", "resident_id", "urgency")
     for duplicate in merged:
-        params = {"number": duplicate.number, "unit": unit, "link": _rate_link(duplicate, event.at)}
+        params = {"number": duplicate.number, "unit": unit, "link": links.RATE}
         told.append(
             outbox.message(
                 key=f"case_resolved:{duplicate.pk}:via:{case.pk}:{event.seq}",
@@ -121,14 +129,17 @@ def _reopened(case: Case, event: CaseEvent) -> list[Message]:
 
 
 def _merged(case: Case, event: CaseEvent) -> list[Message]:
-    params = {"into": event.data.get("into", ""), "link": _follow_link(case, event.at)}
+    params = {"into": event.data.get("into", ""), "link": links.FOLLOW}
     return _to_resident(case, event, "case_merged", params)
 
 
 def _answered(case: Case, event: CaseEvent) -> list[Message]:
-    return _to_resident(
-        case, event, "consultation_answered", {"link": _follow_link(case, event.at)}
-    )
+    return _to_resident(case, event, "consultation_answered", {"link": links.FOLLOW})
+
+
+def _short(title: str) -> str:
+    """A title short enough for an SMS parameter (gateways cap each at a few dozen characters)."""
+    return title if len(title) <= TITLE_CHARS else title[: TITLE_CHARS - 1] + "…"
 
 
 # --- staff -------------------------------------------------------------------------------------
@@ -215,7 +226,7 @@ def _urgent_to_members(case: Case, event: CaseEvent) -> list[Message]:
                         key=f"staff_urgent:{case.pk}:{event.seq}:{contact.user_id}:{channel}",
                         channel=channel,
                         template="staff_urgent",
-                        params={"number": case.number, "title": case.title, "link": link},
+                        params={"number": case.number, "title": _short(case.title), "link": link},
                         at=event.at,
                         case_id=case.pk,
                         user_id=contact.user_id,
@@ -231,7 +242,7 @@ def _handed_over(case: Case, event: CaseEvent) -> list[Message]:
         return []
     template = "case_reopened_staff" if event.kind == EventKind.REOPEN else "case_new"
     deadline = event.respond_by.isoformat() if event.respond_by else ""
-    told = [_to_unit(case, event, template, {"title": case.title, "deadline": deadline})]
+    told = [_to_unit(case, event, template, {"title": _short(case.title), "deadline": deadline})]
     told += _warnings(
         case, event, "respond_due", State.DISPATCHED, event.respond_by, RESPOND_WARNINGS
     )
