@@ -8,7 +8,7 @@ import pytest
 
 from jiceng.cases.models import Urgency
 from jiceng.core import clock
-from jiceng.notices import channels, outbox
+from jiceng.notices import channels, links, outbox
 from jiceng.notices.models import Message, OptOut, StaffContact, Status
 
 from factories import dispatched, local, resolved, submit
@@ -49,14 +49,13 @@ def test_a_delivered_sms_shows_channel_masked_phone_words_and_status(client, use
 def test_no_clear_phone_and_no_residents_link_anywhere_on_the_page(client, users, monday):
     case = resolved(users)
     outbox.drain()
-    links = [m.params["link"] for m in Message.objects.filter(case=case) if "link" in m.params]
-    assert len(links) == 2  # the follow link (received) and the rating link (resolved)
+    purposes = {m.params["link"] for m in Message.objects.filter(case=case) if "link" in m.params}
+    assert purposes == {links.FOLLOW, links.RATE}
     html = _page(client, users, "cadre", case).content.decode()
-    assert "13812345678" not in html
-    for link in links:
-        token = link.rsplit("/r/", 1)[1]
-        assert token not in html and "/r/" not in _section(html)
-    assert "Please tell us: (the resident&#x27;s own link)" in _section(html)
+    section = _section(html)
+    assert "13812345678" not in html and "/r/" not in html
+    assert "Please tell us: (the resident&#x27;s own link)" in section
+    assert "Follow it: (the resident&#x27;s own link)" in section
 
 
 def test_an_sms_to_a_landline_shows_failed_with_its_reason(client, users, monday):
@@ -130,7 +129,18 @@ def test_the_case_title_in_a_message_is_masked_as_on_the_page(client, users, mon
     case = dispatched(users, title="张三家门口 13912345678 的井盖丢了")
     html = _page(client, users, "cadre", case).content.decode()
     assert "13912345678" not in html
-    assert re.search(r"New case \d+: 张三家门口 139\*+5678 的井盖丢了", _section(html))
+    assert re.search(r"New case \d+: 张三家门口 139\*+5678 的", _section(html))
+
+
+@pytest.mark.parametrize(
+    "title", ["路口井盖丢了请联系王先生13912345678", "井盖丢了，路口东边第三家，电话13912345678"]
+)
+def test_a_phone_number_cut_short_with_the_title_is_masked_too(client, users, monday, title):
+    case = dispatched(users, title=title)
+    notice = Message.objects.get(case=case, template="case_new")
+    assert re.search(r"139\d+…$", notice.params["title"])  # shortened for an SMS parameter
+    html = _page(client, users, "cadre", case).content.decode()
+    assert "1391234" not in html and not re.search(r"\d{4}…", _section(html))
 
 
 def test_statuses_are_worded_in_chinese_for_a_chinese_reader(client, users, monday, chinese):

@@ -34,6 +34,9 @@ REASONS = {
     "not delivered": gettext_lazy("the gateway could not deliver it"),
 }
 GAVE_UP = re.compile(r"^gave up after (\d+) tries: (.*)$", re.DOTALL)
+# A title shortened for an SMS parameter may end in the middle of a phone or ID number,
+# which the masking no longer recognises as one: its digits after the first three are hidden.
+CUT_NUMBER = re.compile(r"(\d{3})(\d+)…$")
 
 
 def reason(text: str) -> str:
@@ -56,10 +59,15 @@ def worded(message: Message) -> str:
         return message.template
     params = dict(message.params)
     if "title" in params:
-        params["title"] = pii.mask_text(str(params["title"]))
+        params["title"] = _masked_title(str(params["title"]))
     if template.audience == templates.RESIDENT and "link" in params:
         params["link"] = _("(the resident's own link)")
     return templates.render(message.template, params)
+
+
+def _masked_title(title: str) -> str:
+    masked = pii.mask_text(title)
+    return CUT_NUMBER.sub(lambda cut: cut.group(1) + "*" * len(cut.group(2)) + "…", masked)
 
 
 def _when(moment: datetime | None) -> str:
