@@ -4,7 +4,7 @@ Where each kind of cached value lives:
 
 - **Django's cache** (each process's memory by default; Redis, shared by every node,
   when ``JICENG_REDIS_URL`` is set): plain data that is worth sharing between nodes,
-  pickled: the public rates board (``cases.public``), the dashboard's settled months
+  pickled: the public rates board (``insights.board``), the dashboard's settled months
   (``insights.dashboard``) and the Open311 lists.
 - **This module**: Python objects built from reference data (model instances, compiled
   queries, indexes, a loaded model) and read on hot paths. They cannot be pickled
