@@ -11,12 +11,13 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from jiceng.core import clock, crypto
+from jiceng.core.admin import ReadOnlyAdmin
 from jiceng.notices.models import Message, OptOut, OptOutSource
 from jiceng.notices.outbox import MOBILE
 
 
 @admin.register(Message)
-class MessageAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class MessageAdmin(ReadOnlyAdmin):
     list_display = ["created_at", "channel", "template", "case", "recipient", "status", "error"]
     list_filter = ["channel", "status", "template"]
     search_fields = ["case__number"]
@@ -28,15 +29,6 @@ class MessageAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         if message.resident is not None:
             return message.resident.phone_masked
         return str(message.unit or message.user or "")
-
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 class OptOutForm(forms.ModelForm):  # type: ignore[type-arg]
