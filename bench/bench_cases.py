@@ -61,6 +61,11 @@ def main() -> None:
     parser.add_argument("--database-url", default=None)
     parser.add_argument("--n", type=int, default=2000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument(
+        "--compare-notices",
+        action="store_true",
+        help="alternate runs with and without the notices outbox (its cost per submission)",
+    )
     args = parser.parse_args()
     url = args.database_url or f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3"
     migrated_django(url)
@@ -70,6 +75,9 @@ def main() -> None:
     load_demo_county()
     build_units()
     rng = random.Random(1)
+    if args.compare_notices:
+        _compare_notices(args.n, args.repeat, rng)
+        return
     runs = [_one_run(args.n, rng) for _ in range(args.repeat)]
     rates, cpu_rates = [r[0] for r in runs], [r[1] for r in runs]
     print(f"database: {url.split('@')[-1]}; load average {os.getloadavg()[0]:.1f}")
@@ -81,6 +89,29 @@ def main() -> None:
         f"median: {statistics.median(rates):.0f} cases/s "
         f"({statistics.median(cpu_rates):.0f} per CPU second) over {args.n} submissions per run"
     )
+
+
+def _compare_notices(n: int, repeat: int, rng: random.Random) -> None:
+    """Runs with and without the outbox's producer, alternating, in one process."""
+    from jiceng.cases.history import event_recorded
+    from jiceng.notices import events
+
+    uid = "jiceng.notices.events"
+    with_, without = [], []
+    for _ in range(repeat):
+        event_recorded.disconnect(dispatch_uid=uid)
+        without.append(_one_run(n, rng))
+        event_recorded.connect(events.on_event, dispatch_uid=uid)
+        with_.append(_one_run(n, rng))
+    for label, runs in (("without notices", without), ("with notices", with_)):
+        cpu = [r[1] for r in runs]
+        print(f"{label}: per CPU second " + ", ".join(f"{r:.0f}" for r in cpu), end="")
+        print(
+            f"; median {statistics.median(cpu):.0f}; wall median "
+            f"{statistics.median(r[0] for r in runs):.0f}"
+        )
+    cost = 1 - statistics.median(r[1] for r in with_) / statistics.median(r[1] for r in without)
+    print(f"notices cost {cost:.1%} of submissions per CPU second; load {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":

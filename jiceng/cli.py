@@ -3,6 +3,7 @@
 jiceng demo [--scale small|full] [--no-serve] [--seed N]
 jiceng serve [--host H] [--port P] [--workers N] [--threads N] [--access-log FILE]
 jiceng worker
+jiceng notices drain [--loop] | digest | templates
 jiceng import-divisions FILE [--scope CODE]
 jiceng sweep
 jiceng verify-history [--anchor FILE] [--files]
@@ -102,6 +103,8 @@ def cmd_worker(args: argparse.Namespace) -> int:
     from jiceng.core import schedule
     from jiceng.core.tasks import prune_task_results_task
     from jiceng.insights.tasks import enqueue_recent_hot_issues
+    from jiceng.notices import digests, outbox
+    from jiceng.notices.tasks import prune_messages_task
     from jiceng.people.tasks import prune_access_log_task
 
     if settings.JICENG_TASKS_BACKEND not in {"database", "rq"}:
@@ -120,6 +123,11 @@ def cmd_worker(args: argparse.Namespace) -> int:
             ("prune-access-log-scheduler", 60.0, prune_access_log_task.enqueue),
             # Hourly, so a day whose anchor failed (disk full, database away) still gets one.
             ("anchor-scheduler", args.anchor_minutes, anchor_task.enqueue),
+            # The outbox relay runs here rather than as queued tasks: messages are due within
+            # seconds. Several workers drain side by side (notices.outbox claims with leases).
+            ("outbox", settings.JICENG_OUTBOX_POLL_SECONDS / 60, outbox.drain_all),
+            ("digests", settings.JICENG_DIGEST_MINUTES, digests.run_digests),
+            ("prune-messages-scheduler", 60.0, prune_messages_task.enqueue),
         ),
         stop,
     )
@@ -288,6 +296,13 @@ def cmd_keys(args: argparse.Namespace) -> int:
     return run(args)
 
 
+def cmd_notices(args: argparse.Namespace) -> int:
+    _setup()
+    from jiceng.notices.cli import run
+
+    return run(args)
+
+
 def cmd_backup(args: argparse.Namespace) -> int:
     _setup()
     from jiceng.core.backup_cli import run_backup
@@ -373,6 +388,10 @@ def _parser() -> argparse.ArgumentParser:
     from jiceng.core.keys_cli import add_arguments as keys_arguments
 
     keys_arguments(keys)
+    notices = add("notices", cmd_notices, "Send due messages now; list the SMS templates")
+    from jiceng.notices.cli import add_arguments as notices_arguments
+
+    notices_arguments(notices)
     backup = add("backup", cmd_backup, "Back up the database (and photos) without the keys")
     restore = add("restore", cmd_restore, "Restore a backup, then verify the history")
     from jiceng.core.backup_cli import add_backup_arguments, add_restore_arguments

@@ -418,6 +418,7 @@ EMAIL_HOST_USER = env.raw("JICENG_EMAIL_USER") or ""
 EMAIL_HOST_PASSWORD = env.raw("JICENG_EMAIL_PASSWORD") or ""
 EMAIL_USE_TLS = env.boolean("JICENG_EMAIL_STARTTLS", False)
 EMAIL_USE_SSL = env.boolean("JICENG_EMAIL_SSL", False)
+EMAIL_TIMEOUT = env.integer("JICENG_EMAIL_TIMEOUT", 20, minimum=1)
 DEFAULT_FROM_EMAIL = env.string("JICENG_EMAIL_FROM", "jiceng@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # No SMS to residents between these hours (local time) unless the case is an emergency.

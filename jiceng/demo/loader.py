@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import time
+from contextlib import nullcontext
 from datetime import timedelta
 
 from django.db import connection, transaction
@@ -13,6 +14,7 @@ from jiceng.cases.models import Case, Category
 from jiceng.core import clock
 from jiceng.demo import setup
 from jiceng.demo.simulate import CATEGORY_WEIGHTS, World, simulate_case
+from jiceng.notices import events as notice_events
 from jiceng.people.models import Role
 from jiceng.places.importer import load_demo_county
 from jiceng.places.models import Division, Level
@@ -50,14 +52,20 @@ def _world(org: setup.DemoOrg, rng: random.Random) -> World:
     )
 
 
+NOTICE_DAYS = 3
+
+
 def _generate_cases(world: World, count: int) -> None:
     rng = world.rng
     # Spread over twelve months, a little busier lately, as hotlines grow.
     moments = sorted(world.now - timedelta(days=365 * rng.random() ** 1.15) for _ in range(count))
+    # Residents and units hear of the last few days only: the rest is a simulated past.
+    told_from = world.now - timedelta(days=NOTICE_DAYS)
     for start in range(0, count, BATCH):
         with transaction.atomic():
             for submitted in moments[start : start + BATCH]:
-                simulate_case(world, submitted)
+                with nullcontext() if submitted >= told_from else notice_events.muted():
+                    simulate_case(world, submitted)
 
 
 def logins_text() -> str:
@@ -148,8 +156,10 @@ def _refresh_planner_statistics() -> None:
 
 def _reset() -> None:
     from jiceng.cases.models import CaseEvent, Rating
+    from jiceng.notices.models import Message
 
     with transaction.atomic():
+        Message.objects.all().delete()
         Rating.objects.all().delete()
         Case.objects.update(merged_into=None)
         CaseEvent.objects.all().delete()

@@ -9,7 +9,9 @@ the case has moved on. Dispatch centres get a digest instead (``notices.digests`
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import datetime
 from typing import Any
 
@@ -23,11 +25,27 @@ from jiceng.people.models import Unit, UnitKind
 # Shares of a response (and resolution) window after which the owning unit is warned.
 RESPOND_WARNINGS = (50, 90)
 RESOLVE_WARNINGS = (90,)
+TITLE_CHARS = 20
 
 Plan = Callable[[Case, CaseEvent], list[Message]]
 
 
+_muted: ContextVar[bool] = ContextVar("jiceng_notices_muted", default=False)
+
+
+@contextmanager
+def muted() -> Iterator[None]:
+    """Plan nothing for the events written inside: the demo's simulated past tells nobody."""
+    token = _muted.set(True)
+    try:
+        yield
+    finally:
+        _muted.reset(token)
+
+
 def on_event(sender: object, *, case: Case, event: CaseEvent, **kwargs: Any) -> None:
+    if _muted.get():
+        return
     planned: list[Message] = []
     for plan in PLANS.get(event.kind, ()):
         planned.extend(plan(case, event))
@@ -131,6 +149,11 @@ def _answered(case: Case, event: CaseEvent) -> list[Message]:
     )
 
 
+def _short(title: str) -> str:
+    """A title short enough for an SMS parameter (gateways cap each at a few dozen characters)."""
+    return title if len(title) <= TITLE_CHARS else title[: TITLE_CHARS - 1] + "…"
+
+
 # --- staff -------------------------------------------------------------------------------------
 
 
@@ -215,7 +238,7 @@ def _urgent_to_members(case: Case, event: CaseEvent) -> list[Message]:
                         key=f"staff_urgent:{case.pk}:{event.seq}:{contact.user_id}:{channel}",
                         channel=channel,
                         template="staff_urgent",
-                        params={"number": case.number, "title": case.title, "link": link},
+                        params={"number": case.number, "title": _short(case.title), "link": link},
                         at=event.at,
                         case_id=case.pk,
                         user_id=contact.user_id,
@@ -231,7 +254,7 @@ def _handed_over(case: Case, event: CaseEvent) -> list[Message]:
         return []
     template = "case_reopened_staff" if event.kind == EventKind.REOPEN else "case_new"
     deadline = event.respond_by.isoformat() if event.respond_by else ""
-    told = [_to_unit(case, event, template, {"title": case.title, "deadline": deadline})]
+    told = [_to_unit(case, event, template, {"title": _short(case.title), "deadline": deadline})]
     told += _warnings(
         case, event, "respond_due", State.DISPATCHED, event.respond_by, RESPOND_WARNINGS
     )

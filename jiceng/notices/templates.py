@@ -37,6 +37,12 @@ class Template:
     text: Promise  # with %(name)s placeholders, one per parameter
     subject: Promise | None = None  # for email
 
+    @property
+    def sent_by(self) -> str:
+        if self.audience == RESIDENT:
+            return "SMS"
+        return "SMS, email" if self.subject is not None else "inbox"
+
     def gateway_text(self) -> str:
         """The wording as registered with an SMS gateway: ``${name}`` placeholders, in Chinese."""
         with translation.override("zh-hans"):
@@ -184,7 +190,10 @@ TEMPLATES: dict[str, Template] = {
 
 def _worded(name: str, value: object) -> str:
     if name in TIME_PARAMS and isinstance(value, str) and value:
-        moment = timezone.localtime(datetime.fromisoformat(value))
+        try:
+            moment = timezone.localtime(datetime.fromisoformat(value))
+        except ValueError:
+            return value  # not a time after all: shown as it is rather than not at all
         return formats.date_format(moment, "SHORT_DATETIME_FORMAT")
     return str(value)
 
@@ -208,9 +217,12 @@ def subject(code: str, params: Mapping[str, object]) -> str:
 
 
 def markdown_table() -> str:
-    """The SMS templates as a gateway registers them (docs/notifications.md)."""
-    lines = ["| Code | Parameters | Wording (zh-Hans, as registered) |", "|---|---|---|"]
-    for template in TEMPLATES.values():
-        params = ", ".join(f"`{p}`" for p in template.params)
-        lines.append(f"| `{template.code}` | {params} | {template.gateway_text()} |")
+    """Every template, with the SMS wording as a gateway registers it (docs/notifications.md)."""
+    lines = [
+        "| Code | Sent by | Parameters | Wording (zh-Hans, as registered) |",
+        "|---|---|---|---|",
+    ]
+    for t in TEMPLATES.values():
+        params = ", ".join(f"`{p}`" for p in t.params)
+        lines.append(f"| `{t.code}` | {t.sent_by} | {params} | {t.gateway_text()} |")
     return "\n".join(lines) + "\n"

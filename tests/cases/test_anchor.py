@@ -48,7 +48,8 @@ def _sql(statement, params):
 
 def _delete_case(case):
     """As an attacker would: every row of the case, straight from the tables."""
-    for table in ("cases_rating", "cases_caseattachment", "cases_caseevent", "cases_casesearch"):
+    tables = ("notices_message", "cases_rating", "cases_caseattachment", "cases_caseevent")
+    for table in (*tables, "cases_casesearch"):
         _sql(f"DELETE FROM {table} WHERE case_id = %s", [case.pk])
     _sql("DELETE FROM cases_case WHERE id = %s", [case.pk])
 

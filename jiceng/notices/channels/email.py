@@ -27,9 +27,7 @@ class SmtpBackend(Backend):
         """One connection for the batch; a message the server refuses fails alone."""
         outcomes: list[Outcome] = []
         try:
-            connection = get_connection(
-                settings.JICENG_EMAIL_DJANGO_BACKEND, fail_silently=False, timeout=20
-            )
+            connection = get_connection(settings.JICENG_EMAIL_DJANGO_BACKEND, fail_silently=False)
             connection.open()
         except (OSError, smtplib.SMTPException) as error:
             return [Retry(_reason(error))] * len(batch)
@@ -70,6 +68,6 @@ class SmtpBackend(Backend):
 def _reason(error: BaseException) -> str:
     if isinstance(error, ConnectionRefusedError):
         return "connection refused"
-    if isinstance(error, socket.timeout | TimeoutError):
+    if isinstance(error, socket.timeout | TimeoutError) or "timed out" in str(error):
         return "timed out"
     return type(error).__name__
