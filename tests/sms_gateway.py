@@ -20,6 +20,7 @@ Run it alone for benchmarks: ``python tests/sms_gateway.py --port 8025``.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import itertools
 import json
 import re
@@ -70,6 +71,7 @@ class Gateway:
     deliveries: list[Delivery] = field(default_factory=list)
     requests: int = 0
     in_flight: int = 0
+    repeats: int = 0  # messages handed over again and dropped by their Idempotency-Key
     _taken: dict[str, str] = field(default_factory=dict)  # Idempotency-Key -> provider id
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _server: ThreadingHTTPServer | None = None
@@ -202,6 +204,8 @@ class Gateway:
         with self._lock:
             earlier = self._taken.get(key)
         if earlier:
+            with self._lock:
+                self.repeats += 1
             return _Answer(409, {"id": earlier, "reason": "already taken"})
         provider_id = self._deliver(
             "http",
@@ -240,18 +244,23 @@ class _Server(ThreadingHTTPServer):
     def drop_connections(self) -> None:
         with self.open_lock:
             for sock in list(self.open):
-                try:
+                with contextlib.suppress(OSError):
                     sock.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
             self.open.clear()
 
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive, as the SDKs' pooled connections expect
     server: _Server
+    # One write per answer (flushed by the handler after each request), and no Nagle
+    # delay: headers and body sent apart would each wait for the client's delayed ACK.
+    wbufsize = 64 * 1024
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+    def setup(self) -> None:
+        super().setup()
+        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
+    def log_message(self, format: str, *args: Any) -> None:
         pass  # quiet: the request line of Aliyun's protocol holds the phone number
 
     def do_POST(self) -> None:
@@ -301,6 +310,7 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header("Content-Length", str(len(data)))
             self.end_headers()
             self.wfile.write(data)
+            self.wfile.flush()
         except OSError:
             pass  # the client gave up waiting (a timeout test)
 
@@ -311,7 +321,7 @@ def main() -> None:
     parser.add_argument("--delay", type=float, default=0.0)
     args = parser.parse_args()
     gateway = Gateway(port=args.port, delay=args.delay).start()
-    print(f"fake SMS gateway on {gateway.base}", flush=True)  # noqa: T201
+    print(f"fake SMS gateway on {gateway.base}", flush=True)
     try:
         while True:
             time.sleep(3600)

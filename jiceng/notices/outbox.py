@@ -30,11 +30,10 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
 from django.conf import settings
-from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone, translation
 
-from jiceng.core import clock, crypto
+from jiceng.core import clock, crypto, updates
 from jiceng.notices import channels, templates
 from jiceng.notices.channels import Outgoing, Refused, Retry, Sent
 from jiceng.notices.models import Channel, Message, OptOut, StaffContact, Status
@@ -364,8 +363,7 @@ class _Drain:
             "delivered_at",
             "provider_id",
         ]
-        with transaction.atomic():
-            Message.objects.bulk_update(self.done, fields, batch_size=BATCH)
+        updates.update_rows(self.done, fields)
 
 
 def _mask_email(address: str) -> str:

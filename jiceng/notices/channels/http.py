@@ -46,7 +46,7 @@ class HttpSmsBackend(Backend):
         self.session.trust_env = False  # no proxy from the environment: a gateway is direct
 
     def send_one(self, message: Outgoing) -> Outcome:
-        body = {
+        body: dict[str, str | dict[str, str]] = {
             "id": message.client_id,
             "phone": sms.e164(message.to),
             "sign": self.conf.sign_name,
