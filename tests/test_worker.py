@@ -131,3 +131,29 @@ def test_the_worker_refuses_the_immediate_backend(tmp_path):
     )
     assert done.returncode == 2
     assert "JICENG_TASKS_BACKEND=database or rq" in done.stderr
+
+
+def test_the_worker_drains_the_outbox_within_seconds(worker_home):
+    """A message written by a web process is sent by the worker's outbox relay."""
+    with sqlite3.connect(worker_home / "worker.sqlite3") as db:
+        db.execute(
+            "INSERT INTO notices_message (key, channel, template, params, urgent, status,"
+            " created_at, not_before, expect, attempts, lease, provider_id, error)"
+            " VALUES ('worker-test', 'sms', 'case_received', '{}', 1, 'pending',"
+            " '2026-03-02 01:00:00', '2026-03-02 01:00:00', '{}', 0, '', '', '')"
+        )
+
+    def drained() -> bool:
+        with sqlite3.connect(worker_home / "worker.sqlite3") as db:
+            (status,) = db.execute(
+                "SELECT status FROM notices_message WHERE key = 'worker-test'"
+            ).fetchone()
+        return status != "pending"
+
+    extra = {"JICENG_TASKS_BACKEND": "database", "JICENG_OUTBOX_POLL_SECONDS": "1"}
+    assert _run_worker_until(worker_home, drained, **extra) == 0
+    with sqlite3.connect(worker_home / "worker.sqlite3") as db:
+        (status, error) = db.execute(
+            "SELECT status, error FROM notices_message WHERE key = 'worker-test'"
+        ).fetchone()
+    assert (status, error) == ("cancelled", "no recipient")  # drained: it had nobody to go to

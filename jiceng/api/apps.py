@@ -6,3 +6,8 @@ class ApiConfig(AppConfig):
     name = "jiceng.api"
     label = "api"
     verbose_name = _("APIs")
+
+    def ready(self) -> None:
+        from jiceng.api import surfaces
+
+        surfaces.register_error_renderers()

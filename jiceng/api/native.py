@@ -488,6 +488,17 @@ def resolve(request: HttpRequest, number: str, payload: schemas.ResolveIn) -> Ht
     )
 
 
+@api.post("/cases/{number}/reply", summary="Reply to the resident", response=OK, tags=TRANSITIONS)
+def reply(request: HttpRequest, number: str, payload: schemas.ReplyIn) -> HttpResponse:
+    """The owner tells the resident how it is going (阶段性答复); the case stays accepted,
+    its deadlines unchanged, and the resident is sent a text message with a follow link."""
+    return _transition(
+        request,
+        number,
+        lambda case, user: services.case_reply(case=case, by=user, reply=payload.reply),
+    )
+
+
 @api.post("/cases/{number}/rate", summary="Rate", response=OK, tags=TRANSITIONS)
 def rate(request: HttpRequest, number: str, payload: schemas.RateIn) -> HttpResponse:
     """A dispatcher enters the resident's answer after a call-back (回访)."""

@@ -69,6 +69,12 @@ class ResolveIn(Schema):
     answer: str = Field(max_length=5000)
 
 
+class ReplyIn(Schema):
+    reply: str = Field(
+        max_length=1000, description="Progress the resident reads on their timeline (阶段性答复)"
+    )
+
+
 class RateIn(Schema):
     solved: bool
     satisfaction: str = Field(description="satisfied, basically or unsatisfied")

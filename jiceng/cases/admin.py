@@ -14,17 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from jiceng.cases.models import Case, CaseEvent, Category, DispatchRule, Rating, TimeLimit
 from jiceng.core import crypto, pii
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
+from jiceng.core.admin import ReadOnlyAdmin
 
 
 @admin.register(TimeLimit)

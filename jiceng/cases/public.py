@@ -13,9 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.core.cache import cache
 from django.db.models import Exists, OuterRef, QuerySet
-from django.utils import timezone
 
 from jiceng.cases import rules
 from jiceng.cases.models import (
@@ -28,8 +26,7 @@ from jiceng.cases.models import (
     Rating,
     State,
 )
-from jiceng.core import clock, pii, throttle
-from jiceng.insights.rates import AreaRates, monthly_rates
+from jiceng.core import pii, throttle
 from jiceng.people.models import Unit, UnitKind
 from jiceng.places.models import Division, Level
 
@@ -39,7 +36,6 @@ SUMMARY_LENGTH = 40
 _LONG_NUMBER = re.compile(r"\d(?:[\s-]?\d){6,}[xX]?")
 _HIDDEN = "**"
 _PUBLIC_CASE_FIELDS = ("category", "division__parent", "owner")
-RATES_CACHE_SECONDS = 300
 
 
 # --- anonymising text ------------------------------------------------------------------------
@@ -160,6 +156,14 @@ def resident_timeline(case: Case, followed: Case) -> list[Step]:
     return sorted([*steps, *later], key=lambda step: step.at)
 
 
+def current_rating(case: Case, followed: Case) -> Rating | None:
+    """The rating ``case``'s resident gave to the current resolution of ``followed``, if any:
+    each resolution is rated once (the rule book refuses a second)."""
+    if followed.resolved_at is None:
+        return None
+    return case.ratings.filter(at__gte=followed.resolved_at).order_by("-at").first()
+
+
 def number_of(case_id: int) -> str:
     """The number of a case a signed link names ("" if there is none)."""
     return Case.objects.filter(pk=case_id).values_list("number", flat=True).first() or ""
@@ -183,14 +187,24 @@ class Step:
     merged_into: str = ""
 
 
-def _step(event: CaseEvent) -> Step:
+def _public_note(event: CaseEvent, name: str) -> str:
+    """The text of an answer or a progress reply; other notes are internal."""
+    if event.kind in (EventKind.RESOLVE, EventKind.ANSWER):
+        return event.note
+    if event.kind == EventKind.REPLY:
+        # Written to this resident, but shown to anyone following the case, residents of
+        # merged requests too: no personal numbers, as on the public board.
+        return scrub(event.note, name=name)
+    return ""
+
+
+def _step(event: CaseEvent, name: str = "") -> Step:
     data = event.data or {}
-    public_note = event.kind in (EventKind.RESOLVE, EventKind.ANSWER)
     return Step(
         kind=event.kind,
         at=event.at,
         unit=event.unit.name if event.unit is not None else "",
-        answer=event.note if public_note else "",
+        answer=_public_note(event, name),
         solved=data.get("solved") if event.kind == EventKind.RATE else None,
         satisfaction=str(data.get("satisfaction", "")) if event.kind == EventKind.RATE else "",
         merged_into=str(data.get("into", "")) if event.kind == EventKind.MERGE else "",
@@ -201,7 +215,8 @@ def public_timeline(case: Case) -> list[Step]:
     events = CaseEvent.objects.filter(case_id=case.pk, kind__in=PUBLIC_EVENTS).select_related(
         "unit"
     )
-    return [_step(event) for event in events.order_by("seq")]
+    name = case.resident.name if case.resident is not None else ""
+    return [_step(event, name) for event in events.order_by("seq")]
 
 
 # --- the public board ------------------------------------------------------------------------
@@ -288,23 +303,3 @@ def fixed_recently(county: Division, *, limit: int = 10) -> list[BoardItem]:
         .order_by("-closed_at", "-pk")[:limit]
     )
     return [_board_item(case) for case in cases]
-
-
-def township_rates(county: Division) -> list[AreaRates]:
-    """This month's three rates for each township of the county, in code order.
-
-    Kept for a few minutes: the board is public and unauthenticated, and the
-    figures for a month do not need to move by the second.
-    """
-    local = timezone.localtime(clock.now())
-    key = f"public:township-rates:{county.code}:{local:%Y-%m}"
-
-    cached = cache.get(key)
-    if cached is not None:
-        return list(cached)
-    rows = monthly_rates(
-        year=local.year, month=local.month, within=county.code, level=Level.TOWNSHIP
-    )
-    rows.sort(key=lambda row: row.code)
-    cache.set(key, rows, RATES_CACHE_SECONDS)
-    return rows

@@ -37,6 +37,7 @@ from jiceng.people.models import Role, User
 # Transitions offered on the case page, in the order the page offers them.
 ACCEPT = "accept"
 RESOLVE = "resolve"
+REPLY = "reply"
 DISPATCH = "dispatch"
 RATE = "rate"
 REOPEN = "reopen"
@@ -44,7 +45,7 @@ ESCALATE = "escalate"
 RETURN = "return"
 MERGE = "merge"
 NOTE = "note"
-ACTIONS = (ACCEPT, RESOLVE, DISPATCH, RATE, REOPEN, ESCALATE, RETURN, MERGE, NOTE)
+ACTIONS = (ACCEPT, RESOLVE, REPLY, DISPATCH, RATE, REOPEN, ESCALATE, RETURN, MERGE, NOTE)
 
 # Transitions of the intake desk and of the system.
 CLASSIFY = "classify"
@@ -160,6 +161,16 @@ RULES: dict[str, Rule] = {
             frozenset({State.ACCEPTED}),
             STAFF_ROLES,
             needs=("answer",),
+        ),
+        # 阶段性答复: the owner tells the resident how it is going, without resolving. Only
+        # once accepted: a unit that has not signed for the case accepts it first (which
+        # tells the resident too), so a reply always comes from the unit working on it.
+        Rule(
+            REPLY,
+            gettext_lazy("reply to the resident on"),
+            frozenset({State.ACCEPTED}),
+            STAFF_ROLES,
+            needs=("reply",),
         ),
         Rule(
             RATE,

@@ -437,6 +437,28 @@ def case_resolve(*, case: Case, by: User, answer: str) -> CaseEvent:
     )
 
 
+MAX_REPLY = 1000
+
+
+def case_reply(*, case: Case, by: User, reply: str) -> CaseEvent:
+    """The owner tells the resident how it is going (阶段性答复) without resolving the case.
+
+    The resident reads the text on their timeline and is texted a link to it; the case's
+    state, owner and deadlines stay as they are.
+    """
+    rules.require(rules.REPLY, case=case, by=by)
+    reply = _clean_text(reply, "reply", max_length=MAX_REPLY)
+    return history.append(
+        case,
+        kind=EventKind.REPLY,
+        at=clock.now(),
+        by=by,
+        to_state=case.state,
+        unit=case.owner,
+        note=reply,
+    )
+
+
 # --- the resident's judgement ------------------------------------------------------------
 
 

@@ -1,4 +1,4 @@
-"""The holiday calendar in the admin: fix a day without a release.
+"""The core admin: a read-only base, and the holiday calendar: fix a day without a release.
 
 Deadlines read the calendar through a per-process cache of one minute
 (:mod:`jiceng.core.calendar`): an edit here reaches this process at once and the
@@ -18,6 +18,19 @@ from django.utils.translation import gettext_lazy as _
 
 from jiceng.core.calendar import forget_cached_calendar
 from jiceng.core.models import CalendarDay
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    """For records that change only through their services (cases, history, access logs)."""
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
 
 
 class YearFilter(admin.SimpleListFilter):

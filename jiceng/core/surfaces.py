@@ -21,9 +21,6 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from jiceng.api.open311.render import error as open311_error
-from jiceng.api.renderers import dumps
-
 RETRY_AFTER_SECONDS = 30
 JSON_TYPE = "application/json; charset=utf-8"  # as ninja answers
 
@@ -33,6 +30,16 @@ class Surface(StrEnum):
     OPEN311_JSON = "open311-json"
     OPEN311_XML = "open311-xml"
     WEB = "web"
+
+
+# How each API surface words an error: (status, code, message, field) → response. The api
+# app registers its own when it starts (jiceng.api.apps), so core imports nothing above it.
+ErrorRenderer = Callable[[int, str, str, str | None], HttpResponse]
+_renderers: dict[Surface, ErrorRenderer] = {}
+
+
+def register(surface: Surface, renderer: ErrorRenderer) -> None:
+    _renderers[surface] = renderer
 
 
 def surface_of(request: HttpRequest) -> Surface:
@@ -76,15 +83,11 @@ def error_response(
     field: str | None = None,
 ) -> HttpResponse:
     """``message`` (already translated) as ``request``'s surface answers an error."""
-    surface = surface_of(request)
-    if surface is Surface.API:
-        body = {"code": code, "message": message, "field": field}
-        response = HttpResponse(dumps(body), status=status, content_type=JSON_TYPE)
-    elif surface is Surface.WEB:
+    renderer = _renderers.get(surface_of(request))
+    if renderer is None:
         response = _web_page(request, status, message)
     else:
-        fmt = "xml" if surface is Surface.OPEN311_XML else "json"
-        response = open311_error(fmt, status, f"{field}: {message}" if field else message)
+        response = renderer(status, code, message, field)
     if status == 503:
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         response["Cache-Control"] = "no-store"

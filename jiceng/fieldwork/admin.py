@@ -10,7 +10,7 @@ from django.contrib import admin, messages
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
-from jiceng.cases.admin import ReadOnlyAdmin
+from jiceng.core.admin import ReadOnlyAdmin
 from jiceng.fieldwork.models import Visit
 
 

@@ -80,7 +80,7 @@ def centre_digests(now: datetime) -> int:
                 unit_id=row["owner_id"],
             )
         )
-    outbox.plan(planned)
+    outbox.plan(planned, may_exist=True)
     return len(planned)
 
 
@@ -124,7 +124,7 @@ def staff_digests(now: datetime) -> int:
                     )
                 )
     with transaction.atomic():
-        outbox.plan(planned)
+        outbox.plan(planned, may_exist=True)
         contacts.filter(pk__in=[c.pk for c in contacts]).update(digested_until=now)
     return len(planned)
 

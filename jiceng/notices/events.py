@@ -75,15 +75,11 @@ def _to_resident(
     ]
 
 
-def _follow_link(case: Case, at: datetime) -> str:
-    return links.absolute(links.path(case.pk, links.FOLLOW, links.follow_until(at)))
-
-
 def _received(case: Case, event: CaseEvent) -> list[Message]:
     if event.kind == EventKind.SUBMIT and event.respond_by is None:
         return []  # held as likely spam (told on release) or a consultation (answered by phone)
     deadline = case.resolve_by.isoformat() if case.resolve_by else ""
-    params = {"deadline": deadline, "link": _follow_link(case, event.at)}
+    params = {"deadline": deadline, "link": links.FOLLOW}
     return _to_resident(case, event, "case_received", params)
 
 
@@ -100,25 +96,19 @@ def _escalated(case: Case, event: CaseEvent) -> list[Message]:
 
 
 def _progress(case: Case, event: CaseEvent) -> list[Message]:
-    params = {"unit": _unit_name(event), "link": _follow_link(case, event.at)}
+    params = {"unit": _unit_name(event), "link": links.FOLLOW}
     return _to_resident(case, event, "case_progress", params)
-
-
-def _rate_link(case: Case, at: datetime) -> str:
-    return links.absolute(links.path(case.pk, links.RATE, links.rate_until(at)))
 
 
 def _resolved(case: Case, event: CaseEvent) -> list[Message]:
     """The resident, and the residents of requests merged into this one, are asked to rate."""
     unit = _unit_name(event)
-    told = _to_resident(
-        case, event, "case_resolved", {"unit": unit, "link": _rate_link(case, event.at)}
-    )
+    told = _to_resident(case, event, "case_resolved", {"unit": unit, "link": links.RATE})
     merged = Case.objects.filter(
         merged_into_id=case.pk, state=State.MERGED, resident__isnull=False
     ).only("pk", "number", "resident_id", "urgency")
     for duplicate in merged:
-        params = {"number": duplicate.number, "unit": unit, "link": _rate_link(duplicate, event.at)}
+        params = {"number": duplicate.number, "unit": unit, "link": links.RATE}
         told.append(
             outbox.message(
                 key=f"case_resolved:{duplicate.pk}:via:{case.pk}:{event.seq}",
@@ -139,14 +129,12 @@ def _reopened(case: Case, event: CaseEvent) -> list[Message]:
 
 
 def _merged(case: Case, event: CaseEvent) -> list[Message]:
-    params = {"into": event.data.get("into", ""), "link": _follow_link(case, event.at)}
+    params = {"into": event.data.get("into", ""), "link": links.FOLLOW}
     return _to_resident(case, event, "case_merged", params)
 
 
 def _answered(case: Case, event: CaseEvent) -> list[Message]:
-    return _to_resident(
-        case, event, "consultation_answered", {"link": _follow_link(case, event.at)}
-    )
+    return _to_resident(case, event, "consultation_answered", {"link": links.FOLLOW})
 
 
 def _short(title: str) -> str:

@@ -82,6 +82,15 @@ def absolute(relative: str) -> str:
     return f"{settings.JICENG_PUBLIC_URL or 'http://localhost:8000'}{relative}"
 
 
+def for_case(case_id: int, purpose: str, planned_at: datetime) -> str:
+    """The absolute link a message planned at ``planned_at`` carries, made when it is sent.
+
+    Tokens are made when sending, never stored: the outbox holds only what the link is for.
+    """
+    until = rate_until(planned_at) if purpose == RATE else follow_until(planned_at)
+    return absolute(path(case_id, purpose, until))
+
+
 def follow_until(at: datetime) -> datetime:
     return at + timedelta(days=FOLLOW_DAYS)
 

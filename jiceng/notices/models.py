@@ -59,11 +59,23 @@ class Message(models.Model):
     resident = models.ForeignKey(
         "people.Resident", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    # Every index costs each submission a write: the unit's is the inbox index below, and
+    # nothing looks messages up by their staff recipient or caller.
     user = models.ForeignKey(
-        "people.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "people.User",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,
     )
     unit = models.ForeignKey(
-        "people.Unit", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "people.Unit",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,
     )
     urgent = models.BooleanField(_("urgent"), default=False)
     status = models.CharField(
@@ -84,7 +96,12 @@ class Message(models.Model):
     # A resident the SMS could not reach is called by a dispatcher; who did, and when.
     called_at = models.DateTimeField(_("called at"), null=True, blank=True)
     called_by = models.ForeignKey(
-        "people.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "people.User",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,
     )
 
     class Meta:

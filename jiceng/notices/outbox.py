@@ -25,7 +25,7 @@ import random
 import re
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
@@ -34,7 +34,8 @@ from django.db.models import Count, Q
 from django.utils import timezone, translation
 
 from jiceng.core import clock, crypto, updates
-from jiceng.notices import channels, templates
+from jiceng.core.inserts import insert_row
+from jiceng.notices import channels, links, templates
 from jiceng.notices.channels import Outgoing, Refused, Retry, Sent
 from jiceng.notices.models import Channel, Message, OptOut, StaffContact, Status
 
@@ -85,10 +86,36 @@ def message(
     )
 
 
-def plan(messages: Sequence[Message]) -> None:
-    """Write messages in the caller's transaction; one already written (same key) is kept."""
-    if messages:
+def plan(messages: Sequence[Message], *, may_exist: bool = False) -> None:
+    """Write messages in the caller's transaction.
+
+    A case event's messages are new by construction (their keys name the event), so they
+    are inserted directly: this runs inside every submission (bench/README.md, "Notices").
+    ``may_exist`` is for digests, which two workers may write in the same round: a
+    message already written (same key) is kept and the copy dropped.
+    """
+    if may_exist:
         Message.objects.bulk_create(messages, ignore_conflicts=True)
+        return
+    for message in messages:
+        insert_row(message)
+
+
+def wording(row: Message) -> dict[str, str]:
+    """The message's parameters worded for sending, its resident link made now."""
+    return templates.worded_params(row.template, row.params, link=_link_maker(row))
+
+
+def text(row: Message, *, language: str | None = None) -> str:
+    """The message as its recipient reads it (for the case page: the link left out)."""
+    return templates.render(row.template, row.params, language=language)
+
+
+def _link_maker(row: Message) -> Callable[[str], str] | None:
+    case_id, at = row.case_id, row.created_at
+    if case_id is None:
+        return None
+    return lambda purpose: links.for_case(case_id, purpose, at)
 
 
 # --- draining ------------------------------------------------------------------------------
@@ -261,7 +288,7 @@ class _Drain:
         if address is None:
             return None
         code = row.template
-        params = templates.worded_params(code, row.params)
+        params = wording(row)
         return Outgoing(
             client_id=row.client_id,
             template=code,

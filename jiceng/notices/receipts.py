@@ -26,10 +26,8 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
-from jiceng.core import clock, crypto
-from jiceng.notices import outbox
+from jiceng.notices import optout, outbox
 from jiceng.notices.channels import sms
-from jiceng.notices.models import OptOut, OptOutSource
 
 log = logging.getLogger(__name__)
 
@@ -179,16 +177,6 @@ def wants_no_more(text: str) -> bool:
     return word in STOP_WORDS
 
 
-def opt_out_by_reply(*, phones: list[str]) -> int:
-    """Stop texts to these phones (a TD reply); a phone already opted out stays as it was."""
-    indexes = {crypto.blind_index(sms.national(phone)) for phone in phones if phone}
-    indexes.discard("")
-    now = clock.now()
-    rows = [OptOut(phone_index=index, at=now, source=OptOutSource.REPLY) for index in indexes]
-    OptOut.objects.bulk_create(rows, ignore_conflicts=True)
-    return len(rows)
-
-
 # --- the views ---------------------------------------------------------------------------
 
 
@@ -238,6 +226,6 @@ def replies(request: HttpRequest, gateway: str) -> HttpResponse:
     except BadBody as error:
         return JsonResponse({"error": error.message, "field": error.field}, status=400)
     stopping = [reply.phone for reply in texts if wants_no_more(reply.text)]
-    opted_out = opt_out_by_reply(phones=stopping)
+    opted_out = optout.stop_texts_to(phones=stopping)
     log.info("sms replies from %s: %s, %s asked for no more", gateway, len(texts), opted_out)
     return JsonResponse({**known.ok, "received": len(texts), "opted_out": opted_out})

@@ -12,7 +12,7 @@ phone number, an ID number or a resident's name.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -25,6 +25,8 @@ from django.utils.translation import pgettext_lazy
 RESIDENT = "resident"
 STAFF = "staff"
 
+# A resident's link is stored as what it is for (notices.links: follow, rate).
+LINK_PURPOSES = frozenset({"f", "r"})
 # Parameters holding an instant (ISO 8601), worded as a local date and time.
 TIME_PARAMS = frozenset({"deadline", "oldest"})
 
@@ -198,16 +200,34 @@ def _worded(name: str, value: object) -> str:
     return str(value)
 
 
-def worded_params(code: str, params: Mapping[str, object]) -> dict[str, str]:
-    """The template's parameters as strings, in the active language (what a gateway gets)."""
+LinkMaker = Callable[[str], str]
+
+
+def worded_params(
+    code: str, params: Mapping[str, object], *, link: LinkMaker | None = None
+) -> dict[str, str]:
+    """The template's parameters as strings, in the active language (what a gateway gets).
+
+    A resident's link is stored as what it is for (``links.FOLLOW``, ``links.RATE``) and made
+    by ``link`` when the message is sent; without ``link`` it is left out ("…").
+    """
     template = TEMPLATES[code]
-    return {name: _worded(name, params.get(name, "")) for name in template.params}
+    worded = {name: _worded(name, params.get(name, "")) for name in template.params}
+    if "link" in worded and worded["link"] in LINK_PURPOSES:
+        worded["link"] = link(worded["link"]) if link is not None else "…"
+    return worded
 
 
-def render(code: str, params: Mapping[str, object], *, language: str | None = None) -> str:
+def render(
+    code: str,
+    params: Mapping[str, object],
+    *,
+    language: str | None = None,
+    link: LinkMaker | None = None,
+) -> str:
     """The message worded in ``language`` (default: the active one)."""
     with translation.override(language or translation.get_language() or settings.LANGUAGE_CODE):
-        return str(TEMPLATES[code].text) % worded_params(code, params)
+        return str(TEMPLATES[code].text) % worded_params(code, params, link=link)
 
 
 def subject(code: str, params: Mapping[str, object]) -> str:

@@ -6,8 +6,8 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 
-from jiceng.cases.admin import ReadOnlyAdmin
 from jiceng.core import crypto
+from jiceng.core.admin import ReadOnlyAdmin
 from jiceng.core.exports import CellValue, Column, csv_bytes
 from jiceng.people.models import AccessLog, Household, Resident, Unit, User
 

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from jiceng.cases.admin import ReadOnlyAdmin
+from jiceng.core.admin import ReadOnlyAdmin
 from jiceng.core.errors import InvalidInput, NotAllowed
 from jiceng.people.models import User
 from jiceng.policies.models import Benefit, Outreach, Policy, PolicyRuleChange

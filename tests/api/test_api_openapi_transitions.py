@@ -12,6 +12,7 @@ BODIES = {
     "return": "ReasonIn",
     "escalate": "ReasonIn",
     "resolve": "ResolveIn",
+    "reply": "ReplyIn",
     "rate": "RateIn",
     "reopen": "ReasonIn",
     "merge": "MergeIn",

@@ -43,6 +43,7 @@ API_BODIES: dict[str, dict[str, Any]] = {
     rules.RETURN: {"reason": "派错了"},
     rules.ESCALATE: {"reason": "需要上级协调"},
     rules.RESOLVE: {"answer": "已处理完毕。"},
+    rules.REPLY: {"reply": "材料已报镇里，预计下周施工。"},
     rules.RATE: {"solved": True, "satisfaction": "satisfied"},
     rules.REOPEN: {"reason": "问题又出现了"},
 }
@@ -95,6 +96,7 @@ def _service(user: User, case: Case, action: str, into: Case | None) -> bool:
     calls: dict[str, Callable[[Case], object]] = {
         rules.ACCEPT: lambda c: services.case_accept(case=c, by=user),
         rules.RESOLVE: lambda c: services.case_resolve(case=c, by=user, answer="已处理"),
+        rules.REPLY: lambda c: services.case_reply(case=c, by=user, reply="正在协调施工队"),
         rules.ESCALATE: lambda c: services.case_escalate(case=c, by=user, reason="需要上级"),
         rules.RETURN: lambda c: services.case_return(case=c, by=user, reason="派错了"),
         rules.MERGE: lambda c: services.case_merge(case=c, into=into, by=user),  # type: ignore[arg-type]

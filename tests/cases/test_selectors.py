@@ -182,9 +182,10 @@ def test_owner_of_a_dispatched_case_may_accept_escalate_return_merge_and_note(us
     ]
 
 
-def test_owner_of_an_accepted_case_may_resolve(users, monday):
+def test_owner_of_an_accepted_case_may_resolve_or_reply(users, monday):
     case = selectors.case_detail(users["cadre"], accepted(users).number)
-    assert selectors.available_actions(users["cadre"], case) == ["resolve", "escalate", "note"]
+    offered = selectors.available_actions(users["cadre"], case)
+    assert offered == ["resolve", "reply", "escalate", "note"]
 
 
 def test_supervising_township_may_only_add_notes(users, monday):
@@ -238,6 +239,7 @@ def _service_accepts(user, case: Case, action: str) -> bool:
     calls = {
         "accept": lambda c: other.case_accept(case=c, by=user),
         "resolve": lambda c: other.case_resolve(case=c, by=user, answer="已处理"),
+        "reply": lambda c: other.case_reply(case=c, by=user, reply="正在协调"),
         "escalate": lambda c: other.case_escalate(case=c, by=user, reason="需要上级"),
         "return": lambda c: other.case_return(case=c, by=user, reason="派错了"),
         "merge": lambda c: other.case_merge(case=c, into=anchor, by=user),

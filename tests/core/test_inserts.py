@@ -52,3 +52,33 @@ def test_an_event_with_json_data_and_times_reads_back_as_written(users, monday):
     assert event.data == {"channel": "web"}
     assert event.at == case.submitted_at
     assert event.hash == case.head_hash
+
+
+def test_an_outbox_message_inserted_directly_reads_back_like_one_saved_by_the_orm(users, monday):
+    from jiceng.notices import outbox
+    from jiceng.notices.models import Message
+
+    case = submit(users)
+
+    def planned(key: str) -> Message:
+        return outbox.message(
+            key=key,
+            channel="inapp",
+            template="case_new",
+            params={"number": case.number, "title": "路灯", "deadline": "2026-03-03T09:00:00"},
+            at=case.submitted_at,
+            case_id=case.pk,
+            unit_id=case.owner_id,
+            expect={"states": ["dispatched"]},
+        )
+
+    direct, saved = planned("a"), planned("b")
+    insert_row(direct)
+    saved.save()
+
+    def row(pk: int) -> dict[str, object]:
+        fields = model_to_dict(Message.objects.get(pk=pk))
+        return {k: v for k, v in fields.items() if k not in {"id", "key"}}
+
+    assert row(direct.pk) == row(saved.pk)
+    assert row(direct.pk)["params"]["title"] == "路灯"

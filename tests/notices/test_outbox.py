@@ -8,7 +8,7 @@ from django.db import transaction
 from jiceng.cases import services
 from jiceng.cases.models import Urgency
 from jiceng.core import clock
-from jiceng.notices import channels, outbox
+from jiceng.notices import channels, links, outbox
 from jiceng.notices.models import Channel, Message, OptOut, Status
 from jiceng.people.models import User
 
@@ -31,7 +31,7 @@ def test_a_submitted_request_plans_one_sms_to_its_resident_with_number_deadline_
     assert message.status == Status.PENDING
     assert message.params["number"] == case.number
     assert message.params["deadline"] == case.resolve_by.isoformat()
-    assert "/r/" in message.params["link"]
+    assert message.params["link"] == "f"  # the follow link is made when sending
 
 
 def test_a_rolled_back_change_leaves_no_message(users: dict[str, User], monday: object) -> None:
@@ -130,10 +130,25 @@ def test_a_deadline_warning_is_withdrawn_once_the_case_was_accepted(
 def test_resolution_sends_a_rating_link_that_expires_with_the_rating_window(
     users: dict[str, User], monday: object
 ) -> None:
-    resolved(users)
+    case = resolved(users)
     (message,) = _messages("case_resolved")
-    assert "/r/" in message.params["link"]
     assert message.params["unit"] == users["cadre"].unit.name  # type: ignore[union-attr]
+    link = outbox.wording(message)["link"]
+    opened = links.open_token(link.rsplit("/r/", 1)[1].rstrip("/"))
+    assert (opened.case_id, opened.purpose) == (case.pk, links.RATE)
+    assert case.resolved_at is not None
+    assert opened.expires == links.rate_until(case.resolved_at).replace(microsecond=0)
+
+
+def test_the_sms_as_sent_carries_the_link_and_no_token_is_kept_in_the_outbox(
+    users: dict[str, User], monday: object, settings: object
+) -> None:
+    case = submit(users)
+    outbox.drain()
+    (message,) = _messages("case_received")
+    sent = (settings.JICENG_OUTBOX_DIR / "sms" / f"{message.client_id}.txt").read_text()  # type: ignore[attr-defined]
+    assert case.number in sent and "/r/" in sent
+    assert "/r/" not in str(message.params)
 
 
 def test_acceptance_is_told_to_the_resident(users: dict[str, User], monday: object) -> None:

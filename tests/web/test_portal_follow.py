@@ -147,14 +147,16 @@ def test_rating_needs_the_case_opened_in_this_browser(client, users):
     assert response.status_code == 302 and not Rating.objects.exists()
 
 
-def test_rating_twice_is_refused_with_a_message(client, users):
+def test_rating_twice_is_refused_with_a_message_saying_it_was_already_rated(client, users):
     case = resolved(users)
     follow(client, case)
     answer = {"number": case.number, "solved": "yes", "satisfaction": "satisfied"}
     client.post("/follow/rate/", answer)
     response = client.post("/follow/rate/", answer, follow=True, HTTP_ACCEPT_LANGUAGE="en")
     assert Rating.objects.count() == 1
-    assert "Cannot rate a case that is closed." in response.content.decode()
+    page = response.content.decode()
+    assert "You have already rated this answer, and each answer is rated once." in page
+    assert 'name="satisfaction"' not in page
 
 
 def test_follow_and_rate_require_the_csrf_token(users):

@@ -10,6 +10,7 @@ urlpatterns = [
     path("places/villages/", views.villages, name="villages"),
     path("follow/", views.follow, name="follow"),
     path("follow/rate/", views.rate, name="rate"),
+    path("follow/texts/", views.sms, name="sms"),
     path("r/<str:token>/", views.link, name="link"),
     path("board/", views.board, name="board"),
 ]

@@ -31,8 +31,10 @@ from jiceng.cases.services import case_attach_photo, case_rate, case_submit, tim
 from jiceng.core import clock
 from jiceng.core.errors import Conflict, IllegalTransition, InvalidInput
 from jiceng.core.proxy import client_address
+from jiceng.insights.board import township_rates
 from jiceng.insights.rates import AreaRates
 from jiceng.notices import links
+from jiceng.notices import optout as texts
 from jiceng.places.models import Division
 from jiceng.web.portal import session, wording
 from jiceng.web.portal.forms import (
@@ -182,7 +184,9 @@ def link(request: HttpRequest, token: str) -> HttpResponse:
     if not number:
         raise Http404
     session.remember(request, number)
-    return _follow_redirect(number)
+    # A rating link opens on the rating form while there is one; the page says if not.
+    anchor = "#rate" if opened.purpose == links.RATE else ""
+    return HttpResponseRedirect(_follow_url(number) + anchor)
 
 
 @require_http_methods(["GET", "POST"])
@@ -231,6 +235,7 @@ def _case_page(
         followed.respond_by if followed.state == State.DISPATCHED else followed.resolve_by
     )
     steps = _steps(case, followed)
+    can_rate = rules.state_allows(case, rules.RATE)
     context = {
         "case": case,
         "followed": followed,
@@ -244,10 +249,20 @@ def _case_page(
         "deadline": wording.when(open_deadline, now) if open_deadline else "",
         "overdue": bool(open_deadline and open_deadline < now),
         "is_open": followed.state in (State.SUBMITTED, State.DISPATCHED, State.ACCEPTED),
-        "can_rate": rules.state_allows(case, rules.RATE),
+        "can_rate": can_rate,
+        "rated": None if can_rate else public.current_rating(case, followed),
         "rate_form": rate_form,
+        "texts": _texts_choice(case),
     }
     return render(request, "web/portal/case.html", context, status=status)
+
+
+def _texts_choice(case: Case) -> dict[str, bool] | None:
+    """Whether this resident's phone gets our text messages, for the stop/start form."""
+    resident = case.resident
+    if resident is None or not texts.can_choose(resident):
+        return None
+    return {"stopped": texts.stopped(resident)}
 
 
 def _steps(case: Case, followed: Case) -> list[tuple[public.Step, str]]:
@@ -287,12 +302,23 @@ def rate(request: HttpRequest) -> HttpResponse:
         form.add_error(SERVICE_FIELDS.get(error.field or ""), error.message)
         return _case_page(request, case, form)
     except (IllegalTransition, Conflict) as error:
-        messages.error(request, error.message)
+        messages.error(request, _refused(case) or error.message)
         return _follow_redirect(number)
     messages.success(
         request, _thanks(public.followed_case(case), form.cleaned_data["satisfaction"])
     )
     return _follow_redirect(number)
+
+
+def _refused(case: Case) -> str:
+    """Why a rating was refused, in the resident's words, when it was already given."""
+    case.refresh_from_db()
+    if public.current_rating(case, public.followed_case(case)) is None:
+        return ""
+    return _(
+        "You have already rated this answer, and each answer is rated once. If the problem "
+        "comes back, call the hotline or make a new request."
+    )
 
 
 def _thanks(case: Case, satisfaction: str) -> str:
@@ -302,6 +328,26 @@ def _thanks(case: Case, satisfaction: str) -> str:
             "%(unit)s has it now and will contact you again."
         ) % {"unit": case.owner.name}
     return _("Thank you for your rating. Your request is now closed.")
+
+
+@require_POST
+def sms(request: HttpRequest) -> HttpResponse:
+    """Stop, or start again, the text messages to the phone of a case the browser has opened."""
+    number = request.POST.get("number", "").strip()
+    case = public.case_by_number(number) if session.is_verified(request, number) else None
+    if case is None or case.resident is None:
+        messages.error(request, _("Enter your case number and phone digits first."))
+        return _follow_redirect(number)
+    if request.POST.get("texts") == "stop":
+        texts.stop_texts(resident=case.resident)
+        messages.success(
+            request,
+            _("We will not send text messages to your phone any more. You can still follow here."),
+        )
+    elif request.POST.get("texts") == "resume":
+        texts.resume_texts(resident=case.resident)
+        messages.success(request, _("We will send you text messages about your requests again."))
+    return _follow_redirect(number)
 
 
 # --- the public board ------------------------------------------------------------------------
@@ -362,7 +408,7 @@ def board(request: HttpRequest) -> HttpResponse:
     if page == 1:  # later pages are for reading back through requests only
         context.update(
             fixed=_board_rows(public.fixed_recently(county, limit=BOARD_FIXED)),
-            rates=_rate_rows(public.township_rates(county)),
+            rates=_rate_rows(township_rates(county)),
             month=clock.now(),
         )
     return render(request, "web/portal/board.html", context)

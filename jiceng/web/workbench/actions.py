@@ -39,6 +39,11 @@ def _resolve(case: Case, user: User, data: dict[str, Any]) -> str:
     return _("Resolved. The resident will be asked to rate the result.")
 
 
+def _reply(case: Case, user: User, data: dict[str, Any]) -> str:
+    services.case_reply(case=case, by=user, reply=data["reply"])
+    return _("Reply sent. The resident sees it on their follow page and gets a text message.")
+
+
 def _escalate(case: Case, user: User, data: dict[str, Any]) -> str:
     services.case_escalate(case=case, by=user, reason=data["reason"])
     return _("Escalated to %(unit)s") % {"unit": case.owner.name}
@@ -93,6 +98,7 @@ def _reopen(case: Case, user: User, data: dict[str, Any]) -> str:
 PERFORM: dict[str, Perform] = {
     rules.ACCEPT: _accept,
     rules.RESOLVE: _resolve,
+    rules.REPLY: _reply,
     rules.ESCALATE: _escalate,
     rules.RETURN: _return,
     rules.MERGE: _merge,

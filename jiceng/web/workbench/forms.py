@@ -139,6 +139,19 @@ class AnswerForm(WorkbenchForm):
     )
 
 
+class ReplyForm(WorkbenchForm):
+    reply = forms.CharField(
+        label=_("Progress reply to the resident"),
+        error_messages=needed(_("Write what the resident should know about the progress.")),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=1000,
+        help_text=_(
+            "What has been done so far and what happens next. The resident sees it and is "
+            "sent a text message; the case stays open."
+        ),
+    )
+
+
 class ReasonForm(WorkbenchForm):
     reason = forms.CharField(
         label=_("Reason"),
@@ -338,6 +351,7 @@ class DeskForm(WorkbenchForm):
 ACTION_FORMS: dict[str, type[WorkbenchForm]] = {
     rules.ACCEPT: ConfirmForm,
     rules.RESOLVE: AnswerForm,
+    rules.REPLY: ReplyForm,
     rules.ESCALATE: ReasonForm,
     rules.RETURN: ReasonForm,
     rules.REOPEN: ReasonForm,

@@ -1,0 +1,59 @@
+"""A resident stops, or starts again, the text messages to their phone (the portal's follow page).
+
+The choice is kept by the phone's blind index (``notices.models.OptOut``), never the number
+itself, so it covers every request made with that phone; the outbox's drain cancels SMS
+to an opted-out phone ("opted out") when it comes to send them, including those already
+waiting. Starting again removes the row.
+"""
+
+from __future__ import annotations
+
+from django.db import IntegrityError, transaction
+
+from jiceng.core import clock, crypto
+from jiceng.notices.channels import sms
+from jiceng.notices.models import OptOut, OptOutSource
+from jiceng.people.models import Resident
+
+
+def can_choose(resident: Resident | None) -> bool:
+    """Whether there is a phone to decide about (none once personal data was purged)."""
+    return resident is not None and bool(resident.phone_index) and resident.purged_at is None
+
+
+def stopped(resident: Resident) -> bool:
+    return OptOut.objects.filter(phone_index=resident.phone_index).exists()
+
+
+def stop_texts(*, resident: Resident) -> None:
+    """No more SMS to this phone; asking twice changes nothing."""
+    if not can_choose(resident):
+        return
+    try:
+        with transaction.atomic():
+            OptOut.objects.get_or_create(
+                phone_index=resident.phone_index,
+                defaults={"at": clock.now(), "source": OptOutSource.LINK},
+            )
+    except IntegrityError:  # the same phone stopped them from another tab meanwhile
+        pass
+
+
+def resume_texts(*, resident: Resident) -> None:
+    """SMS to this phone again, whoever had stopped them."""
+    if can_choose(resident):
+        OptOut.objects.filter(phone_index=resident.phone_index).delete()
+
+
+def stop_texts_to(*, phones: list[str], source: str = OptOutSource.REPLY) -> int:
+    """No more SMS to these phones (a TD reply from each); phones already stopped stay so.
+
+    Numbers come as gateways write them (``+8613812345678``); each is kept only as the
+    blind index of its 11 digits, the form a resident's phone is indexed under.
+    """
+    indexes = {crypto.blind_index(sms.national(phone)) for phone in phones if phone}
+    indexes.discard("")
+    now = clock.now()
+    rows = [OptOut(phone_index=index, at=now, source=source) for index in indexes]
+    OptOut.objects.bulk_create(rows, ignore_conflicts=True)
+    return len(rows)
