@@ -9,7 +9,7 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 from pytest_django import Settings
 
-from jiceng.notices import channels, outbox
+from jiceng.notices import channels, links, outbox
 from jiceng.notices.channels import sms
 from jiceng.notices.models import Message, Status
 from jiceng.people.models import User
@@ -34,11 +34,11 @@ def test_a_received_request_is_posted_with_its_key_token_and_worded_parameters(
     assert (message.status, message.provider_id) == (Status.SENT, delivery.provider_id)
     assert (delivery.client_id, delivery.phone) == (message.client_id, "+8613812345678")
     assert (delivery.sign, delivery.template) == ("基层治理", "case_received")
-    assert delivery.params == {
-        "number": case.number,
-        "deadline": "03/11/2026 11:59 p.m.",
-        "link": message.params["link"],
-    }
+    assert isinstance(delivery.params, dict)
+    link = delivery.params.pop("link")
+    assert delivery.params == {"number": case.number, "deadline": "03/11/2026 11:59 p.m."}
+    opened = links.open_token(link.rsplit("/r/", 1)[1].rstrip("/"))  # signed when sent
+    assert (opened.case_id, opened.purpose) == (case.pk, links.FOLLOW)
 
 
 def test_a_message_handed_over_again_after_a_lost_mark_reaches_the_phone_once(
