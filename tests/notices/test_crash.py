@@ -29,7 +29,7 @@ from jiceng.people.models import Resident
 from sms_gateway import TOKEN, Gateway
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(
         connection.vendor != "postgresql",
         reason="the drain subprocess needs the test database, which SQLite keeps in memory",
