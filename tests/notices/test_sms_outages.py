@@ -6,6 +6,8 @@ listening, a 5xx answer, and an answer slower than JICENG_SMS_TIMEOUT.
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 
 from jiceng.core import clock
@@ -85,3 +87,19 @@ def test_a_gateway_answering_too_late_delays_the_sms_and_only_a_keyed_gateway_dr
         assert message.provider_id == first.provider_id
     else:
         assert sms_gateway.copies() == {message.client_id: 2}
+
+
+def test_no_log_line_shows_the_phone_number_even_at_debug_level(
+    users: dict[str, User],
+    monday: object,
+    sms_gateway: Gateway,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    submit(users)
+    sms_gateway.refuse()
+    outbox.drain()
+    sms_gateway.resume()
+    _drain_when_due(_received())
+    assert _received().status == Status.SENT
+    assert not [r for r in caplog.records if "12345678" in r.getMessage()]
