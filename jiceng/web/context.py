@@ -2,19 +2,45 @@
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from jiceng.people.models import Role
+from jiceng.notices import inbox
+from jiceng.people.models import Role, User
 
 STAFF = {Role.GRID_WORKER, Role.VILLAGE_CADRE, Role.TOWNSHIP_STAFF, Role.DEPARTMENT_STAFF}
+# Pages whose header shows how many inbox messages are unread (one query, when drawn).
+COUNTED = {"workbench"}
+
+
+class InboxLink:
+    """The header's link to the unit's inbox; its unread count is queried only if drawn."""
+
+    def __init__(self, user: User, *, counted: bool) -> None:
+        self.user, self.counted = user, counted
+        self.url = reverse("workbench:inbox")
+
+    @cached_property
+    def unread(self) -> int:
+        return inbox.unread_count(self.user) if self.counted else 0
+
+
+def _inbox_link(request: HttpRequest) -> InboxLink | None:
+    user = request.user
+    if not isinstance(user, User) or not inbox.has_inbox(user):
+        return None
+    match = request.resolver_match
+    return InboxLink(user, counted=match is not None and match.namespace in COUNTED)
 
 
 def navigation(request: HttpRequest) -> dict[str, object]:
     user = request.user
     links: list[tuple[str, str]] = []
+    inbox_link = None
     if user.is_authenticated:
         role = getattr(user, "role", "")
         if role in STAFF or role == Role.DISPATCHER:
@@ -27,4 +53,5 @@ def navigation(request: HttpRequest) -> dict[str, object]:
             links.append((reverse("dashboard:home"), _("Dashboard")))
         if user.is_staff:
             links.append((reverse("admin:index"), _("Admin")))
-    return {"nav_links": links, "source_url": settings.JICENG_SOURCE_URL}
+        inbox_link = _inbox_link(request)
+    return {"nav_links": links, "inbox_link": inbox_link, "source_url": settings.JICENG_SOURCE_URL}

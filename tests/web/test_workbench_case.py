@@ -413,7 +413,8 @@ def test_case_page_query_count_does_not_grow_with_events(
     for index in range(notes):
         services.case_note(case=case, by=users["township" if index % 2 else "cadre"], note="跟进")
     client.force_login(users["cadre"])
-    with django_assert_num_queries(6):  # session, user, unit, case with relations, events, photos
+    # session, user, unit, case with relations, events, photos, messages, the inbox badge
+    with django_assert_num_queries(8):
         response = client.get(f"/workbench/cases/{case.number}/")
     assert response.status_code == 200 and len(response.context["entries"]) == 3 + notes
 
@@ -426,7 +427,7 @@ def test_dispatcher_case_page_query_count_is_constant(
     for _ in range(extra):
         services.case_note(case=case, by=users["dispatcher"], note="来电补充")
     client.force_login(users["dispatcher"])
-    with django_assert_num_queries(9):  # ... proposal (rule, division, unit) and the unit list
+    with django_assert_num_queries(11):  # ... proposal (rule, division, unit) and the unit list
         response = client.get(f"/workbench/cases/{case.number}/")
     assert response.status_code == 200 and "dispatch" in response.context["actions"]
 
@@ -580,7 +581,8 @@ def test_reopened_case_page_query_count_is_that_of_any_case(
     for _ in range(notes):
         services.case_note(case=case, by=users["township"], note="跟进")
     client.force_login(users["cadre"])
-    with django_assert_num_queries(6):  # session, user, unit, case with relations, events, photos
+    # session, user, unit, case with relations, events, photos, messages, the inbox badge
+    with django_assert_num_queries(8):
         response = client.get(f"/workbench/cases/{case.number}/")
     assert response.context["reopening"].previous.text == OLD_ANSWER
 

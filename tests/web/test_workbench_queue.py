@@ -278,7 +278,7 @@ def test_queue_page_query_count_does_not_grow_with_rows(
 ):
     _many(users, count)
     client.force_login(users["cadre"])
-    with django_assert_num_queries(6):  # session, user, unit, categories, count, page
+    with django_assert_num_queries(7):  # session, user, unit, categories, count, page, badge
         response = client.get("/workbench/")
     assert response.status_code == 200 and len(_listed(response)) == (count + 1) // 2
 
@@ -289,7 +289,7 @@ def test_area_page_query_count_does_not_grow_with_rows(
 ):
     _many(users, count)
     client.force_login(users["township"])
-    with django_assert_num_queries(7):  # ... and the township's villages for the filter
+    with django_assert_num_queries(8):  # ... and the township's villages for the filter
         response = client.get("/workbench/?tab=area&state=dispatched")
     assert response.status_code == 200 and _listed(response)
 
@@ -376,7 +376,7 @@ def test_marking_reopened_rows_adds_no_query(
     for _ in range(count):
         _reopened(users)
     client.force_login(users["cadre"])
-    with django_assert_num_queries(6):  # as for fresh rows: the count is on the row itself
+    with django_assert_num_queries(7):  # as for fresh rows: the count is on the row itself
         response = client.get("/workbench/", **EN)
     assert len(_listed(response)) == count
     assert response.content.decode().count('<span class="badge reopened">') == count

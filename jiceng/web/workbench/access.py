@@ -15,6 +15,7 @@ from jiceng.cases import selectors
 from jiceng.cases.models import Case
 from jiceng.cases.permissions import STAFF_ROLES, is_admin
 from jiceng.core.errors import NotAllowed
+from jiceng.notices import inbox
 from jiceng.people.models import Role, User
 
 P = ParamSpec("P")
@@ -45,6 +46,8 @@ def _guard(allowed: Callable[[User], bool]) -> Callable[[View[P]], View[P]]:
 
 staff_required = _guard(lambda user: user.role in READERS or is_admin(user))
 dispatcher_required = _guard(lambda user: user.role == Role.DISPATCHER)
+# Residents an SMS could not reach are called by the dispatch centre (or an administrator).
+caller_required = _guard(inbox.may_call)
 
 
 def visible_case(user: User, number: str) -> Case:

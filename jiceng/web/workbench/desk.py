@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from jiceng.cases import catalogue, intake, selectors, services
 from jiceng.cases.models import Case, Category, Channel, State
 from jiceng.core.errors import InvalidInput, JicengError, NotAllowed
+from jiceng.notices import inbox
 from jiceng.people.models import Unit, User
 from jiceng.places.models import Level
 from jiceng.web.workbench import display
@@ -88,6 +89,7 @@ def _render(request: HttpRequest, form: DeskForm, *, status: int = 200) -> HttpR
         "villages": list(selectors.jurisdiction_villages(user, township)) if township else [],
         "township": township,
         "taken": taken,
+        "to_call": inbox.calls_to_make(user).count(),
         **_proposal_context(user, values),
     }
     return render(request, "web/workbench/desk.html", context, status=status)

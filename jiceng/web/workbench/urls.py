@@ -1,10 +1,14 @@
 from django.urls import path
 
-from jiceng.web.workbench import actions, desk, intake, views
+from jiceng.web.workbench import account, actions, calls, desk, inbox, intake, views
 
 app_name = "workbench"
 urlpatterns = [
     path("", views.queue, name="home"),
+    path("inbox/", inbox.inbox_page, name="inbox"),
+    path("inbox/read-all/", inbox.read_all, name="inbox_read_all"),
+    path("inbox/<int:pk>/open/", inbox.open_message, name="inbox_open"),
+    path("account/notices/", account.notice_settings, name="notice_settings"),
     path("cases/<str:number>/", views.case_page, name="case"),
     path("cases/<str:number>/reveal/", views.reveal, name="reveal"),
     path("cases/<str:number>/photos/<int:pk>/", views.photo, name="photo"),
@@ -13,6 +17,9 @@ urlpatterns = [
     path("cases/<str:number>/intake/merge/", intake.merge, name="intake_merge"),
     path("cases/<str:number>/<slug:action>/", actions.act, name="act"),
     path("desk/", desk.desk, name="desk"),
+    path("desk/calls/", calls.calls, name="calls"),
+    path("desk/calls/<int:pk>/reveal/", calls.reveal, name="call_reveal"),
+    path("desk/calls/<int:pk>/called/", calls.called, name="call_done"),
     path("desk/proposal/", desk.proposal, name="proposal"),
     path("desk/suggest/", intake.suggest, name="desk_suggest"),
     path("desk/quarantine/", intake.quarantine, name="quarantine"),

@@ -21,10 +21,11 @@ from jiceng.cases.models import Case, Category, State, Urgency
 from jiceng.core import clock, pii
 from jiceng.core.crypto import mask_name, mask_phone
 from jiceng.core.errors import InvalidInput
+from jiceng.notices import inbox
 from jiceng.people.models import User
 from jiceng.people.services import case_text_reveal, resident_reveal
 from jiceng.places.models import Division, Level
-from jiceng.web.workbench import display
+from jiceng.web.workbench import display, notices
 from jiceng.web.workbench.access import acting_user, is_htmx, staff_required, visible_case
 from jiceng.web.workbench.forms import MINE, QueueFilterForm, RevealForm, WorkbenchForm, action_form
 from jiceng.web.workbench.timeleft import CaseDue, case_due
@@ -159,6 +160,7 @@ def case_context(
         "resident_phone": mask_phone(resident.phone) if resident else "",
         "text": _case_text(case, clear=bool(revealed)),
         "photos": list(case.attachments.all()),
+        "notices": notices.lines(inbox.case_messages(case.pk)),
     }
     if rules.DISPATCH in actions:
         selected = str(forms[rules.DISPATCH]["unit"].value() or "")
