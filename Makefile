@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP_BASE := $(VENV)/.installed-base
 STAMP_DEV := $(VENV)/.installed-dev
 
-.PHONY: demo test lint format check-migrations system-deps bench clean lock
+.PHONY: demo test lint format check-migrations system-deps bench clean lock docs
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,10 @@ system-deps:
 PYTEST_ARGS ?= -n 2
 test: lint check-migrations system-deps
 	JICENG_ENV=test $(BIN)/pytest $(PYTEST_ARGS)
+
+# docs/configuration.md is written from the settings' parsers; a test fails when it is stale.
+docs: $(STAMP_BASE)
+	$(BIN)/jiceng config docs
 
 format: $(STAMP_DEV)
 	$(BIN)/ruff check --fix jiceng tests bench

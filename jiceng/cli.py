@@ -19,6 +19,7 @@ jiceng textmining retrain [--output PATH]   (category model from confirmed categ
 jiceng backup [--output FILE] [--with-media]
 jiceng restore FILE [--with-media] [--ignore-key-mismatch]
 jiceng keys rotate | reencrypt | check
+jiceng config docs [--check] [--output FILE]
 """
 
 from __future__ import annotations
@@ -308,6 +309,14 @@ def cmd_keys(args: argparse.Namespace) -> int:
     return run(args)
 
 
+def cmd_config(args: argparse.Namespace) -> int:
+    # No Django set-up: the settings are run in environments of their own (jiceng.core.env.docs),
+    # so the docs can be written where the present environment could not start Jiceng.
+    from jiceng.core.env.docs import run
+
+    return run(args)
+
+
 def cmd_notices(args: argparse.Namespace) -> int:
     _setup()
     from jiceng.notices.cli import run
@@ -407,6 +416,10 @@ def _parser() -> argparse.ArgumentParser:
     from jiceng.core.keys_cli import add_arguments as keys_arguments
 
     keys_arguments(keys)
+    config = add("config", cmd_config, "Write docs/configuration.md from the settings' parsers")
+    from jiceng.core.env.docs import add_arguments as config_arguments
+
+    config_arguments(config)
     notices = add("notices", cmd_notices, "Send due messages now; list the SMS templates")
     from jiceng.notices.cli import add_arguments as notices_arguments
 

@@ -1,6 +1,7 @@
 """Jiceng settings. Everything configurable comes from ``JICENG_*`` environment variables.
 
-See the configuration table in README.md for the full list. Production (the default
+docs/configuration.md lists them all; it is written from the ``help=`` texts below by
+``jiceng config docs``. Production (the default
 ``JICENG_ENV``) refuses to start without its keys; development generates its
 own into a git-ignored file under ``JICENG_HOME``; tests use fixed throwaway keys.
 """
@@ -25,8 +26,23 @@ def _default_env() -> str:
     return "test" if runner in {"pytest", "py.test"} or "pytest" in sys.modules else "production"
 
 
-JICENG_ENV = env.choice("JICENG_ENV", _default_env(), ("production", "development", "test"))
-JICENG_HOME = Path(env.string("JICENG_HOME", str(Path.cwd() / "var"))).resolve()
+env.section("Environment, keys and database")
+JICENG_ENV = env.choice(
+    "JICENG_ENV",
+    _default_env(),
+    ("production", "development", "test"),
+    help="production refuses to start without its keys; development generates keys into "
+    "$JICENG_HOME/keys.env (git-ignored); test uses fixed throwaway keys",
+    doc_default="`production` (`test` under pytest)",
+)
+JICENG_HOME = Path(
+    env.string(
+        "JICENG_HOME",
+        str(Path.cwd() / "var"),
+        help="where the SQLite file, generated keys, static files and photos live",
+        doc_default="`./var`",
+    )
+).resolve()
 KEYS_FILE = JICENG_HOME / "keys.env"
 
 
@@ -53,8 +69,8 @@ def _development_keys() -> dict[str, str]:
     return keys
 
 
-def _key(name: str) -> str:
-    value = env.raw(name)
+def _key(name: str, *, help: str) -> str:
+    value = env.raw(name, help=help, doc_default="required in production")
     if value:
         return value
     if JICENG_ENV == "test":
@@ -71,15 +87,27 @@ def _key(name: str) -> str:
     )
 
 
-SECRET_KEY = _key("JICENG_SECRET_KEY")
-JICENG_DATA_KEY = _key("JICENG_DATA_KEY")
-DEBUG = env.boolean("JICENG_DEBUG", JICENG_ENV == "development")
+SECRET_KEY = _key(
+    "JICENG_SECRET_KEY", help="Django's signing key (sessions, links); 50 random characters"
+)
+JICENG_DATA_KEY = _key(
+    "JICENG_DATA_KEY",
+    help="Fernet key encrypting residents' names, phones and ID numbers; losing it loses "
+    "them (rotation: operations.md)",
+)
+DEBUG = env.boolean(
+    "JICENG_DEBUG", JICENG_ENV == "development", help="Django's debug pages; never in production"
+)
 ALLOWED_HOSTS = env.csv_list(
-    "JICENG_ALLOWED_HOSTS", "" if JICENG_ENV == "production" else "127.0.0.1,localhost,testserver"
+    "JICENG_ALLOWED_HOSTS",
+    "" if JICENG_ENV == "production" else "127.0.0.1,localhost,testserver",
+    help="host names the site answers to; required in production, where * is refused",
 )
 if JICENG_ENV == "production" and not ALLOWED_HOSTS:
     raise ImproperlyConfigured("JICENG_ALLOWED_HOSTS is required in production (comma-separated).")
-CSRF_TRUSTED_ORIGINS = env.csv_list("JICENG_CSRF_TRUSTED_ORIGINS", "")
+CSRF_TRUSTED_ORIGINS = env.csv_list(
+    "JICENG_CSRF_TRUSTED_ORIGINS", "", help="further origins trusted to post forms"
+)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -142,7 +170,11 @@ TEMPLATES = [
 
 
 def _database() -> dict[str, object]:
-    url = env.string("DATABASE_URL", f"sqlite:///{JICENG_HOME / 'jiceng.sqlite3'}")
+    url = env.string(
+        "DATABASE_URL",
+        f"sqlite:///{JICENG_HOME / 'jiceng.sqlite3'}",
+        help="sqlite:///path, or postgres://user@host:5432/db (postgres:///jiceng: local socket)",
+    )
     try:
         config: dict[str, object] = dict(dj_database_url.parse(url, conn_max_age=60))
     except ValueError as exc:
@@ -172,7 +204,13 @@ def _database() -> dict[str, object]:
         # ask for it (jiceng.core.rows.statement_cursor) are, which saves PostgreSQL planning
         # them at every request. Set JICENG_DB_PREPARED=false behind such a pooler.
         options = dict(config.get("OPTIONS") or {})  # type: ignore[call-overload]
-        if env.boolean("JICENG_DB_PREPARED", True):
+        prepared = env.boolean(
+            "JICENG_DB_PREPARED",
+            True,
+            help="PostgreSQL: prepare the statements run at every request once per connection; "
+            "false behind a transaction-pooling PgBouncer older than 1.21",
+        )
+        if prepared:
             options.setdefault("prepare_threshold", 5)
         config["OPTIONS"] = options
     else:
@@ -186,19 +224,34 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Background tasks, cache and sessions -------------------------------------------------
 # One node runs the embedded database queue. Several nodes share Redis: the RQ queues, the
 # cache (public pages, dashboards) and sessions, so any node can serve any request.
-JICENG_REDIS_URL = env.redis_url("JICENG_REDIS_URL")
+env.section("Background tasks, cache and sessions")
+JICENG_REDIS_URL = env.redis_url(
+    "JICENG_REDIS_URL",
+    help="redis://[:password@]host:6379/0, rediss://… or unix:///path; when set, every process "
+    "shares Redis for the cache, the RQ queues and sessions",
+)
 JICENG_TASKS_BACKEND = env.choice(
     "JICENG_TASKS_BACKEND",
     "immediate" if JICENG_ENV == "test" else "database",
     ("immediate", "database", "rq"),
+    help="database: the embedded queue; rq: Redis and RQ, for several nodes (needs "
+    "JICENG_REDIS_URL); immediate: run at once (tests). jiceng worker runs the matching worker",
 )
 # Finished task results are kept this long: pruned from the database by the worker,
 # expired by Redis on RQ.
-JICENG_TASK_RETENTION_DAYS = env.integer("JICENG_TASK_RETENTION_DAYS", 7, minimum=1)
+JICENG_TASK_RETENTION_DAYS = env.integer(
+    "JICENG_TASK_RETENTION_DAYS",
+    7,
+    minimum=1,
+    help="days finished task results are kept (pruned by the worker; expired by Redis on RQ)",
+)
 # Who looked at personal data in clear is kept this long, then pruned by the worker. The
 # Cybersecurity Law asks for at least six months of such logs, hence the minimum.
 JICENG_ACCESS_LOG_RETENTION_DAYS = env.integer(
-    "JICENG_ACCESS_LOG_RETENTION_DAYS", 3 * 365, minimum=180
+    "JICENG_ACCESS_LOG_RETENTION_DAYS",
+    3 * 365,
+    minimum=180,
+    help="days the log of who saw personal data in clear is kept before the worker deletes it",
 )
 JICENG_TASK_QUEUES = ["default"]
 TASKS = {
@@ -233,10 +286,15 @@ if JICENG_REDIS_URL is not None:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # -------------------------------------------------------------------------------------------
 
-LANGUAGE_CODE = env.choice("JICENG_LANGUAGE", "zh-hans", ("zh-hans", "en"))
+env.section("Language, time and cookies")
+LANGUAGE_CODE = env.choice(
+    "JICENG_LANGUAGE", "zh-hans", ("zh-hans", "en"), help="the language of pages and messages"
+)
 LANGUAGES = [("zh-hans", _("Simplified Chinese")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
-TIME_ZONE = env.time_zone("JICENG_TIME_ZONE", "Asia/Shanghai")
+TIME_ZONE = env.time_zone(
+    "JICENG_TIME_ZONE", "Asia/Shanghai", help="the zone of deadlines, reports and monthly figures"
+)
 USE_I18N = True
 USE_TZ = True
 
@@ -254,36 +312,67 @@ CSRF_COOKIE_HTTPONLY = False
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 if JICENG_ENV == "production":
-    SESSION_COOKIE_SECURE = env.boolean("JICENG_SECURE_COOKIES", True)
+    SESSION_COOKIE_SECURE = env.boolean(
+        "JICENG_SECURE_COOKIES", True, help="production only: cookies are sent over HTTPS only"
+    )
     CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 
 # --- Deployment: proxies, TLS, hosts, keys and logins (docs/operations.md) -------------------
+env.section("Deployment: proxies, TLS and logins", doc="operations.md")
 # Behind a reverse proxy every request comes from the proxy: X-Forwarded-For is believed only
 # when the peer is one of these (jiceng.core.proxy), so a visitor cannot spoof their address.
-JICENG_TRUSTED_PROXIES = tuple(env.networks("JICENG_TRUSTED_PROXIES", ""))
+JICENG_TRUSTED_PROXIES = tuple(
+    env.networks(
+        "JICENG_TRUSTED_PROXIES",
+        "",
+        help="proxies whose X-Forwarded-For is believed, e.g. 127.0.0.1,::1,10.0.0.0/24; "
+        "none: trust nobody",
+    )
+)
 # The address residents type; a TLS-ending load balancer makes Django see plain HTTP, so the
 # CSRF check must be told which HTTPS origin its forms come from.
-JICENG_PUBLIC_URL = env.origin("JICENG_PUBLIC_URL")
+JICENG_PUBLIC_URL = env.origin(
+    "JICENG_PUBLIC_URL",
+    help="the address residents type, e.g. https://12345.example.cn; trusted origin for forms",
+)
 CSRF_TRUSTED_ORIGINS = [
     *([JICENG_PUBLIC_URL] if JICENG_PUBLIC_URL else []),
     *CSRF_TRUSTED_ORIGINS,
 ]
-_BEHIND_TLS_PROXY = env.boolean("JICENG_BEHIND_TLS_PROXY", False)
+_BEHIND_TLS_PROXY = env.boolean(
+    "JICENG_BEHIND_TLS_PROXY",
+    False,
+    help="believe X-Forwarded-Proto: https from the proxy (only if it overwrites the header)",
+)
 if _BEHIND_TLS_PROXY:
     # Only safe when the proxy overwrites this header on every request (deploy/nginx.conf).
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 _PRODUCTION = JICENG_ENV == "production"
 SECURE_HSTS_SECONDS = env.integer(
-    "JICENG_HSTS_SECONDS", 31_536_000 if _PRODUCTION else 0, minimum=0
+    "JICENG_HSTS_SECONDS",
+    31_536_000 if _PRODUCTION else 0,
+    minimum=0,
+    help="browsers use only HTTPS for this many seconds (HSTS)",
 )
-SECURE_HSTS_INCLUDE_SUBDOMAINS = env.boolean("JICENG_HSTS_INCLUDE_SUBDOMAINS", True)
-SECURE_HSTS_PRELOAD = env.boolean("JICENG_HSTS_PRELOAD", False)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.boolean(
+    "JICENG_HSTS_INCLUDE_SUBDOMAINS", True, help="HSTS covers the site's sub-domains too"
+)
+SECURE_HSTS_PRELOAD = env.boolean(
+    "JICENG_HSTS_PRELOAD",
+    False,
+    help="ask browsers to preload HSTS (only if you submit the domain to their list yourself)",
+)
 if not SECURE_HSTS_PRELOAD:
     # Preloading is the domain owner's request to the browsers' list, not a server default.
     SILENCED_SYSTEM_CHECKS = ["security.W021"]
 # Redirecting by default only where Django can tell HTTPS from HTTP: behind a proxy that
 # does not say so, every request looks like HTTP and would be redirected forever.
-SECURE_SSL_REDIRECT = env.boolean("JICENG_SSL_REDIRECT", _PRODUCTION and _BEHIND_TLS_PROXY)
+SECURE_SSL_REDIRECT = env.boolean(
+    "JICENG_SSL_REDIRECT",
+    _PRODUCTION and _BEHIND_TLS_PROXY,
+    help="redirect HTTP to HTTPS, except /healthz and /readyz; on by default in production "
+    "behind a TLS proxy",
+)
 # A load balancer probes over plain HTTP; a redirect would count as a failed check.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 if _PRODUCTION and "*" in ALLOWED_HOSTS:
@@ -302,7 +391,11 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 # Administrators and leaders confirm a login with an authenticator app's code
 # (jiceng.web.twofactor); on by default where the data is real.
-JICENG_REQUIRE_2FA = env.boolean("JICENG_REQUIRE_2FA", _PRODUCTION)
+JICENG_REQUIRE_2FA = env.boolean(
+    "JICENG_REQUIRE_2FA",
+    _PRODUCTION,
+    help="administrators and leaders confirm their login with an authenticator app's code",
+)
 INSTALLED_APPS += ["django_otp", "django_otp.plugins.otp_totp"]
 _AFTER_LOGIN = MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1
 MIDDLEWARE[_AFTER_LOGIN:_AFTER_LOGIN] = [
@@ -311,7 +404,11 @@ MIDDLEWARE[_AFTER_LOGIN:_AFTER_LOGIN] = [
 ]
 OTP_TOTP_ISSUER = "Jiceng"
 # The AGPL asks that users of the network service be offered its source (section 13).
-JICENG_SOURCE_URL = env.string("JICENG_SOURCE_URL", "/source/")
+JICENG_SOURCE_URL = env.string(
+    "JICENG_SOURCE_URL",
+    "/source/",
+    help="where the footer's source link points; /source/ serves the running code (AGPL §13)",
+)
 # --- end of deployment block --------------------------------------------------------------
 
 PASSWORD_HASHERS = (
@@ -324,20 +421,50 @@ PASSWORD_HASHERS = (
 )
 
 # Case rules (docs/cases.md, docs/rates.md): windows, satisfaction weight, composite weights.
-JICENG_REOPEN_WINDOW_DAYS = env.integer("JICENG_REOPEN_WINDOW_DAYS", 15, minimum=1)
-JICENG_RATING_WINDOW_DAYS = env.integer("JICENG_RATING_WINDOW_DAYS", 7, minimum=1)
-JICENG_BASIC_SATISFIED_WEIGHT = env.integer("JICENG_BASIC_SATISFIED_WEIGHT_PERCENT", 100, minimum=0)
+env.section("Case rules and rates", doc="rates.md")
+JICENG_REOPEN_WINDOW_DAYS = env.integer(
+    "JICENG_REOPEN_WINDOW_DAYS", 15, minimum=1, help="days after resolution a case may be reopened"
+)
+JICENG_RATING_WINDOW_DAYS = env.integer(
+    "JICENG_RATING_WINDOW_DAYS",
+    7,
+    minimum=1,
+    help="days after which an unrated resolved case closes without a rating",
+)
+JICENG_BASIC_SATISFIED_WEIGHT = env.integer(
+    "JICENG_BASIC_SATISFIED_WEIGHT_PERCENT",
+    100,
+    minimum=0,
+    help="weight of 基本满意 (basically satisfied) in the satisfaction rate, in percent",
+)
 # Where the worker writes the daily history anchor; copy it off the machine (docs/history.md).
-JICENG_ANCHOR_DIR = env.directory("JICENG_ANCHOR_DIR", JICENG_HOME / "anchors")
+JICENG_ANCHOR_DIR = env.directory(
+    "JICENG_ANCHOR_DIR",
+    JICENG_HOME / "anchors",
+    help="where jiceng worker writes the daily signed history anchor; copy each off the "
+    "machine (history.md)",
+)
 # Fewer ratings than this in a month: shown as "too few ratings", not ranked (docs/rates.md).
-JICENG_RANKING_MIN_RATED = env.integer("JICENG_RANKING_MIN_RATED", 10, minimum=1)
-JICENG_SCORE_WEIGHTS = tuple(int(w) for w in env.csv_list("JICENG_SCORE_WEIGHTS", "30,35,35"))
+JICENG_RANKING_MIN_RATED = env.integer(
+    "JICENG_RANKING_MIN_RATED",
+    10,
+    minimum=1,
+    help="a unit with fewer rated cases in the month shows 样本不足 (too few) and is not ranked",
+)
+_SCORE_WEIGHTS = env.csv_list(
+    "JICENG_SCORE_WEIGHTS",
+    "30,35,35",
+    help="composite score weights of the response, resolution and satisfaction rates; "
+    "three whole numbers summing to 100",
+)
+JICENG_SCORE_WEIGHTS = tuple(int(w) for w in _SCORE_WEIGHTS)
 if len(JICENG_SCORE_WEIGHTS) != 3 or sum(JICENG_SCORE_WEIGHTS) != 100:
     raise ImproperlyConfigured(
         "JICENG_SCORE_WEIGHTS must be three integers summing to 100, e.g. 30,35,35"
     )
 
 # --- Request path: bad input, database outages, readiness, logging (issue 13) -----------------
+env.section("Readiness and logging")
 # NUL characters are turned away before the session is read (jiceng.core.nul); a database
 # that cannot be reached is answered with 503 in each surface's format (jiceng.core.outage).
 from jiceng.core import logs  # noqa: E402  (kept in this block, beside its only use)
@@ -350,24 +477,46 @@ MIDDLEWARE[_SESSIONS:_SESSIONS] = [
 ]
 MIDDLEWARE.append("jiceng.core.outage.DatabaseUnavailableMiddleware")
 # /readyz: not ready while a background task has waited longer than this to run.
-JICENG_READY_TASK_MINUTES = env.integer("JICENG_READY_TASK_MINUTES", 10, minimum=1)
-LOGGING = logs.config(
-    level=env.choice("JICENG_LOG_LEVEL", "info", ("debug", "info", "warning", "error")).upper(),
-    fmt=env.choice("JICENG_LOG_FORMAT", "text", ("text", "json")),
-    zone=TIME_ZONE,
+JICENG_READY_TASK_MINUTES = env.integer(
+    "JICENG_READY_TASK_MINUTES",
+    10,
+    minimum=1,
+    help="/readyz answers 503 while a background task has waited longer than this",
 )
+_LOG_LEVEL = env.choice(
+    "JICENG_LOG_LEVEL",
+    "info",
+    ("debug", "info", "warning", "error"),
+    help="the least severe log records written",
+)
+_LOG_FORMAT = env.choice(
+    "JICENG_LOG_FORMAT",
+    "text",
+    ("text", "json"),
+    help="text: one line a record; json: one object a line with time, level, logger, "
+    "message and, for requests, path and status",
+)
+LOGGING = logs.config(level=_LOG_LEVEL.upper(), fmt=_LOG_FORMAT, zone=TIME_ZONE)
 # --- end of request path settings ---------------------------------------------------------------
 
 # --- Key ring and purpose keys (docs/operations.md, "Key rotation") --------------------------
 # Earlier data keys still decrypt (jiceng.core.crypto); the blind index and the history chain
 # may be pinned to keys of their own, so they survive a change of the data key. Unset, both
 # are derived from JICENG_DATA_KEY as before.
-JICENG_DATA_KEYS_OLD = env.fernet_keys("JICENG_DATA_KEYS_OLD")
-JICENG_INDEX_KEY = env.secret_bytes("JICENG_INDEX_KEY", 32)
-JICENG_HISTORY_KEY = env.secret_bytes("JICENG_HISTORY_KEY", 64)
+env.section("Key ring and purpose keys", doc="operations.md")
+JICENG_DATA_KEYS_OLD = env.fernet_keys(
+    "JICENG_DATA_KEYS_OLD", help="earlier data keys, still used to decrypt during a rotation"
+)
+JICENG_INDEX_KEY = env.secret_bytes(
+    "JICENG_INDEX_KEY", 32, help="pins the phone index's key; unset: derived from the data key"
+)
+JICENG_HISTORY_KEY = env.secret_bytes(
+    "JICENG_HISTORY_KEY", 64, help="pins the history chain's key; unset: derived from the data key"
+)
 # --- end of key ring ------------------------------------------------------------------------
 
 # --- Notifications: the outbox, its channels and its rules (docs/notifications.md) ------------
+env.section("Notifications", doc="notifications.md")
 # SMS to residents (and staff who ask for it), email to staff, the workbench inbox. "file"
 # writes each message under JICENG_OUTBOX_DIR instead of sending it (the demo); "off" sends
 # nothing and marks each message not sent.
@@ -384,57 +533,125 @@ _EMAIL_BACKENDS = {
     "off": "jiceng.notices.channels.Disabled",
 }
 JICENG_SMS_BACKEND = env.choice(
-    "JICENG_SMS_BACKEND", "off" if _PRODUCTION else "file", tuple(_SMS_BACKENDS)
+    "JICENG_SMS_BACKEND",
+    "off" if _PRODUCTION else "file",
+    tuple(_SMS_BACKENDS),
+    help="how SMS are sent: a gateway (http: a provincial one), file: written under "
+    "JICENG_OUTBOX_DIR, off: not sent",
 )
 JICENG_EMAIL_BACKEND = env.choice(
-    "JICENG_EMAIL_BACKEND", "off" if _PRODUCTION else "file", tuple(_EMAIL_BACKENDS)
+    "JICENG_EMAIL_BACKEND",
+    "off" if _PRODUCTION else "file",
+    tuple(_EMAIL_BACKENDS),
+    help="how email is sent: smtp, file (written under JICENG_OUTBOX_DIR) or off",
 )
 JICENG_NOTICE_BACKENDS = {
     "sms": _SMS_BACKENDS[JICENG_SMS_BACKEND],
     "email": _EMAIL_BACKENDS[JICENG_EMAIL_BACKEND],
 }
-JICENG_OUTBOX_DIR = env.directory("JICENG_OUTBOX_DIR", JICENG_HOME / "outbox")
+JICENG_OUTBOX_DIR = env.directory(
+    "JICENG_OUTBOX_DIR", JICENG_HOME / "outbox", help="where the file backends write messages"
+)
 # The SMS gateway: the signature (短信签名) every message carries, credentials, the region
 # and, for a provincial gateway, its URL and token. JICENG_SMS_TEMPLATES names a JSON file
 # mapping our template codes to the gateway's (e.g. {"case_received": "SMS_465830012"}).
-JICENG_SMS_SIGN_NAME = env.string("JICENG_SMS_SIGN_NAME", "基层治理")
-JICENG_SMS_ACCESS_KEY_ID = env.raw("JICENG_SMS_ACCESS_KEY_ID") or ""
-JICENG_SMS_ACCESS_KEY_SECRET = env.raw("JICENG_SMS_ACCESS_KEY_SECRET") or ""
-JICENG_SMS_APP_ID = env.raw("JICENG_SMS_APP_ID") or ""
-JICENG_SMS_REGION = env.raw("JICENG_SMS_REGION") or ""
-JICENG_SMS_ENDPOINT = env.raw("JICENG_SMS_ENDPOINT") or ""
-JICENG_SMS_HTTP_URL = env.raw("JICENG_SMS_HTTP_URL") or ""
-JICENG_SMS_HTTP_TOKEN = env.raw("JICENG_SMS_HTTP_TOKEN") or ""
-JICENG_SMS_TEMPLATES = env.raw("JICENG_SMS_TEMPLATES") or ""
-JICENG_SMS_TIMEOUT = env.integer("JICENG_SMS_TIMEOUT", 10, minimum=1)
-JICENG_SMS_CONCURRENCY = env.integer("JICENG_SMS_CONCURRENCY", 16, minimum=1)
+JICENG_SMS_SIGN_NAME = env.string(
+    "JICENG_SMS_SIGN_NAME", "基层治理", help="the SMS signature (短信签名) the gateway approved"
+)
+JICENG_SMS_ACCESS_KEY_ID = (
+    env.raw("JICENG_SMS_ACCESS_KEY_ID", help="Aliyun AccessKey ID or Tencent SecretId") or ""
+)
+JICENG_SMS_ACCESS_KEY_SECRET = (
+    env.raw("JICENG_SMS_ACCESS_KEY_SECRET", help="Aliyun AccessKey secret or Tencent SecretKey")
+    or ""
+)
+JICENG_SMS_APP_ID = env.raw("JICENG_SMS_APP_ID", help="Tencent Cloud SmsSdkAppId") or ""
+JICENG_SMS_REGION = env.raw("JICENG_SMS_REGION", help="the gateway's region") or ""
+JICENG_SMS_ENDPOINT = (
+    env.raw("JICENG_SMS_ENDPOINT", help="an endpoint to use instead of the provider's") or ""
+)
+JICENG_SMS_HTTP_URL = env.raw("JICENG_SMS_HTTP_URL", help="the provincial gateway's URL") or ""
+JICENG_SMS_HTTP_TOKEN = (
+    env.raw("JICENG_SMS_HTTP_TOKEN", help="the provincial gateway's bearer token") or ""
+)
+JICENG_SMS_TEMPLATES = (
+    env.raw(
+        "JICENG_SMS_TEMPLATES",
+        help="a JSON file mapping our template codes to the gateway's template ids",
+    )
+    or ""
+)
+JICENG_SMS_TIMEOUT = env.integer(
+    "JICENG_SMS_TIMEOUT", 10, minimum=1, help="seconds before a request to the gateway gives up"
+)
+JICENG_SMS_CONCURRENCY = env.integer(
+    "JICENG_SMS_CONCURRENCY", 16, minimum=1, help="requests to the gateway in flight at once"
+)
 # Delivery receipts posted back by the gateway carry this shared secret (docs/notifications.md).
-JICENG_SMS_RECEIPT_TOKEN = env.raw("JICENG_SMS_RECEIPT_TOKEN") or ""
+JICENG_SMS_RECEIPT_TOKEN = (
+    env.raw(
+        "JICENG_SMS_RECEIPT_TOKEN",
+        help="shared secret of the delivery receipts and replies the gateway posts back",
+    )
+    or ""
+)
 # Email goes through Django's SMTP backend.
 JICENG_EMAIL_DJANGO_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-EMAIL_HOST = env.string("JICENG_EMAIL_HOST", "localhost")
-EMAIL_PORT = env.integer("JICENG_EMAIL_PORT", 25, minimum=1)
-EMAIL_HOST_USER = env.raw("JICENG_EMAIL_USER") or ""
-EMAIL_HOST_PASSWORD = env.raw("JICENG_EMAIL_PASSWORD") or ""
-EMAIL_USE_TLS = env.boolean("JICENG_EMAIL_STARTTLS", False)
-EMAIL_USE_SSL = env.boolean("JICENG_EMAIL_SSL", False)
-EMAIL_TIMEOUT = env.integer("JICENG_EMAIL_TIMEOUT", 20, minimum=1)
-DEFAULT_FROM_EMAIL = env.string("JICENG_EMAIL_FROM", "jiceng@localhost")
+EMAIL_HOST = env.string("JICENG_EMAIL_HOST", "localhost", help="the SMTP server")
+EMAIL_PORT = env.integer("JICENG_EMAIL_PORT", 25, minimum=1, help="the SMTP server's port")
+EMAIL_HOST_USER = env.raw("JICENG_EMAIL_USER", help="the SMTP login") or ""
+EMAIL_HOST_PASSWORD = env.raw("JICENG_EMAIL_PASSWORD", help="the SMTP password") or ""
+EMAIL_USE_TLS = env.boolean("JICENG_EMAIL_STARTTLS", False, help="SMTP with STARTTLS")
+EMAIL_USE_SSL = env.boolean("JICENG_EMAIL_SSL", False, help="SMTP over TLS from the start")
+EMAIL_TIMEOUT = env.integer(
+    "JICENG_EMAIL_TIMEOUT", 20, minimum=1, help="seconds before an SMTP connection gives up"
+)
+DEFAULT_FROM_EMAIL = env.string(
+    "JICENG_EMAIL_FROM", "jiceng@localhost", help="the sender of staff email"
+)
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # No SMS to residents between these hours (local time) unless the case is an emergency.
-JICENG_QUIET_HOURS = env.hour_range("JICENG_QUIET_HOURS", "22-8")
+JICENG_QUIET_HOURS = env.hour_range(
+    "JICENG_QUIET_HOURS", "22-8", help="no SMS to residents in these hours except emergencies"
+)
 # At most this many SMS to one phone number in 24 hours: someone else's number typed into
 # many requests must not turn the service into an SMS cannon.
-JICENG_SMS_DAILY_LIMIT = env.integer("JICENG_SMS_DAILY_LIMIT", 10, minimum=1)
+JICENG_SMS_DAILY_LIMIT = env.integer(
+    "JICENG_SMS_DAILY_LIMIT", 10, minimum=1, help="SMS to one phone number in 24 hours at most"
+)
 # The drain: how long a claimed message is held before another drain may take it (longer
 # than any send), the first retry's delay (doubled each time, up to an hour), the tries
 # before a message fails, and how often the worker looks for due messages.
-JICENG_OUTBOX_LEASE_SECONDS = env.integer("JICENG_OUTBOX_LEASE_SECONDS", 300, minimum=1)
-JICENG_OUTBOX_RETRY_SECONDS = env.integer("JICENG_OUTBOX_RETRY_SECONDS", 30, minimum=1)
-JICENG_OUTBOX_MAX_ATTEMPTS = env.integer("JICENG_OUTBOX_MAX_ATTEMPTS", 10, minimum=1)
-JICENG_OUTBOX_POLL_SECONDS = env.integer("JICENG_OUTBOX_POLL_SECONDS", 5, minimum=1)
+JICENG_OUTBOX_LEASE_SECONDS = env.integer(
+    "JICENG_OUTBOX_LEASE_SECONDS",
+    300,
+    minimum=1,
+    help="seconds a claimed message is held before another drain may take it",
+)
+JICENG_OUTBOX_RETRY_SECONDS = env.integer(
+    "JICENG_OUTBOX_RETRY_SECONDS",
+    30,
+    minimum=1,
+    help="the first retry's delay, doubled each time up to an hour",
+)
+JICENG_OUTBOX_MAX_ATTEMPTS = env.integer(
+    "JICENG_OUTBOX_MAX_ATTEMPTS", 10, minimum=1, help="tries before a message fails"
+)
+JICENG_OUTBOX_POLL_SECONDS = env.integer(
+    "JICENG_OUTBOX_POLL_SECONDS", 5, minimum=1, help="how often the worker looks for due messages"
+)
 # Staff who asked for SMS or email get one digest of their unit's inbox this often.
-JICENG_DIGEST_MINUTES = env.integer("JICENG_DIGEST_MINUTES", 60, minimum=5)
+JICENG_DIGEST_MINUTES = env.integer(
+    "JICENG_DIGEST_MINUTES",
+    60,
+    minimum=5,
+    help="how often staff who asked for SMS or email get a digest of their unit's inbox",
+)
 # Sent messages are kept this long for the case pages, then pruned by the worker.
-JICENG_MESSAGE_RETENTION_DAYS = env.integer("JICENG_MESSAGE_RETENTION_DAYS", 400, minimum=30)
+JICENG_MESSAGE_RETENTION_DAYS = env.integer(
+    "JICENG_MESSAGE_RETENTION_DAYS",
+    400,
+    minimum=30,
+    help="days sent messages are kept for the case pages before the worker prunes them",
+)
 # --- end of notifications ------------------------------------------------------------------

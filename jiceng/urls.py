@@ -15,6 +15,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", include("jiceng.api.urls")),
     path("open311/", include("jiceng.api.open311.urls")),
+    path("notices/", include("jiceng.notices.urls")),
     path("", include("jiceng.web.urls")),
 ]
 

@@ -1,8 +1,8 @@
 """JSON for both APIs, written by orjson.
 
 The standard library's encoder calls back into Python for every datetime (five a case)
-and every lazy translation; on a page of 50 cases that was about 2.5 ms of a request,
-against 0.1 ms here. orjson writes datetimes natively (RFC 3339, UTC as ``Z``) and
+and every lazy translation, a large share of a list page's time (bench/api/README.md,
+Session 3, "JSON by orjson"). orjson writes datetimes natively (RFC 3339, UTC as ``Z``) and
 UTF-8 without escaping, as our JSON always was; anything it does not know goes to
 ninja's encoder, which covers pydantic models, Django's lazy strings and decimals.
 """

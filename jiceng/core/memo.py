@@ -38,7 +38,9 @@ Where each kind of cached value lives:
 Loads run outside the lock, so a slow load holds up no other key; two threads that miss
 the same key at once both load it, and both get the value stored first. A load that
 began before :meth:`Memo.forget` is not stored, so a forget is never undone by a late
-load. The oldest entry makes room when a memo is full.
+load. The oldest entry makes room when a memo is full. A change of settings (which only
+tests make) forgets every memo, as Django resets its own caches on ``setting_changed``:
+memos built from settings, such as the notice backends, are then built again.
 """
 
 from __future__ import annotations
@@ -49,6 +51,8 @@ import threading
 import time
 from collections.abc import Callable, Hashable
 from typing import Any, Generic, ParamSpec, Protocol, TypeVar, cast
+
+from django.core.signals import setting_changed
 
 P = ParamSpec("P")
 V = TypeVar("V")
@@ -160,3 +164,10 @@ def forget_all() -> None:
 
 def registered() -> dict[str, Memo[object]]:
     return dict(_registry)
+
+
+def _settings_changed(**_kwargs: object) -> None:
+    forget_all()
+
+
+setting_changed.connect(_settings_changed, dispatch_uid="jiceng.core.memo")

@@ -1,21 +1,22 @@
 """What a server process does before it takes its first request.
 
-Measured under ``wrk`` with 8 clients creating cases (bench/api/README.md, session 4):
+Measured under ``wrk`` with 8 clients creating cases; the figures are in
+bench/api/README.md, "Session 4" (cold starts, garbage collection, switch interval):
 
 - Django imports the URLconf, and with it every view, at the first request a process
-  serves: about two seconds, paid by whoever sends it, and by every process at once
-  right after ``jiceng serve`` starts (the first seconds of a load test had a p99 of
-  three to five seconds). :func:`warm` imports it when the application loads, before the
-  process accepts connections.
+  serves: seconds, paid by whoever sends it, and by every process at once right after
+  ``jiceng serve`` starts. :func:`warm` imports it when the application loads, before
+  the process accepts connections.
 - Python's full (oldest-generation) garbage collection walks every object the process
-  holds, most of them modules, views and tables loaded once; each pass stopped the
-  process for 100–290 ms, the slowest requests of the run. Once loaded, those objects
-  are moved out of the collector's sight (``gc.freeze``): a full pass then took
-  7–20 ms. The youngest generation is collected every 10,000 new objects instead of 700,
-  which halves the number of collections a request sits through.
+  holds, most of them modules, views and tables loaded once; its passes were the
+  slowest requests of the run. Once loaded, those objects are moved out of the
+  collector's sight (``gc.freeze``), which shortens every full pass. The youngest
+  generation is collected every 10,000 new objects instead of 700, which halves the
+  number of collections a request sits through.
 - A thread back from the database waits for the interpreter lock until the thread
-  holding it lets go, by default up to 5 ms; a case creation goes to the database nine
-  times. At 1 ms, the creation p99 fell from 105–136 ms to 86–100 ms.
+  holding it lets go, by default up to 5 ms (``sys.getswitchinterval``); a case
+  creation goes to the database nine times, so a shorter interval (1 ms) lowers the
+  creation's tail latency.
 
 Nothing here touches the database: connections belong to the threads that serve.
 """

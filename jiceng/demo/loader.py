@@ -13,12 +13,13 @@ from django.utils.translation import gettext as _
 from jiceng.cases.models import Case, Category
 from jiceng.core import clock
 from jiceng.demo import setup
+from jiceng.demo.fieldwork import load_fieldwork_demo
+from jiceng.demo.households import build_grids_and_households
 from jiceng.demo.simulate import CATEGORY_WEIGHTS, World, simulate_case
 from jiceng.notices import events as notice_events
 from jiceng.people.models import Role
 from jiceng.places.importer import load_demo_county
 from jiceng.places.models import Division, Level
-from jiceng.policies.demo import load_fieldwork_demo
 
 SCALES = {"small": (600, 0), "full": (30_000, 12)}  # cases, households per grid
 BATCH = 250
@@ -103,9 +104,7 @@ def load_demo(*, scale: str = "small", seed: int = 330681, reset: bool = False) 
     with transaction.atomic():
         org = setup.build_units()
         setup.build_staff(org, rng)
-        households = setup.build_grids_and_households(
-            org, rng, households_per_grid=households_per_grid
-        )
+        households = build_grids_and_households(org, rng, households_per_grid=households_per_grid)
     load_fieldwork_demo(seed=seed)
     _generate_cases(_world(org, rng), cases)
     _refresh_planner_statistics()

@@ -1,19 +1,18 @@
-"""The demo county's organisation: units, the dispatch catalogue, staff, grids and households."""
+"""The demo county's organisation: units, the dispatch catalogue and staff."""
 
 from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
-from datetime import date, timedelta
 from functools import lru_cache
 
 from django.contrib.auth.hashers import make_password
 
 from jiceng.cases.models import Category, DispatchRule, Tier
-from jiceng.demo import texts
-from jiceng.people.models import Household, Resident, Role, Unit, UnitKind, User
+from jiceng.demo.people import person_name
+from jiceng.people.models import Role, Unit, UnitKind, User
 from jiceng.people.units import default_name, ensure_unit
-from jiceng.places.models import Division, Grid, Level
+from jiceng.places.models import Division, Level
 
 COUNTY = "330681"
 HOME_TOWNSHIP = "330681109"  # 枫桥镇, home of the 枫桥经验
@@ -123,7 +122,7 @@ def build_staff(org: DemoOrg, rng: random.Random) -> None:
                 username=f"staff-{unit.pk}",
                 role=role_of_kind[unit.kind],
                 unit=unit,
-                first_name=texts.person_name(rng),
+                first_name=person_name(rng),
                 password=make_password(None),
             )
             for unit in units
@@ -144,55 +143,9 @@ def build_staff(org: DemoOrg, rng: random.Random) -> None:
         ("resident", Role.RESIDENT, None),
     ]
     for username, role, home in logins:
-        org.logins[role] = _user(username, role, home, texts.person_name(rng), login=True)
+        org.logins[role] = _user(username, role, home, person_name(rng), login=True)
     # The logins act for their units in the generated history too, so they see their own work.
     for role in (Role.DISPATCHER, Role.TOWNSHIP_STAFF, Role.VILLAGE_CADRE, Role.DEPARTMENT_STAFF):
         user = org.logins[role]
         assert user.unit_id is not None
         org.staff[user.unit_id] = user
-
-
-def build_grids_and_households(
-    org: DemoOrg, rng: random.Random, *, households_per_grid: int
-) -> int:
-    """2–4 grids per village; households with members only where ``households_per_grid`` > 0."""
-    grids: list[Grid] = []
-    for code in org.villages:
-        for index in range(1, rng.randint(2, 4) + 1):
-            grids.append(
-                Grid(code=f"{code}{index:03d}", name=texts.grid_name(index), village_id=code)
-            )
-    Grid.objects.bulk_create(grids, ignore_conflicts=True)
-    if households_per_grid == 0:
-        return 0
-    made = 0
-    names = {
-        code: division.name
-        for code, division in Division.objects.in_bulk(list(org.villages)).items()
-    }
-    for grid in Grid.objects.filter(village__code__startswith=COUNTY).order_by("code"):
-        for _ in range(households_per_grid):
-            made += _household(grid, names[grid.village_id], rng)
-    return made
-
-
-def _household(grid: Grid, village_name: str, rng: random.Random) -> int:
-    household = Household.objects.create(
-        grid=grid, address=texts.address(rng, village=village_name)
-    )
-    members: list[Resident] = []
-    today = date.today()  # noqa: DTZ011 — ages only need the calendar date
-    for position in range(rng.choice([1, 2, 2, 3, 3, 4, 5])):
-        birth = today - timedelta(days=rng.randint(3 * 365, 92 * 365))
-        person = Resident(
-            household=household,
-            name=texts.person_name(rng),
-            id_number=texts.id_number(rng, birth_date=birth, county_code=COUNTY),
-            birth_date=birth,
-            is_household_head=position == 0,
-        )
-        if position == 0 or rng.random() < 0.4:
-            person.set_phone(texts.phone_number(rng))
-        members.append(person)
-    Resident.objects.bulk_create(members)
-    return 1

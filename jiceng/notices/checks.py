@@ -6,6 +6,9 @@ from typing import Any
 
 from django.conf import settings
 from django.core import checks
+from django.core.exceptions import ImproperlyConfigured
+
+from jiceng.notices import channels
 
 SENDING_SMS = {"aliyun", "tencent", "http"}
 
@@ -23,6 +26,11 @@ def notices_check(**_kwargs: Any) -> list[checks.CheckMessage]:
                 id="jiceng.E101",
             )
         )
+    for channel in ("sms", "email"):
+        try:
+            channels.backend(channel)  # built as the drain builds it: missing keys show here
+        except ImproperlyConfigured as error:
+            found.append(checks.Error(str(error), hint="docs/sms-gateways.md", id="jiceng.E103"))
     if settings.JICENG_ENV == "production" and settings.JICENG_SMS_BACKEND in {"off", "file"}:
         found.append(
             checks.Warning(

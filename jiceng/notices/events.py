@@ -18,6 +18,7 @@ from typing import Any
 from django.urls import reverse
 
 from jiceng.cases.models import Case, CaseEvent, EventKind, State, Urgency
+from jiceng.core import pii
 from jiceng.notices import links, outbox
 from jiceng.notices.models import Channel, Message, StaffContact
 from jiceng.people.models import Unit, UnitKind
@@ -137,8 +138,12 @@ def _answered(case: Case, event: CaseEvent) -> list[Message]:
     return _to_resident(case, event, "consultation_answered", {"link": links.FOLLOW})
 
 
-def _short(title: str) -> str:
-    """A title short enough for an SMS parameter (gateways cap each at a few dozen characters)."""
+def _short(case: Case) -> str:
+    """The title as staff see it (numbers and the resident's name masked), cut short enough
+    for an SMS parameter: gateways cap each at a few dozen characters. Masked before it is
+    cut, so a cut never leaves half a phone number that the masking would not recognise."""
+    name = case.resident.name if case.resident_id is not None and case.resident else ""
+    title = pii.mask_text(case.title, names=[name] if name else [])
     return title if len(title) <= TITLE_CHARS else title[: TITLE_CHARS - 1] + "…"
 
 
@@ -226,7 +231,7 @@ def _urgent_to_members(case: Case, event: CaseEvent) -> list[Message]:
                         key=f"staff_urgent:{case.pk}:{event.seq}:{contact.user_id}:{channel}",
                         channel=channel,
                         template="staff_urgent",
-                        params={"number": case.number, "title": _short(case.title), "link": link},
+                        params={"number": case.number, "title": _short(case), "link": link},
                         at=event.at,
                         case_id=case.pk,
                         user_id=contact.user_id,
@@ -242,7 +247,7 @@ def _handed_over(case: Case, event: CaseEvent) -> list[Message]:
         return []
     template = "case_reopened_staff" if event.kind == EventKind.REOPEN else "case_new"
     deadline = event.respond_by.isoformat() if event.respond_by else ""
-    told = [_to_unit(case, event, template, {"title": _short(case.title), "deadline": deadline})]
+    told = [_to_unit(case, event, template, {"title": _short(case), "deadline": deadline})]
     told += _warnings(
         case, event, "respond_due", State.DISPATCHED, event.respond_by, RESPOND_WARNINGS
     )

@@ -30,11 +30,10 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
 from django.conf import settings
-from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone, translation
 
-from jiceng.core import clock, crypto
+from jiceng.core import clock, crypto, updates
 from jiceng.core.inserts import insert_row
 from jiceng.notices import channels, links, templates
 from jiceng.notices.channels import Outgoing, Refused, Retry, Sent
@@ -391,8 +390,7 @@ class _Drain:
             "delivered_at",
             "provider_id",
         ]
-        with transaction.atomic():
-            Message.objects.bulk_update(self.done, fields, batch_size=BATCH)
+        updates.update_rows(self.done, fields)
 
 
 def _mask_email(address: str) -> str:

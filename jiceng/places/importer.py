@@ -354,9 +354,9 @@ def _create(codes: list[str], rows: Rows) -> None:
     """Insert new divisions with the driver's bulk path, not one model object per row.
 
     bulk_create spent two thirds of a national import building model objects
-    and compiling parameters row by row: inserting the villages took it 18.6 s
-    on SQLite against 6.2 s for executemany (55 s against 11 s on a busy
-    machine). COPY is PostgreSQL's own bulk path. See bench/divisions.md.
+    and compiling parameters row by row; executemany inserts the villages several
+    times faster (bench/divisions.md, "Where the time goes"). COPY is PostgreSQL's
+    own bulk path.
     """
     if not codes:  # a re-import must not even open a COPY
         return

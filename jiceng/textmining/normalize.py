@@ -44,7 +44,7 @@ class _Converter(Protocol):
 
 @lru_cache(maxsize=1)
 def _t2s() -> _Converter:
-    # Building the converter loads dictionaries from disk (~ms); do it once.
+    # Building the converter loads dictionaries from disk; do it once per process.
     import opencc
 
     converter: _Converter = opencc.OpenCC("t2s")
@@ -53,9 +53,10 @@ def _t2s() -> _Converter:
 
 @lru_cache(maxsize=1)
 def _traditional_chars() -> re.Pattern[str]:
-    # Running OpenCC costs ~60 µs per message while a character-class search
-    # costs ~10 µs, and almost all input is already simplified.  The class holds
-    # every ideograph that OpenCC changes when converted on its own.
+    # Running OpenCC on every message costs far more than a character-class search
+    # (bench/textmining/README.md, "Traditional → simplified"), and almost all input
+    # is already simplified.  The class holds every ideograph that OpenCC changes
+    # when converted on its own.
     ideographs = [chr(c) for r in ((0x3400, 0xA000), (0xF900, 0xFB00)) for c in range(*r)]
     converted = _t2s().convert("\n".join(ideographs)).split("\n")
     changed = [a for a, b in zip(ideographs, converted, strict=True) if a != b]

@@ -124,9 +124,10 @@ def _base_dictionary() -> tuple[dict[str, int], int]:
 def _fresh_tokenizer() -> jieba.Tokenizer:
     """A private tokenizer holding a copy of jieba's default dictionary.
 
-    Loading the dictionary takes about two seconds; copying the loaded one
-    takes a few milliseconds.  This sets the attributes that
-    ``Tokenizer.initialize`` would set (jieba 0.42, unchanged since 2020).
+    Building the dictionary from jieba's file takes seconds (bench/search.md,
+    "Cost added to each case written"); copying the loaded one is cheap.  This
+    sets the attributes that ``Tokenizer.initialize`` would set (jieba 0.42,
+    unchanged since 2020).
     """
     freq, total = _base_dictionary()
     tokenizer = _jieba().Tokenizer()

@@ -66,3 +66,33 @@ def test_requests_held_as_spam_or_already_dispatched_are_not_counted(
     (digest,) = _centre_digests()
     assert digest.params["count"] == 1
     assert datetime.fromisoformat(digest.params["oldest"]) == waiting.owner_since
+
+
+def test_a_cadre_who_asked_gets_one_sms_summing_up_unread_inbox_messages(
+    users: dict[str, User], org: dict[str, Unit], monday: object
+) -> None:
+    from jiceng.notices.models import MessageRead, StaffContact
+
+    from factories import dispatched
+
+    StaffContact.objects.create(user=users["cadre"], mobile="13700000001", by_sms=True)
+    first, _second, _third = dispatched(users), dispatched(users), dispatched(users)
+    MessageRead.objects.create(
+        message=Message.objects.get(template="case_new", case=first),
+        user=users["cadre"],
+        at=clock.now(),
+    )
+    later = clock.now() + timedelta(minutes=5)
+    with clock.frozen_at(later):
+        digests.run_digests()
+    (digest,) = Message.objects.filter(template="staff_digest")
+    assert (digest.user_id, digest.channel, digest.params["count"]) == (
+        users["cadre"].pk,
+        Channel.SMS,
+        2,
+    )
+    assert digest.params["link"].endswith("/workbench/inbox/")
+    with clock.frozen_at(later + timedelta(hours=2)):
+        digests.run_digests()  # nothing new since: no second digest
+    assert Message.objects.filter(template="staff_digest").count() == 1
+    assert not Message.objects.filter(template="staff_digest", user=users["grid_worker"]).exists()

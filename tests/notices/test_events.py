@@ -138,3 +138,13 @@ def test_nothing_is_planned_for_internal_notes_or_category_changes(
     before = Message.objects.count()
     services.case_note(case=case, by=users["cadre"], note="明天带梯子去。")
     assert Message.objects.count() == before
+
+
+def test_a_title_reaches_staff_with_numbers_and_names_masked_before_it_is_cut(
+    users: dict[str, User], monday: object
+) -> None:
+    dispatched(users, title="王小明反映路灯坏了请回电13812345678")
+    (new,) = Message.objects.filter(template="case_new")
+    title = new.params["title"]
+    assert "王小明" not in title and "1381234" not in title and "5678" not in title
+    assert len(title) <= 20

@@ -22,3 +22,18 @@ def test_production_without_sms_is_warned_of(settings: Settings) -> None:
 
 def test_the_demo_and_tests_are_quiet(settings: Settings) -> None:
     assert notices_check() == []
+
+
+def test_a_gateway_missing_its_keys_is_named_by_the_check_not_first_by_the_drain(
+    settings: Settings,
+) -> None:
+
+    settings.JICENG_PUBLIC_URL = "https://jiceng.example.gov.cn"
+    settings.JICENG_SMS_BACKEND = "aliyun"
+    settings.JICENG_NOTICE_BACKENDS = {
+        "sms": "jiceng.notices.channels.aliyun.AliyunSmsBackend",
+        "email": "jiceng.notices.channels.files.EmailFileBackend",
+    }
+    settings.JICENG_SMS_ACCESS_KEY_ID = settings.JICENG_SMS_ACCESS_KEY_SECRET = ""
+    (error,) = notices_check()
+    assert error.id == "jiceng.E103" and "JICENG_SMS_ACCESS_KEY" in error.msg

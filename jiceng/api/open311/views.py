@@ -202,7 +202,7 @@ def _list(request: HttpRequest, fmt: str) -> HttpResponse:
 
     When an answer goes stale, one request recomputes it while the others are still
     given the stale one, instead of every poll of that moment recomputing it at once
-    (measured under 8 clients: a p99 of 0.3-0.7 s every 15 s). An answer older than
+    (bench/api/README.md, Session 4, "The repeated Open311 list's tail"). An answer older than
     LIST_STALE_SECONDS is never served.
     """
     key = list_cache_key(request.GET, fmt)

@@ -17,10 +17,10 @@ In-memory databases (the test suite) have a single connection and take no lock.
 
 Checkpoints (copying the write-ahead log back into the database) are also moved out of
 the writers' turn. SQLite runs one inside a commit whenever the log passes 1,000 pages,
-which made every sixtieth submission or so wait tens of milliseconds while holding
-the lock. Here connections do not checkpoint; a daemon thread per process runs a
-``PASSIVE`` checkpoint every half second, which neither waits for nor blocks readers
-and writers.
+which made every sixtieth submission or so wait while holding the lock
+(bench/api/README.md, Session 3). Here connections do not checkpoint; a daemon thread
+per process runs a ``PASSIVE`` checkpoint every half second, which neither waits for
+nor blocks readers and writers.
 """
 
 from __future__ import annotations
