@@ -136,3 +136,10 @@ def test_the_module_lists_exactly_the_memos_the_application_declares():
     patterns = [re.compile(re.escape(name).replace(r"\*", r"\w+") + "$") for name in listed]
     assert {n for n in declared if not any(p.match(n) for p in patterns)} == set()
     assert {p.pattern for p in patterns if not any(p.match(n) for n in declared)} == set()
+
+
+def test_a_change_of_settings_forgets_every_memo_so_backends_are_built_again(settings):
+    kept = fresh()
+    kept.get("k", lambda: "built from the old settings")
+    settings.JICENG_SMS_TIMEOUT = 3
+    assert kept.get("k", lambda: "built again") == "built again"
