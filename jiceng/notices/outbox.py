@@ -403,10 +403,12 @@ def record_receipt(*, provider_id: str, delivered: bool, reason: str = "") -> bo
 
     False when no sent message has that id (a receipt for another system, or a replay).
     """
+    if not provider_id:
+        return False
     at = clock.now()
     sent = Message.objects.filter(
         provider_id=provider_id, status__in=[Status.SENT, Status.DELIVERED]
-    )
+    ).exclude(provider_id="")  # the partial index's own condition, so SQLite uses it too
     if delivered:
         return bool(sent.update(status=Status.DELIVERED, delivered_at=at, error=""))
     return bool(sent.update(status=Status.FAILED, error=(reason or "not delivered")[:200]))
