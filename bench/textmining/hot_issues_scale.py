@@ -41,7 +41,7 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from _data import raw_text, rows
+from _data import rows
 
 from jiceng.textmining.hotissues import Grouping, Message, rank_groups
 
@@ -190,11 +190,8 @@ def main() -> None:
         data.write_text(json.dumps(month, ensure_ascii=False), encoding="utf-8")
         print(f"generated {len(month)} messages in {time.perf_counter() - started:.0f} s")
     for kind in ("full", "incremental"):
-        subprocess.run(
-            [sys.executable, __file__, "--phase", kind, "--data", str(data), "--state", str(state)]
-            + ["--new", str(args.new)],
-            check=True,
-        )
+        command = [sys.executable, __file__, "--phase", kind, "--new", str(args.new)]
+        subprocess.run([*command, "--data", str(data), "--state", str(state)], check=True)
 
 
 if __name__ == "__main__":
