@@ -79,7 +79,7 @@ import math
 import re
 import zipfile
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -691,11 +691,13 @@ def rank_groups(
     top: int | None = 10,
     min_size: int = 1,
     now: datetime | None = None,
+    accept: Callable[[Sequence[Message]], bool] | None = None,
 ) -> list[HotIssue]:
     """The ``top`` hottest groups of at least ``min_size`` members of ``grouping``.
 
     ``messages`` are the grouped messages (times, likes, users, titles); grouped
-    ids missing from them are left out, as removed.
+    ids missing from them are left out, as removed.  ``accept`` (the members → keep
+    the group?) filters before the top is taken, so keywords are found for those only.
     """
     by_id = {m.id: m for m in messages}
     if now is None:
@@ -703,7 +705,7 @@ def rank_groups(
     scored = []
     for rows in grouping.groups(min_size):
         members = [by_id[grouping.ids[r]] for r in rows if grouping.ids[r] in by_id]
-        if len(members) >= min_size and members:
+        if len(members) >= min_size and members and (accept is None or accept(members)):
             present = [r for r in rows if grouping.ids[r] in by_id]
             scored.append((_summary(members, now), present, members))
     scored.sort(key=lambda item: (-item[0][0], -len(item[1]), item[1][0]))
