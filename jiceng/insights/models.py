@@ -55,3 +55,32 @@ class HotIssueRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.county} {self.month:%Y-%m}: {self.requests}"
+
+
+class HotIssueGrouping(models.Model):
+    """The grouping behind a county's month of hot issues, kept between runs.
+
+    The hourly run places only the requests that arrived since into it (seconds, where
+    regrouping a city's month takes about a minute); the first run after
+    ``services.FULL_REGROUP_AFTER`` regroups the month from scratch. ``state`` is an
+    ``.npz`` of plain arrays (``textmining.hotissues.Grouping``), read without pickles.
+    """
+
+    county = models.CharField(_("county"), max_length=6)
+    month = models.DateField(_("month"))
+    state = models.BinaryField(_("state"))
+    requests = models.PositiveIntegerField(_("requests grouped"))
+    regrouped_at = models.DateTimeField(_("regrouped at"))
+    updated_at = models.DateTimeField(_("updated at"))
+
+    class Meta:
+        verbose_name = _("kept hot-issue grouping")
+        verbose_name_plural = _("kept hot-issue groupings")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["county", "month"], name="hot_issue_grouping_one_per_month"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.county} {self.month:%Y-%m}: {self.requests}"

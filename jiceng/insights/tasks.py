@@ -4,16 +4,23 @@ from __future__ import annotations
 
 from django_tasks import task
 
-from jiceng.insights.services import hot_issues_refresh
+from jiceng.insights.services import hot_issues_refresh, hot_issues_update
 
 
 @task()
-def hot_issues_task(county: str, year: int, month: int) -> int:
-    return len(hot_issues_refresh(county=county, year=year, month=month))
+def hot_issues_task(county: str, year: int, month: int, incremental: bool = False) -> int:
+    """Regroup a county's month, or (``incremental``) place its new requests only."""
+    refresh = hot_issues_update if incremental else hot_issues_refresh
+    return len(refresh(county=county, year=year, month=month))
 
 
 def enqueue_recent_hot_issues() -> int:
-    """Regroup this month and last month in every county that takes requests."""
+    """Update this month and last month in every county that takes requests.
+
+    Each update places the new requests only, and regroups a month whose last regroup
+    is older than ``services.FULL_REGROUP_AFTER``: hourly runs cost seconds, and each
+    month is regrouped about once a night.
+    """
     from django.utils import timezone
 
     from jiceng.core import clock
@@ -24,5 +31,5 @@ def enqueue_recent_hot_issues() -> int:
     counties = counties_taking_requests()
     for county in counties:
         for year, month in ((today.year, today.month), last):
-            hot_issues_task.enqueue(county, year, month)
+            hot_issues_task.enqueue(county, year, month, True)
     return len(counties)

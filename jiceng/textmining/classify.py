@@ -1,19 +1,25 @@
-"""Category classifier for cases: character n-grams + a linear SVM.
+"""Category classifier for cases: character n-grams and words + a linear SVM.
 
-Features (see :mod:`jiceng.textmining.features`): TF-IDF of character 1–2-grams
-of the whole message, plus the same for its first 20 letters/digits at half
-weight.  The opening of a message is its title, which names the problem far
-more reliably than the story that follows; weighting it separately was the one
-feature change that beat plain n-grams in cross-validation on the 2020 Teddy
-Cup set (macro-F1 0.925 → 0.930; balanced class weights add a little more, to
-0.932).  Longer n-grams, word features and ensembles with naive Bayes,
-logistic regression or SGD did not help and cost speed.
+A message is first cut into words the way the training set was
+(:mod:`jiceng.textmining.words`: jieba's cut without the stop words that were
+removed from the training set), so that a raw message and its pre-segmented
+training form give the same features. Features (see
+:mod:`jiceng.textmining.features`): TF-IDF of character 1–2-grams of those
+words run together, plus the same for their first 20 letters/digits at half
+weight, plus TF-IDF of the words themselves. The opening of a message is its
+title, which names the problem far more reliably than the story that follows;
+weighting it separately was the one feature change that beat plain n-grams in
+cross-validation on the 2020 Teddy Cup set (macro-F1 0.925 → 0.930; balanced
+class weights add a little more, to 0.932). Word unigrams, once raw messages
+are cut like the training text, add a little more on both the cross-validation
+and the raw sample (0.932 → 0.934, 0.879 → 0.882; bench/textmining/README.md).
+Longer n-grams, word bigrams, LSA, self-training on unlabelled messages and
+ensembles with naive Bayes, logistic regression or SGD did not help.
 
-Because only letters and digits enter the features, text that was segmented
-with spaces and raw text give identical vectors, and traditional characters
-are converted first.  The training set was also stripped of stop words, which
-raw messages keep, so the function characters it lost (:data:`STOP_CHARS`) are
-dropped from both: on raw messages this raised macro-F1 from 0.870 to 0.879.
+Only letters and digits enter the character features, and traditional
+characters are converted first.  Function characters that survive inside
+longer words (:data:`STOP_CHARS`: "我" of "我市") are dropped from the
+character stream too: as words they were removed from the training set.
 
 Probabilities come from a softmax of the SVM scores with one temperature
 fitted on out-of-fold scores, which is enough to rank the top three categories
@@ -38,27 +44,38 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import scipy.sparse as sp
 
-from jiceng.textmining.features import NgramTfidf, folded_text, prepare
+from jiceng.textmining.features import NgramTfidf, WordTfidf, folded_text
+from jiceng.textmining.words import content_words, default_stop_words
 
 if TYPE_CHECKING:
     from sklearn.svm import LinearSVC
 
 MODEL_FORMAT = "jiceng.textmining.classifier"
-MODEL_VERSION = 2
+MODEL_VERSION = 3
 HEAD_CHARS = 20
 HEAD_WEIGHT = 0.5
+WORD_WEIGHT = 1.0
 _BATCH = 2048
 # Function characters that the training set's segmenter removed as stop words: in
 # raw 附件3/附件4 messages each is 8 to 77 times as frequent as in train_segmented.csv
-# (bench/textmining/README.md). Raw text keeps them, so left in they would be raw
-# text's loudest features; dropped on both sides, raw and segmented text agree.
+# (bench/textmining/README.md). Inside longer words they survive the stop-word list,
+# so they are also dropped from the character stream on both sides.
 STOP_CHARS = "的我了们和都也么但他与将什且又吗或"
 _STOP_TABLE = dict.fromkeys(map(ord, STOP_CHARS))
 
 
-def model_text(text: str) -> str:
-    """``text`` as the classifier reads it: :func:`prepare`, without stop characters."""
-    return prepare(text).translate(_STOP_TABLE)
+@dataclass(frozen=True)
+class ModelText:
+    """A message as the classifier reads it: its content words, and their characters."""
+
+    words: list[str]
+    chars: str
+
+
+def model_text(text: str, stop_words: frozenset[str] | None = None) -> ModelText:
+    """``text`` cut into content words (:func:`~jiceng.textmining.words.content_words`)."""
+    words = content_words(text, default_stop_words() if stop_words is None else stop_words)
+    return ModelText(words, "".join(words).translate(_STOP_TABLE))
 
 
 class ModelError(ValueError):
@@ -79,13 +96,15 @@ class Model:
     labels: list[str]
     body: NgramTfidf
     head: NgramTfidf
+    words: WordTfidf
+    stop_words: frozenset[str]
     coef: np.ndarray
     intercept: np.ndarray
     temperature: float
 
     def features(self, texts: Sequence[str]) -> sp.csr_matrix:
-        prepared = [model_text(t) for t in texts]
-        return _stack(self.body, self.head, prepared)
+        prepared = [model_text(t, self.stop_words) for t in texts]
+        return _stack(self.body, self.head, self.words, prepared)
 
     def decision(self, texts: Sequence[str]) -> np.ndarray:
         """Linear scores, one column per label, computed in batches to bound memory."""
@@ -171,6 +190,11 @@ class Model:
             "labels": np.array(self.labels, dtype=str),
             **_vectorizer_arrays("body", self.body),
             **_vectorizer_arrays("head", self.head),
+            "words_vocabulary": np.asarray(self.words.vocabulary, dtype=str),
+            "words_idf": np.asarray(self.words.idf, dtype=np.float32),
+            "words_min_df": np.array(self.words.min_df, dtype=np.int64),
+            # The model reads text as it was trained: the stop words travel with it.
+            "stop_words": np.array(sorted(self.stop_words), dtype=str),
             "coef": self.coef,
             "intercept": self.intercept,
             "temperature": np.array(self.temperature),
@@ -182,6 +206,12 @@ class Model:
             labels=[str(label) for label in data["labels"].tolist()],
             body=_vectorizer_from("body", data),
             head=_vectorizer_from("head", data),
+            words=WordTfidf(
+                min_df=int(data["words_min_df"]),
+                vocabulary=np.asarray(data["words_vocabulary"], dtype=str),
+                idf=np.asarray(data["words_idf"], dtype=np.float32),
+            ),
+            stop_words=frozenset(str(w) for w in data["stop_words"].tolist()),
             coef=np.asarray(data["coef"], dtype=np.float32),
             intercept=np.asarray(data["intercept"], dtype=np.float32),
             temperature=float(data["temperature"]),
@@ -222,9 +252,17 @@ def _vectorizer_from(prefix: str, data: dict[str, np.ndarray]) -> NgramTfidf:
     )
 
 
-def _stack(body: NgramTfidf, head: NgramTfidf, prepared: Sequence[str]) -> sp.csr_matrix:
+def _stack(
+    body: NgramTfidf, head: NgramTfidf, words: WordTfidf, prepared: Sequence[ModelText]
+) -> sp.csr_matrix:
+    chars = [p.chars for p in prepared]
     return sp.hstack(
-        [body.transform(prepared), HEAD_WEIGHT * head.transform(prepared)], format="csr"
+        [
+            body.transform(chars),
+            HEAD_WEIGHT * head.transform(chars),
+            WORD_WEIGHT * words.transform([p.words for p in prepared]),
+        ],
+        format="csr",
     )
 
 
@@ -234,12 +272,17 @@ def _softmax(scores: np.ndarray) -> np.ndarray:
 
 
 def _contributions(model: Model, columns: np.ndarray, values: np.ndarray) -> dict[str, float]:
-    """Contribution per n-gram string (title and body features added up)."""
+    """Contribution per n-gram or word (title, body and word features added up)."""
     split = len(model.body.vocabulary)
+    words_from = split + len(model.head.vocabulary)
     totals: dict[str, float] = {}
     for col, value in zip(columns.tolist(), values.tolist(), strict=True):
-        vec, local = (model.body, col) if col < split else (model.head, col - split)
-        name = vec.feature_name(local)
+        if col >= words_from:
+            name = model.words.feature_name(col - words_from)
+        elif col >= split:
+            name = model.head.feature_name(col - split)
+        else:
+            name = model.body.feature_name(col)
         totals[name] = totals.get(name, 0.0) + value
     return totals
 
@@ -315,10 +358,13 @@ def train(texts: Sequence[str], labels: Sequence[str], *, c: float = 1.0) -> Mod
     classes = sorted(set(y.tolist()))
     if len(classes) < 2:
         raise ValueError("training needs at least two different labels")
-    prepared = [model_text(t) for t in texts]
-    body = NgramTfidf(ngram_range=(1, 2), min_df=2).fit(prepared)
-    head = NgramTfidf(ngram_range=(1, 2), min_df=2, max_chars=HEAD_CHARS).fit(prepared)
-    x = _stack(body, head, prepared)
+    stop_words = default_stop_words()
+    prepared = [model_text(t, stop_words) for t in texts]
+    chars = [p.chars for p in prepared]
+    body = NgramTfidf(ngram_range=(1, 2), min_df=2).fit(chars)
+    head = NgramTfidf(ngram_range=(1, 2), min_df=2, max_chars=HEAD_CHARS).fit(chars)
+    words = WordTfidf(min_df=2).fit([p.words for p in prepared])
+    x = _stack(body, head, words, prepared)
     svm = _svm(y, x, c)
     coef, intercept = svm.coef_, svm.intercept_
     if len(classes) == 2:
@@ -329,6 +375,8 @@ def train(texts: Sequence[str], labels: Sequence[str], *, c: float = 1.0) -> Mod
         labels=classes,
         body=body,
         head=head,
+        words=words,
+        stop_words=stop_words,
         coef=np.asarray(coef, dtype=np.float32),
         intercept=np.asarray(intercept, dtype=np.float32),
         temperature=_fit_temperature(x, y, classes, c),

@@ -204,3 +204,47 @@ class NgramTfidf:
 
     def feature_name(self, column: int) -> str:
         return decode_key(int(self.vocabulary[column]))
+
+
+@dataclass
+class WordTfidf:
+    """TF-IDF over whole words (lists of strings), weighted like :class:`NgramTfidf`."""
+
+    min_df: int = 2
+    vocabulary: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=str))
+    idf: np.ndarray = field(default_factory=lambda: np.zeros(0, np.float32))
+
+    def __post_init__(self) -> None:
+        self._index: dict[str, int] | None = None
+
+    def fit(self, docs: Sequence[Sequence[str]]) -> WordTfidf:
+        df: dict[str, int] = {}
+        for doc in docs:
+            for word in set(doc):
+                df[word] = df.get(word, 0) + 1
+        kept = sorted(w for w, n in df.items() if n >= self.min_df)
+        self.vocabulary = np.array(kept, dtype=str)
+        counts = np.array([df[w] for w in kept], dtype=np.float64)
+        self.idf = (np.log((1 + len(docs)) / (1 + counts)) + 1).astype(np.float32)
+        self._index = None
+        return self
+
+    def _lookup(self) -> dict[str, int]:
+        if self._index is None:
+            self._index = {w: i for i, w in enumerate(self.vocabulary.tolist())}
+        return self._index
+
+    def transform(self, docs: Sequence[Sequence[str]]) -> sp.csr_matrix:
+        index = self._lookup()
+        cols: list[int] = []
+        rows: list[int] = []
+        for row, doc in enumerate(docs):
+            found = [index[w] for w in doc if w in index]
+            cols.extend(found)
+            rows.extend([row] * len(found))
+        return tfidf_rows(
+            np.asarray(cols, dtype=np.int64), np.asarray(rows, dtype=np.int64), self.idf, len(docs)
+        )
+
+    def feature_name(self, column: int) -> str:
+        return str(self.vocabulary[column])

@@ -100,13 +100,29 @@ class PhraseStats:
         Phrases shared by several titles first; when the titles share none, the
         best phrases of any of them, so that no group goes without keywords.
         """
-        floor = max(2, math.ceil(0.3 * len(members))) if len(members) > 1 else 1
-        return self._keywords(members, n, floor) or self._keywords(members, n, 1)
+        return self.keywords_of([members], n)[0]
 
-    def _keywords(self, members: Sequence[int], n: int, floor: int) -> list[str]:
+    def keywords_of(self, groups: Sequence[Sequence[int]], n: int = 5) -> list[list[str]]:
+        """:meth:`keywords` of several groups, reading the titles once for all of them."""
+        shared = [self._candidates(m, _floor(len(m))) for m in groups]
+        self._learn_variety(set().union(*(c for c, _ in shared)) - self._variety.keys())
+        found = [self._best(m, c, counts, n) for m, (c, counts) in zip(groups, shared, strict=True)]
+        empty = [i for i, words in enumerate(found) if not words and len(groups[i]) > 1]
+        if empty:
+            single = {i: self._candidates(groups[i], 1) for i in empty}
+            wanted = set().union(*(c for c, _ in single.values()))
+            self._learn_variety(wanted - self._variety.keys())
+            for i, (candidates, counts) in single.items():
+                found[i] = self._best(groups[i], candidates, counts, n)
+        return found
+
+    def _candidates(self, members: Sequence[int], floor: int) -> tuple[set[str], Counter[str]]:
         counts = Counter(g for i in members for g in self._grams[i])
-        candidates = {g for g, c in counts.items() if c >= floor and self._informative(g, c)}
-        self._learn_variety(candidates - self._variety.keys())
+        return {g for g, c in counts.items() if c >= floor and self._informative(g, c)}, counts
+
+    def _best(
+        self, members: Sequence[int], candidates: set[str], counts: Counter[str], n: int
+    ) -> list[str]:
         free = {g for g in candidates if min(self._variety[g]) >= MIN_VARIETY}
         # Titles written from one template leave no phrase free on both sides; their
         # shared n-grams still name the group better than nothing.
@@ -115,6 +131,11 @@ class PhraseStats:
             for g in (free or candidates)
         }
         return _without_overlaps(sorted(scores, key=lambda g: (-scores[g], g)), n)
+
+
+def _floor(size: int) -> int:
+    """Titles of a group a shared phrase must be in: 30 % of them, at least two."""
+    return max(2, math.ceil(0.3 * size)) if size > 1 else 1
 
 
 def _overlap(a: str, b: str) -> bool:

@@ -1,18 +1,20 @@
 """Hot issues: one problem raised from several villages is found, stored and read in scope."""
 
 import json
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
+from jiceng.cases.models import Case
+from jiceng.core import clock
 from jiceng.core.errors import NotAllowed
 from jiceng.insights.dashboard import dashboard_area
 from jiceng.insights.hotissues import hot_issues
-from jiceng.insights.models import HotIssue, HotIssueRun
-from jiceng.insights.services import hot_issues_refresh
+from jiceng.insights.models import HotIssue, HotIssueGrouping, HotIssueRun
+from jiceng.insights.services import FULL_REGROUP_AFTER, hot_issues_refresh, hot_issues_update
 
 from factories import BAISHU, FENGQIAO, JIANGDONG, TIANZHU
-from hot_issue_data import BRIDGE, submit_all
+from hot_issue_data import BRIDGE, _one, submit_all
 
 pytestmark = pytest.mark.django_db
 
@@ -104,3 +106,62 @@ def test_the_worker_schedule_regroups_this_month_and_last_in_each_county(users, 
     assert enqueue_recent_hot_issues() == 1  # immediate backend in tests: runs at once
     assert HotIssue.objects.filter(county="330681", month=date(2026, 3, 1)).count() == 1
     assert HotIssueRun.objects.filter(county="330681", month=date(2026, 2, 1)).exists()
+
+
+LATE_BRIDGE = (BAISHU, "13800000009", "东溪石桥还没修", "东溪石桥桥面塌了个洞，到现在还没修。")
+
+
+def _kept() -> HotIssueGrouping:
+    return HotIssueGrouping.objects.get(county="330681", month=date(2026, 3, 1))
+
+
+def test_an_hourly_update_places_a_new_report_into_the_kept_grouping_without_regrouping(
+    users, month_of_cases, monday
+):
+    hot_issues_refresh(county="330681", year=2026, month=3)
+    regrouped = _kept().regrouped_at
+    with clock.frozen_at(monday + timedelta(hours=1)):
+        late = _one(users, LATE_BRIDGE)
+        stored = hot_issues_update(county="330681", year=2026, month=3)
+    assert len(stored) == 1
+    assert late.pk in stored[0].case_ids
+    assert stored[0].size == 5
+    assert stored[0].villages == 3
+    kept = _kept()
+    assert kept.regrouped_at == regrouped
+    assert kept.updated_at == monday + timedelta(hours=1)
+    assert kept.requests == 9
+
+
+def test_an_update_regroups_when_nothing_is_kept_or_the_last_regroup_is_a_night_old(
+    month_of_cases, monday
+):
+    assert hot_issues_update(county="330681", year=2026, month=3)[0].size == 4
+    assert _kept().regrouped_at == monday
+    later = monday + FULL_REGROUP_AFTER + timedelta(minutes=1)
+    with clock.frozen_at(later):
+        hot_issues_update(county="330681", year=2026, month=3)
+    assert _kept().regrouped_at == later
+
+
+def test_a_request_quarantined_since_leaves_its_hot_issue_at_the_next_update(
+    month_of_cases, monday
+):
+    hot_issues_refresh(county="330681", year=2026, month=3)
+    spam = month_of_cases["bridge"][0]
+    Case.objects.filter(pk=spam.pk).update(state="quarantined")
+    with clock.frozen_at(monday + timedelta(hours=1)):
+        stored = hot_issues_update(county="330681", year=2026, month=3)
+    assert stored[0].size == 3
+    assert spam.pk not in stored[0].case_ids
+    assert _kept().requests == 7
+
+
+def test_a_damaged_kept_grouping_is_regrouped_rather_than_trusted(month_of_cases, monday):
+    hot_issues_refresh(county="330681", year=2026, month=3)
+    HotIssueGrouping.objects.update(state=b"not a grouping")
+    later = monday + timedelta(hours=1)
+    with clock.frozen_at(later):
+        stored = hot_issues_update(county="330681", year=2026, month=3)
+    assert stored[0].size == 4
+    assert _kept().regrouped_at == later
