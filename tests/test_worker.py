@@ -151,7 +151,9 @@ def test_the_worker_drains_the_outbox_within_seconds(worker_home):
         return status != "pending"
 
     extra = {"JICENG_TASKS_BACKEND": "database", "JICENG_OUTBOX_POLL_SECONDS": "1"}
-    assert _run_worker_until(worker_home, drained, **extra) == 0
+    # The relay's first round runs as the worker starts, so the worker may be stopped before
+    # its task loop has set up its signal handlers: its exit code says nothing here.
+    _run_worker_until(worker_home, drained, **extra)
     with sqlite3.connect(worker_home / "worker.sqlite3") as db:
         (status, error) = db.execute(
             "SELECT status, error FROM notices_message WHERE key = 'worker-test'"
