@@ -15,8 +15,9 @@ from django.conf import settings
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.utils.translation import gettext as _
 
-from jiceng.cases import services
 from jiceng.cases.models import Case, CaseEvent, EventKind, Kind, State
+from jiceng.cases.services.escalation import case_escalate
+from jiceng.cases.services.system import case_close_unrated, case_flag, case_remind
 from jiceng.core import clock
 from jiceng.core.errors import Conflict
 from jiceng.people.models import UnitKind
@@ -65,7 +66,7 @@ def _each(
 
 
 def _escalate(case: Case) -> None:
-    services.case_escalate(case=case, by=None, reason=_("The resolution deadline passed."))
+    case_escalate(case=case, by=None, reason=_("The resolution deadline passed."))
 
 
 def _waiting(now: datetime) -> QuerySet[Case]:
@@ -109,15 +110,15 @@ def sweep() -> SweepReport:
     late = Case.objects.filter(state=State.DISPATCHED, respond_by__lt=now).filter(
         Q(reminded_at__isnull=True) | Q(reminded_at__lt=F("owner_since"))
     )
-    report.reminded = _each(late, lambda c: services.case_remind(case=c), report)
+    report.reminded = _each(late, lambda c: case_remind(case=c), report)
     report.reminded += _each(
         Case.objects.filter(pk__in=_dispatch_soon_due(now)),
-        lambda c: services.case_remind(case=c),
+        lambda c: case_remind(case=c),
         report,
     )
-    report.flagged = _each(_waiting_too_long(), lambda c: services.case_flag(case=c), report)
+    report.flagged = _each(_waiting_too_long(), lambda c: case_flag(case=c), report)
     window = timedelta(days=settings.JICENG_RATING_WINDOW_DAYS)
     unrated = Case.objects.filter(state=State.RESOLVED, resolved_at__lt=now - window)
-    report.closed = _each(unrated, lambda c: services.case_close_unrated(case=c), report)
+    report.closed = _each(unrated, lambda c: case_close_unrated(case=c), report)
     log.info("sweep: %s", report.summary())
     return report

@@ -18,6 +18,7 @@ from django.test import Client
 from jiceng.cases import rules, selectors, services
 from jiceng.cases.models import Case, Category, State
 from jiceng.cases.permissions import visible_cases
+from jiceng.cases.services.quarantine import quarantine
 from jiceng.core.errors import IllegalTransition, JicengError, NotAllowed
 from jiceng.people.models import User
 
@@ -62,7 +63,7 @@ def _cases(users: dict[str, User]) -> list[Case]:
     services.case_merge(case=duplicate, into=original, by=users["dispatcher"])
     held = submit(users, description="澳门赌场在线开户 " * 20, channel="web")
     if held.state != State.QUARANTINED:  # the spam check may pass it: hold it by hand
-        services._quarantine(held, score=1.0, reasons=["test"])
+        quarantine(held, score=1.0, reasons=["test"])
     at_township = accepted(users)
     services.case_escalate(case=at_township, by=users["cadre"], reason="村里解决不了")
     water_work = dispatched(users, category="utilities")

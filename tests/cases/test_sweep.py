@@ -4,6 +4,7 @@ import pytest
 
 from jiceng.cases import selectors, services
 from jiceng.cases.models import Category, EventKind, State
+from jiceng.cases.services.quarantine import quarantine
 from jiceng.cases.sweep import sweep
 from jiceng.core import clock
 
@@ -118,7 +119,7 @@ def test_held_spam_and_consultations_are_never_flagged(users, monday):
         by=users["dispatcher"],
     )
     held = submit(users)
-    services._quarantine(held, score=1.0, reasons=["test"])
+    quarantine(held, score=1.0, reasons=["test"])
     with clock.frozen_at(monday + timedelta(days=30)):
         report = sweep()
     assert consultation.number not in report.flagged and held.number not in report.flagged
