@@ -1,0 +1,110 @@
+"""The rows the walk reads, each stream once and in case order."""
+
+from __future__ import annotations
+
+from collections.abc import Generator, Iterator
+from typing import Any
+
+from jiceng.cases.anchor import AnchorEntry, AnchorReader
+from jiceng.cases.history import CHAINED_FIELDS
+from jiceng.cases.models import Case, CaseAttachment, CaseEvent, Rating
+from jiceng.cases.verification.walk import Cursor, Tampering
+
+
+class Streams:
+    def __init__(self, batch_size: int, anchor: AnchorReader | None) -> None:
+        fields = ("pk", "number", "version", "head_hash", *CHAINED_FIELDS)
+        self.cases = (
+            Case.objects.order_by("pk").values_list(*fields).iterator(chunk_size=batch_size)
+        )
+        # Rows, not model instances: building an instance per event was a good part of the walk.
+        self.events = Cursor(
+            CaseEvent.objects.order_by("case_id", "seq")
+            .values_list(*EVENT_FIELDS, named=True)
+            .iterator(chunk_size=batch_size)
+        )
+        self.ratings = Cursor(
+            Rating.objects.order_by("case_id", "event_id")
+            .values_list(*RATING_FIELDS)
+            .iterator(chunk_size=batch_size)
+        )
+        self.photos = Cursor(
+            CaseAttachment.objects.order_by("case_id", "pk")
+            .values_list(*PHOTO_FIELDS)
+            .iterator(chunk_size=batch_size)
+        )
+        self.anchor = anchor
+        self.entries = Cursor(anchor if anchor is not None else ())
+
+    def orphans(self, before: int | None) -> Iterator[Tampering]:
+        """Cases gone whose rows or anchor lines remain, below ``before`` (all, with None).
+
+        One case at a time, in id order, so even a wiped table is reported in flat memory.
+        """
+        rows = (self.events, self.ratings, self.photos)
+        while True:
+            heads = [case_of(cursor.row) for cursor in rows if cursor.row is not None]
+            if self.entries.row is not None:
+                heads.append(self.entries.row.case_id)
+            case_id = min(heads, default=None)
+            if case_id is None or (before is not None and case_id >= before):
+                return
+            for cursor in rows:
+                while cursor.row is not None and case_of(cursor.row) == case_id:
+                    cursor.take()
+            entry = self.entries.row
+            number = self.entries.take().number if entry and entry.case_id == case_id else ""
+            yield Tampering(case_id, number, 0, "case deleted")
+
+    def anchored(self, case_id: int, number: str) -> Generator[Tampering, None, AnchorEntry | None]:
+        """The anchor's entry for this case; a case the anchor should have held is reported."""
+        entry = self.entries.row
+        if entry is not None and entry.case_id == case_id:
+            return self.entries.take()
+        if entry is not None:  # an id below the anchor's last one that the anchor never saw
+            yield Tampering(case_id, number, 0, "case inserted")
+        return None
+
+    def anchor_end(self) -> Iterator[Tampering]:
+        if self.anchor is not None and self.anchor.problem:
+            yield Tampering(0, "", 0, self.anchor.problem)
+
+
+EVENT_FIELDS = (
+    "case_id",  # first, like the other streams' rows: see case_of
+    "id",
+    "seq",
+    "kind",
+    "at",
+    "actor_id",
+    "from_state",
+    "to_state",
+    "unit_id",
+    "division_code",
+    "respond_by",
+    "note",
+    "data",
+    "case_digest",
+    "prev_hash",
+    "hash",
+)
+
+
+def case_of(row: Any) -> int:
+    return int(row[0])
+
+
+RATING_FIELDS = (
+    "case_id",
+    "event_id",
+    "unit_id",
+    "division_code",
+    "at",
+    "solved",
+    "satisfaction",
+    "comment",
+    "source",
+)
+
+
+PHOTO_FIELDS = ("case_id", "pk", "file", "uploaded_at", "size", "content_type")
