@@ -33,8 +33,6 @@ class EventKind(models.TextChoices):
 
 # Events that start a new clock for a new (or the same) owner; the response rate counts them.
 CLOCK_EVENTS = (EventKind.DISPATCH, EventKind.ESCALATE, EventKind.REOPEN)
-
-
 PUBLIC_EVENTS = (
     EventKind.SUBMIT,
     EventKind.ANSWER,

@@ -36,7 +36,6 @@ CLOSE_UNRATED = "close_unrated"
 FLAG = "flag"
 KEEP_LOCAL = "keep_local"
 
-
 _REQUESTS = frozenset({Kind.REQUEST})
 _DISPATCHERS = frozenset({Role.DISPATCHER})
 _SUBMITTED = frozenset({State.SUBMITTED})

@@ -9,11 +9,7 @@ from django.utils.translation import gettext as _
 from jiceng.core.errors import InvalidInput
 
 PHONE_RE = re.compile(r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$")
-
-
 MAX_DESCRIPTION = 5000
-
-
 SYSTEM = None  # ``by=None``: the system (sweep) or the resident acting through a link
 
 
