@@ -25,7 +25,8 @@ import numpy as np
 from sklearn.metrics import f1_score
 from sklearn.model_selection import StratifiedKFold
 
-from jiceng.cases.intake import case_text, model_path
+from jiceng.cases.intake.category import model_path
+from jiceng.cases.intake.text import case_text
 from jiceng.cases.models import CaseEvent, EventKind
 from jiceng.textmining import Model, train
 

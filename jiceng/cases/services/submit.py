@@ -5,7 +5,8 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from jiceng.cases import history, intake, permissions, rules
+from jiceng.cases import history, permissions, rules
+from jiceng.cases.intake.spam import spam_verdict
 from jiceng.cases.models import Case, CaseEvent, Category, EventKind, Kind, State, Urgency
 from jiceng.cases.services.clocks import new_owner
 from jiceng.cases.services.prepare import insert, number, prepare
@@ -41,7 +42,7 @@ def case_submit(
         and not division_code.startswith(by.jurisdiction)
     ):
         raise NotAllowed(_("This location is outside your jurisdiction."))
-    verdict = intake.spam_verdict(channel=channel, title=title, description=description)
+    verdict = spam_verdict(channel=channel, title=title, description=description)
     case = prepare(
         kind=Kind.REQUEST,
         category=category,
