@@ -7,6 +7,7 @@ from django.db import transaction
 
 from jiceng.cases import rules, selectors, services
 from jiceng.cases.models import Case, Kind, State, Urgency
+from jiceng.cases.permissions import visible_cases
 from jiceng.cases.selectors import CaseFilters
 from jiceng.core import clock
 from jiceng.core.errors import JicengError, NotAllowed
@@ -235,7 +236,7 @@ def test_consultation_is_never_reopened(users, monday):
 def _service_accepts(user, case: Case, action: str) -> bool:
     """Try the action through its service and roll it back: does the service allow it?"""
     other = services
-    anchor = selectors.visible_cases(user).exclude(pk=case.pk).exclude(state=State.MERGED).first()
+    anchor = visible_cases(user).exclude(pk=case.pk).exclude(state=State.MERGED).first()
     calls = {
         "accept": lambda c: other.case_accept(case=c, by=user),
         "resolve": lambda c: other.case_resolve(case=c, by=user, answer="已处理"),
@@ -275,7 +276,7 @@ def test_offered_actions_are_exactly_those_the_services_accept(users, monday, ro
         dispatched(users, category="utilities"),
     ]
     for case in cases:
-        if not selectors.visible_cases(user).filter(pk=case.pk).exists():
+        if not visible_cases(user).filter(pk=case.pk).exists():
             continue
         visible = selectors.case_detail(user, case.number)
         offered = selectors.available_actions(user, visible)
