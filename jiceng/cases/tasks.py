@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django_tasks import task
 
-from jiceng.cases.anchor import daily_anchor
+from jiceng.cases.anchor.writing import daily_anchor
 from jiceng.cases.sweep import sweep
 
 

@@ -12,7 +12,8 @@ import pytest
 from django.db import connection
 
 from jiceng.cases import services
-from jiceng.cases.anchor import AnchorReader, _leaf, daily_anchor, write_anchor_file
+from jiceng.cases.anchor import AnchorReader, daily_anchor, write_anchor_file
+from jiceng.cases.anchor.lines import leaf
 from jiceng.cases.models import Case, CaseEvent, EventKind, State
 from jiceng.cases.tasks import anchor_task
 from jiceng.cases.verification import verify
@@ -165,7 +166,7 @@ def test_the_root_is_the_merkle_tree_hash_of_the_case_lines(users, anchor_at):
         return hashlib.sha256(b"\x01" + left + right).digest()
 
     footer = json.loads(path.read_text().splitlines()[-1])
-    assert footer["root"] == tree_hash([_leaf(entry) for entry in entries]).hex()
+    assert footer["root"] == tree_hash([leaf(entry) for entry in entries]).hex()
     assert footer["cases"] == 5
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from jiceng.cases.anchor import AnchorEntry
+from jiceng.cases.anchor.lines import AnchorEntry
 from jiceng.cases.history import CHAINED_FIELDS, case_digest, payload
 from jiceng.cases.models import EventKind
 from jiceng.cases.verification.walk import Cursor, Tampering, Walk

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from django.db import connections, router, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
 
-from jiceng.cases.anchor import AnchorReader
+from jiceng.cases.anchor.reading import AnchorReader
 from jiceng.cases.models import Case
 from jiceng.cases.verification.events import check_case, walk_events
 from jiceng.cases.verification.rows import check_photos, check_ratings

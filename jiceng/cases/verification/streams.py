@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Generator, Iterator
 from typing import Any
 
-from jiceng.cases.anchor import AnchorEntry, AnchorReader
+from jiceng.cases.anchor.lines import AnchorEntry
+from jiceng.cases.anchor.reading import AnchorReader
 from jiceng.cases.history import CHAINED_FIELDS
 from jiceng.cases.models import Case, CaseAttachment, CaseEvent, Rating
 from jiceng.cases.verification.walk import Cursor, Tampering
