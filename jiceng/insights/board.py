@@ -6,7 +6,8 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from jiceng.core import clock
-from jiceng.insights.rates import AreaRates, monthly_rates
+from jiceng.insights.rates.area import AreaRates
+from jiceng.insights.rates.months import monthly_rates
 from jiceng.places.models import Division, Level
 
 RATES_CACHE_SECONDS = 300

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from jiceng.cases.models import Case
-from jiceng.insights.dashboard import Area, _cases_in
+from jiceng.insights.dashboard.area import Area, cases_in
 from jiceng.insights.models import HotIssue, HotIssueRun
 from jiceng.people.models import Unit, UnitKind, User
 from jiceng.places.codes import code_range
@@ -35,7 +35,7 @@ class HotIssueReport:
 
 
 def hot_issues(*, user: User, area: Area, year: int, month: int) -> HotIssueReport:
-    cases_here = _cases_in(user, area)  # checks the role and the area's scope
+    cases_here = cases_in(user, area)  # checks the role and the area's scope
     stored = list(
         HotIssue.objects.filter(code_range("county", area.code[:6]), month=date(year, month, 1))
     )

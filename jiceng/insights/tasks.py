@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django_tasks import task
 
-from jiceng.insights.services import hot_issues_refresh, hot_issues_update
+from jiceng.insights.services.hot_issues import hot_issues_refresh, hot_issues_update
 
 
 @task()
