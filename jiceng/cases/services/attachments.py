@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from jiceng.cases import history, photos
 from jiceng.cases.models import Case, CaseAttachment, CaseEvent, EventKind
-from jiceng.cases.services.cleaning import SYSTEM
+from jiceng.cases.services.system import SYSTEM
 from jiceng.core import clock
 from jiceng.core.errors import InvalidInput
 

@@ -10,7 +10,6 @@ from jiceng.core.errors import InvalidInput
 
 PHONE_RE = re.compile(r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$")
 MAX_DESCRIPTION = 5000
-SYSTEM = None  # ``by=None``: the system (sweep) or the resident acting through a link
 
 
 def clean_text(value: str, field: str, *, max_length: int, required: bool = True) -> str:

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from jiceng.cases import history, permissions
 from jiceng.cases.models import Case, Category, Channel, EventKind, Kind, State, Urgency
 from jiceng.cases.services.cleaning import MAX_DESCRIPTION, clean_text
-from jiceng.cases.services.prepare import insert, number, prepare
+from jiceng.cases.services.prepare import insert_case, number_for, prepare_case
 from jiceng.core.errors import NotAllowed
 from jiceng.people.models import Role, User
 
@@ -26,7 +26,7 @@ def case_consult(
     """A consultation (咨询) answered on the spot by a dispatcher and closed at once."""
     permissions.require_role(by, frozenset({Role.DISPATCHER}))
     answer = clean_text(answer, "answer", max_length=MAX_DESCRIPTION)
-    case = prepare(
+    case = prepare_case(
         kind=Kind.CONSULTATION,
         category=category,
         title="",
@@ -41,7 +41,7 @@ def case_consult(
     if not case.division_id.startswith(by.jurisdiction):
         raise NotAllowed(_("This location is outside your jurisdiction."))
     with transaction.atomic():
-        insert(case)
+        insert_case(case)
         at = case.submitted_at
         history.append(
             case,
@@ -50,7 +50,7 @@ def case_consult(
             by=by,
             to_state=State.SUBMITTED,
             unit_id=case.owner_id,
-            changes={"number": number(case)},
+            changes={"number": number_for(case)},
         )
         history.append(
             case,

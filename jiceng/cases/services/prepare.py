@@ -27,7 +27,7 @@ def village_and_centre(code: str) -> tuple[Division, int]:
     return route
 
 
-def prepare(
+def prepare_case(
     *,
     kind: str,
     category: Category,
@@ -80,7 +80,7 @@ def prepare(
     return case
 
 
-def insert(case: Case) -> Case:
+def insert_case(case: Case) -> Case:
     """Write a prepared case, its resident and its search row (inside the caller's transaction)."""
     resident = case.resident
     assert resident is not None
@@ -91,6 +91,6 @@ def insert(case: Case) -> Case:
     return case
 
 
-def number(case: Case) -> str:
+def number_for(case: Case) -> str:
     """Read aloud on the phone: the local date, then the row id. Written with the first event."""
     return f"{timezone.localtime(case.submitted_at):%y%m%d}{case.pk:06d}"

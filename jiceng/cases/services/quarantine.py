@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from jiceng.cases import history, rules
 from jiceng.cases.models import Case, CaseEvent, EventKind, State
-from jiceng.cases.services.cleaning import SYSTEM
 from jiceng.cases.services.clocks import deadlines_from
+from jiceng.cases.services.system import SYSTEM
 from jiceng.core import clock
 from jiceng.people.models import User
 

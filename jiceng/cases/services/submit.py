@@ -9,7 +9,7 @@ from jiceng.cases import history, permissions, rules
 from jiceng.cases.intake.spam import spam_verdict
 from jiceng.cases.models import Case, CaseEvent, Category, EventKind, Kind, State, Urgency
 from jiceng.cases.services.clocks import new_owner
-from jiceng.cases.services.prepare import insert, number, prepare
+from jiceng.cases.services.prepare import insert_case, number_for, prepare_case
 from jiceng.cases.services.quarantine import quarantine
 from jiceng.core import clock
 from jiceng.core.errors import NotAllowed
@@ -43,7 +43,7 @@ def case_submit(
     ):
         raise NotAllowed(_("This location is outside your jurisdiction."))
     verdict = spam_verdict(channel=channel, title=title, description=description)
-    case = prepare(
+    case = prepare_case(
         kind=Kind.REQUEST,
         category=category,
         title=title,
@@ -57,7 +57,7 @@ def case_submit(
     )
     held = verdict is not None and verdict.spam
     with transaction.atomic():
-        insert(case)
+        insert_case(case)
         history.append(
             case,
             kind=EventKind.SUBMIT,
@@ -68,7 +68,7 @@ def case_submit(
             # The dispatch centre's clock: a request waiting for dispatch is never unseen.
             respond_by=None if held else case.respond_by,
             data={"channel": channel},
-            changes={"number": number(case)},
+            changes={"number": number_for(case)},
         )
         if held:
             assert verdict is not None

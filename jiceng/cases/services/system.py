@@ -6,9 +6,10 @@ from django.utils.translation import gettext as _
 
 from jiceng.cases import history, rules
 from jiceng.cases.models import Case, CaseEvent, EventKind, State
-from jiceng.cases.services.cleaning import SYSTEM
 from jiceng.core import clock
 from jiceng.core.errors import IllegalTransition
+
+SYSTEM = None  # ``by=None``: the system (sweep) or the resident acting through a link
 
 
 def case_remind(*, case: Case) -> CaseEvent:

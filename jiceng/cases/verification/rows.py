@@ -12,7 +12,7 @@ from jiceng.cases.verification.walk import Cursor, Tampering, Walk
 
 
 def _rating_as_recorded(event: Any) -> tuple[Any, ...]:
-    """The rating row its RATE event describes, in the order of RATING_FIELDS."""
+    """The rating row its RATE event describes, in the order of streams.RATING_FIELDS."""
     data = event.data
     return (
         event.case_id,

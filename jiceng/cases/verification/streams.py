@@ -13,6 +13,8 @@ from jiceng.cases.verification.walk import Cursor, Tampering
 
 
 class Streams:
+    """Cases, events, ratings and photos, each read once in case order, and the anchor."""
+
     def __init__(self, batch_size: int, anchor: AnchorReader | None) -> None:
         fields = ("pk", "number", "version", "head_hash", *CHAINED_FIELDS)
         self.cases = (
