@@ -1,6 +1,6 @@
 """Text intelligence at intake: the spam check, the category proposal, likely duplicates.
 
-The textmining library does the work; this module ties it to the deployment:
+The textmining library does the work; this package ties it to the deployment:
 which channels are checked for spam, where the category model lives (and when
 to reload it), and per-process duplicate indexes, one per county, kept in step
 with the database. Nothing here writes; the services and views decide what to
