@@ -24,8 +24,9 @@ from django.urls import reverse
 
 from jiceng.cases.models import Case, Kind, State
 from jiceng.core import clock
-from jiceng.notices import links, outbox
+from jiceng.notices import links
 from jiceng.notices.models import Channel, Message, MessageRead, StaffContact, Status
+from jiceng.notices.outbox import writing
 from jiceng.people.models import UnitKind
 
 EPOCH = Value(datetime(1970, 1, 1, tzinfo=UTC), output_field=DateTimeField())
@@ -71,7 +72,7 @@ def centre_digests(now: datetime) -> int:
         if not row["new"]:
             continue
         planned.append(
-            outbox.message(
+            writing.message(
                 key=f"centre_waiting:{row['owner_id']}:{key_round}",
                 channel=Channel.INAPP,
                 template="centre_waiting",
@@ -80,7 +81,7 @@ def centre_digests(now: datetime) -> int:
                 unit_id=row["owner_id"],
             )
         )
-    outbox.plan(planned, may_exist=True)
+    writing.plan(planned, may_exist=True)
     return len(planned)
 
 
@@ -114,7 +115,7 @@ def staff_digests(now: datetime) -> int:
         for channel, wanted in ((Channel.SMS, contact.by_sms), (Channel.EMAIL, contact.by_email)):
             if wanted:
                 planned.append(
-                    outbox.message(
+                    writing.message(
                         key=f"staff_digest:{contact.user_id}:{channel}:{key_round}",
                         channel=channel,
                         template="staff_digest",
@@ -124,7 +125,7 @@ def staff_digests(now: datetime) -> int:
                     )
                 )
     with transaction.atomic():
-        outbox.plan(planned, may_exist=True)
+        writing.plan(planned, may_exist=True)
         contacts.filter(pk__in=[c.pk for c in contacts]).update(digested_until=now)
     return len(planned)
 

@@ -19,8 +19,9 @@ from django.urls import reverse
 
 from jiceng.cases.models import Case, CaseEvent, EventKind, State, Urgency
 from jiceng.core import pii
-from jiceng.notices import links, outbox
+from jiceng.notices import links
 from jiceng.notices.models import Channel, Message, StaffContact
+from jiceng.notices.outbox import writing
 from jiceng.people.models import Unit, UnitKind
 
 # Shares of a response (and resolution) window after which the owning unit is warned.
@@ -50,7 +51,7 @@ def on_event(sender: object, *, case: Case, event: CaseEvent, **kwargs: Any) -> 
     planned: list[Message] = []
     for plan in PLANS.get(event.kind, ()):
         planned.extend(plan(case, event))
-    outbox.plan(planned)
+    writing.plan(planned)
 
 
 # --- residents -------------------------------------------------------------------------------
@@ -63,7 +64,7 @@ def _to_resident(
     if resident_id is None:
         return []
     return [
-        outbox.message(
+        writing.message(
             key=f"{template}:{case.pk}:{event.seq}",
             channel=Channel.SMS,
             template=template,
@@ -111,7 +112,7 @@ def _resolved(case: Case, event: CaseEvent) -> list[Message]:
     for duplicate in merged:
         params = {"number": duplicate.number, "unit": unit, "link": links.RATE}
         told.append(
-            outbox.message(
+            writing.message(
                 key=f"case_resolved:{duplicate.pk}:via:{case.pk}:{event.seq}",
                 channel=Channel.SMS,
                 template="case_resolved",
@@ -162,7 +163,7 @@ def _to_unit(
     tag: str = "",
 ) -> Message:
     unit_id = unit_id or event.unit_id
-    return outbox.message(
+    return writing.message(
         key=f"{template}:{case.pk}:{event.seq}:u{unit_id}{tag}",
         channel=Channel.INAPP,
         template=template,
@@ -227,7 +228,7 @@ def _urgent_to_members(case: Case, event: CaseEvent) -> list[Message]:
         for channel, wanted in ((Channel.SMS, contact.by_sms), (Channel.EMAIL, contact.by_email)):
             if wanted:
                 planned.append(
-                    outbox.message(
+                    writing.message(
                         key=f"staff_urgent:{case.pk}:{event.seq}:{contact.user_id}:{channel}",
                         channel=channel,
                         template="staff_urgent",

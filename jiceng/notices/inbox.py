@@ -25,7 +25,7 @@ from jiceng.cases.permissions import is_admin
 from jiceng.core import clock
 from jiceng.core.errors import InvalidInput, NotAllowed
 from jiceng.notices.models import Channel, Message, MessageRead, StaffContact, Status
-from jiceng.notices.outbox import MOBILE
+from jiceng.notices.outbox.policy import MOBILE
 from jiceng.people.models import Role, User
 from jiceng.places.codes import code_range
 
