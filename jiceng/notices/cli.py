@@ -19,11 +19,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from jiceng.notices import templates
     from jiceng.notices.outbox import draining
+    from jiceng.notices.templates.wording import markdown_table
 
     if args.action == "templates":
-        print(templates.markdown_table(), end="")
+        print(markdown_table(), end="")
         return 0
     if args.action == "digest":
         from jiceng.notices import digests

@@ -21,8 +21,8 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
-from jiceng.notices import templates
 from jiceng.notices.channels import Outcome, Refused, Retry
+from jiceng.notices.templates.catalogue import TEMPLATES
 
 NATIONAL = re.compile(r"^(?:\+86|0086|86)?(1[3-9]\d{9})$")
 LONG_NUMBER = re.compile(r"\+?\d[\d -]{5,}\d")
@@ -75,7 +75,7 @@ def template_ids() -> dict[str, str]:
             f"JICENG_SMS_TEMPLATES names {path}, which must hold one JSON object "
             'mapping our template codes to the gateway\'s ids, e.g. {"case_received": "SMS_1"}'
         )
-    unknown = sorted(set(loaded) - set(templates.TEMPLATES))
+    unknown = sorted(set(loaded) - set(TEMPLATES))
     if unknown:
         raise ImproperlyConfigured(
             f"JICENG_SMS_TEMPLATES names {path}, which maps unknown template codes: "

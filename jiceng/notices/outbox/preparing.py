@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime
 
 from jiceng.core import crypto
-from jiceng.notices import templates
 from jiceng.notices.channels import Outgoing
 from jiceng.notices.models import Channel, Message, StaffContact, Status
 from jiceng.notices.outbox.marking import Marks
@@ -17,6 +16,8 @@ from jiceng.notices.outbox.policy import (
     still_due,
 )
 from jiceng.notices.outbox.writing import wording
+from jiceng.notices.templates.catalogue import TEMPLATES
+from jiceng.notices.templates.wording import subject as worded_subject
 
 
 def outgoing(row: Message, *, now: datetime, limits: PhoneLimits, marks: Marks) -> Outgoing | None:
@@ -40,10 +41,10 @@ def outgoing(row: Message, *, now: datetime, limits: PhoneLimits, marks: Marks) 
         client_id=row.client_id,
         template=code,
         params=params,
-        text=str(templates.TEMPLATES[code].text) % params,
+        text=str(TEMPLATES[code].text) % params,
         to=address,
         masked=crypto.mask_phone(address) if row.channel == Channel.SMS else _mask_email(address),
-        subject=templates.subject(code, row.params) if row.channel == Channel.EMAIL else "",
+        subject=worded_subject(code, row.params) if row.channel == Channel.EMAIL else "",
     )
 
 

@@ -6,8 +6,10 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 
 from jiceng.core.inserts import insert_row
-from jiceng.notices import links, templates
+from jiceng.notices import links
 from jiceng.notices.models import Channel, Message, Status
+from jiceng.notices.templates.catalogue import TEMPLATES
+from jiceng.notices.templates.wording import render, worded_params
 
 
 def message(
@@ -26,7 +28,7 @@ def message(
     expect: Mapping[str, object] | None = None,
 ) -> Message:
     """A message ready to be written. An in-app message due now is delivered as written."""
-    if template not in templates.TEMPLATES:
+    if template not in TEMPLATES:
         raise ValueError(f"unknown template {template}")
     due = not_before or at
     now_in_app = channel == Channel.INAPP and due <= at and not expect
@@ -65,12 +67,12 @@ def plan(messages: Sequence[Message], *, may_exist: bool = False) -> None:
 
 def wording(row: Message) -> dict[str, str]:
     """The message's parameters worded for sending, its resident link made now."""
-    return templates.worded_params(row.template, row.params, link=_link_maker(row))
+    return worded_params(row.template, row.params, link=_link_maker(row))
 
 
 def text(row: Message, *, language: str | None = None) -> str:
     """The message as its recipient reads it (for the case page: the link left out)."""
-    return templates.render(row.template, row.params, language=language)
+    return render(row.template, row.params, language=language)
 
 
 def _link_maker(row: Message) -> Callable[[str], str] | None:
