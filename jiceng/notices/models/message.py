@@ -12,26 +12,7 @@ import hashlib
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from jiceng.core.fields import EncryptedTextField
-
-
-class Channel(models.TextChoices):
-    SMS = "sms", _("SMS")
-    EMAIL = "email", _("Email")
-    INAPP = "inapp", _("Workbench inbox")
-
-
-class Status(models.TextChoices):
-    PENDING = "pending", _("waiting to be sent")
-    SENDING = "sending", _("being sent")
-    SENT = "sent", _("sent")
-    DELIVERED = "delivered", _("delivered")
-    FAILED = "failed", _("failed")
-    CANCELLED = "cancelled", _("not sent")
-
-
-# A message in one of these states is settled: the drain never touches it again.
-SETTLED = (Status.SENT, Status.DELIVERED, Status.FAILED, Status.CANCELLED)
+from jiceng.notices.models.choices import Channel, Status
 
 
 class Message(models.Model):
@@ -144,60 +125,3 @@ class Message(models.Model):
     def client_id(self) -> str:
         """The idempotency key handed to gateways: stable across retries, 32 hex digits."""
         return hashlib.sha256(self.key.encode()).hexdigest()[:32]
-
-
-class MessageRead(models.Model):
-    """A staff member has read an in-app message of their unit's inbox."""
-
-    message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="reads")
-    user = models.ForeignKey("people.User", on_delete=models.CASCADE, related_name="+")
-    at = models.DateTimeField()
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["message", "user"], name="message_read_once")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.message_id} read by {self.user_id}"
-
-
-class OptOutSource(models.TextChoices):
-    LINK = "link", _("The resident's link")
-    REPLY = "reply", _("Reply to an SMS (TD)")
-    STAFF = "staff", _("Asked a member of staff")
-
-
-class OptOut(models.Model):
-    """A phone number that asked not to be texted again (by its blind index, never in clear)."""
-
-    phone_index = models.CharField(max_length=64, unique=True)
-    at = models.DateTimeField(_("at"))
-    source = models.CharField(_("source"), max_length=8, choices=OptOutSource.choices)
-
-    class Meta:
-        verbose_name = _("SMS opt-out")
-        verbose_name_plural = _("SMS opt-outs")
-
-    def __str__(self) -> str:
-        return f"{self.phone_index[:8]}… {self.at:%Y-%m-%d}"
-
-
-class StaffContact(models.Model):
-    """How a staff member wants to hear of their unit's inbox beyond the workbench."""
-
-    user = models.OneToOneField(
-        "people.User", on_delete=models.CASCADE, related_name="notice_contact"
-    )
-    mobile = EncryptedTextField(_("mobile"), blank=True, default="")
-    by_sms = models.BooleanField(_("digest by SMS"), default=False)
-    by_email = models.BooleanField(_("digest by email"), default=False)
-    # Inbox messages up to here were already summed up in a digest.
-    digested_until = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("staff contact")
-        verbose_name_plural = _("staff contacts")
-
-    def __str__(self) -> str:
-        return str(self.user_id)
