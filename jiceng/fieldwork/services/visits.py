@@ -1,38 +1,23 @@
-"""Recording visits. A finding that needs action becomes a case in the same call."""
+"""Recording visits and closing their follow-ups."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from jiceng.cases.models import Case, Category, Channel, Urgency
-from jiceng.cases.services import case_submit
+from jiceng.cases.models import Category, Urgency
 from jiceng.core import clock
 from jiceng.core.errors import InvalidInput, NotAllowed
 from jiceng.fieldwork.models import PlaceKind, Visit
 from jiceng.fieldwork.scope import field_village, require_village
-from jiceng.people.models import Household, Resident, Role, User
+from jiceng.fieldwork.services.burden import burden
+from jiceng.fieldwork.services.visit_case import case_from_visit
+from jiceng.people.models import Household, Role, User
 
 MAX_FINDING = 2000
-
-
-@dataclass(frozen=True)
-class _Contact:
-    name: str
-    phone: str
-
-
-def _household_contact(household: Household) -> _Contact:
-    """The household head's phone, or any member's: carried into the case, never retyped."""
-    members = Resident.objects.filter(household=household, moved_away_on__isnull=True)
-    for person in sorted(members, key=lambda p: (not p.is_household_head, p.pk)):
-        if person.phone:
-            return _Contact(name=person.name, phone=person.phone)
-    return _Contact(name="", phone="")
 
 
 def _where(by: User, place_kind: str, household: Household | None, place: str) -> tuple[str, str]:
@@ -88,7 +73,7 @@ def visit_record(
     with transaction.atomic():
         case, contact_prefilled = None, False
         if case_category is not None:
-            case, contact_prefilled = _case_from_visit(
+            case, contact_prefilled = case_from_visit(
                 by=by,
                 category=case_category,
                 finding=finding,
@@ -98,7 +83,7 @@ def visit_record(
                 contact_phone=contact_phone,
                 urgency=urgency,
             )
-        typed, prefilled = _burden(
+        typed, prefilled = burden(
             household=household,
             follow_up_on=follow_up_on,
             case=case,
@@ -119,63 +104,6 @@ def visit_record(
             prefilled_fields=prefilled,
             created_at=clock.now(),
         )
-
-
-def _case_from_visit(
-    *,
-    by: User,
-    category: Category,
-    finding: str,
-    village_code: str,
-    address: str,
-    household: Household | None,
-    contact_phone: str,
-    urgency: str,
-) -> tuple[Case, bool]:
-    contact = _household_contact(household) if household else _Contact("", "")
-    phone = contact.phone or (contact_phone or "").strip()
-    if not phone:
-        raise InvalidInput(
-            _("Nobody in this household has a phone on file: give a contact phone for the case."),
-            field="contact_phone",
-        )
-    try:
-        case = case_submit(
-            category=category,
-            description=finding,
-            division_code=village_code,
-            address=address,
-            contact_name=contact.name,
-            contact_phone=phone,
-            channel=Channel.IN_PERSON,
-            urgency=urgency,
-            by=by,
-        )
-    except InvalidInput as error:
-        if error.field == "phone":
-            error.field = "contact_phone"
-        raise
-    return case, bool(contact.phone)
-
-
-def _burden(
-    *,
-    household: Household | None,
-    follow_up_on: date | None,
-    case: Case | None,
-    contact_prefilled: bool,
-    urgency: str,
-) -> tuple[int, int]:
-    """Typed: where, who/place, finding, and each optional answer given. Prefilled: the rest."""
-    typed = 3 + int(follow_up_on is not None)
-    prefilled = 2  # date and village
-    if household is not None:
-        prefilled += 1  # address
-    if case is not None:
-        typed += 1 + int(urgency != Urgency.NORMAL) + int(not contact_prefilled)
-        # description, address, village, channel and contact come from the visit
-        prefilled += 4 + int(contact_prefilled) * 2
-    return typed, prefilled
 
 
 def visit_follow_up_done(*, visit: Visit, by: User) -> Visit:

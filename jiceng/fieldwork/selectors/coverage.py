@@ -1,63 +1,28 @@
-"""Reads for field work, always inside the user's village (or township, for figures).
-
-Coverage is the figure that goes upward: the share of vulnerable households
-visited recently enough. There is deliberately no count of visits per cadre.
-"""
+"""Coverage, the figure that goes upward: the share of vulnerable households visited
+recently enough. There is deliberately no count of visits per cadre."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.conf import settings
 from django.db.models import Exists, Max, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from jiceng.core import clock
 from jiceng.core.errors import NotAllowed
-from jiceng.fieldwork.models import Visit
-from jiceng.fieldwork.scope import field_village, may_see_village, villages_for
-from jiceng.people import health
+from jiceng.fieldwork.scope import may_see_village, villages_for
+from jiceng.fieldwork.selectors.intervals import (
+    ALL_KINDS,
+    KIND_LABELS,
+    MEMBER_KINDS,
+    add_months,
+    intervals,
+    months_before,
+)
 from jiceng.people.models import Household, Resident, User
 from jiceng.places.models import Division
-
-# How often each kind of vulnerable household should be visited, in months.
-# Override per deployment with JICENG_VISIT_INTERVAL_MONTHS in settings.
-DEFAULT_INTERVALS: dict[str, int] = {
-    "elderly_alone": 3,
-    "left_behind_child": 3,
-    "extreme_poverty": 3,
-    "disability": 6,
-    "dibao": 6,
-}
-KIND_LABELS = {
-    "elderly_alone": gettext_lazy("elderly living alone"),
-    "left_behind_child": gettext_lazy("left-behind child"),
-    "extreme_poverty": gettext_lazy("extreme poverty support"),
-    # Health marks are not named on lists that township staff also see.
-    "disability": gettext_lazy("protected care need"),
-    "dibao": gettext_lazy("低保 family"),
-}
-MEMBER_KINDS = ("elderly_alone", "left_behind_child", "extreme_poverty")
-HEALTH_KINDS = health.HEALTH_FLAGS
-ALL_KINDS = (*MEMBER_KINDS, *HEALTH_KINDS, "dibao")
-
-
-def intervals() -> dict[str, int]:
-    return {**DEFAULT_INTERVALS, **getattr(settings, "JICENG_VISIT_INTERVAL_MONTHS", {})}
-
-
-def months_before(day: date, months: int) -> date:
-    index = day.year * 12 + day.month - 1 - months
-    year, month = divmod(index, 12)
-    for dom in (day.day, 30, 29, 28):
-        try:
-            return date(year, month + 1, dom)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
 
 
 @dataclass
@@ -95,7 +60,7 @@ class Coverage:
         return [row for row in self.rows if row.overdue]
 
 
-def _present(flag: str) -> Exists:
+def present(flag: str) -> Exists:
     return Exists(
         Resident.objects.filter(
             household=OuterRef("pk"), moved_away_on__isnull=True, **{flag: True}
@@ -103,7 +68,7 @@ def _present(flag: str) -> Exists:
     )
 
 
-def _health_marks(village_code: str) -> dict[int, set[str]]:
+def health_marks(village_code: str) -> dict[int, set[str]]:
     """Health marks per household of the village: encrypted, so read and decided here.
 
     One query and one decryption per present member of one village (a few
@@ -119,9 +84,9 @@ def _health_marks(village_code: str) -> dict[int, set[str]]:
     return marks
 
 
-def _vulnerable(village_code: str, health_marked: list[int]) -> QuerySet[Household]:
+def vulnerable(village_code: str, health_marked: list[int]) -> QuerySet[Household]:
     households = Household.objects.filter(grid__village_id=village_code).annotate(
-        **{kind: _present(kind) for kind in MEMBER_KINDS},
+        **{kind: present(kind) for kind in MEMBER_KINDS},
         last_visit=Max("visits__visited_on"),
     )
     any_kind = Q(dibao=True) | Q(pk__in=health_marked)
@@ -137,38 +102,18 @@ def coverage(user: User, village: Division, *, today: date | None = None) -> Cov
     today = today or timezone.localdate(clock.now())
     months = intervals()
     result = Coverage(village=village)
-    marks = _health_marks(village.code)
-    for household in _vulnerable(village.code, list(marks)):
+    marks = health_marks(village.code)
+    for household in vulnerable(village.code, list(marks)):
         found = marks.get(household.pk, set())
         kinds = [k for k in ALL_KINDS if k in found or getattr(household, k, False)]
         interval = min(months[kind] for kind in kinds)
         last: date | None = household.last_visit  # type: ignore[attr-defined]
-        due_by = None if last is None else _add_months(last, interval)
+        due_by = None if last is None else add_months(last, interval)
         overdue = last is None or last < months_before(today, interval)
         result.rows.append(CoverageRow(household, kinds, last, due_by, overdue))
     return result
 
 
-def _add_months(day: date, months: int) -> date:
-    return months_before(day, -months)
-
-
 def coverage_by_village(user: User, *, today: date | None = None) -> list[Coverage]:
     """The upward figure: coverage per village of the user's area, in code order."""
     return [coverage(user, village, today=today) for village in villages_for(user)]
-
-
-def my_visits(user: User) -> QuerySet[Visit]:
-    """The user's own visits (a cadre's own notebook, not a score)."""
-    field_village(user)
-    return Visit.objects.filter(by=user).select_related("household", "case")
-
-
-def open_follow_ups(user: User) -> QuerySet[Visit]:
-    return my_visits(user).filter(follow_up_on__isnull=False, follow_up_done_at__isnull=True)
-
-
-def household_visits(user: User, household: Household) -> QuerySet[Visit]:
-    if field_village(user) != household.grid.village_id:
-        raise NotAllowed(_("This household belongs to another village."))
-    return Visit.objects.filter(household=household).select_related("by", "case")
