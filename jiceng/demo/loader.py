@@ -14,6 +14,7 @@ from jiceng.demo.fieldwork import load_fieldwork_demo
 from jiceng.demo.finishing import group_hot_issues, refresh_planner_statistics, train_category_model
 from jiceng.demo.generate import build_world, generate_cases
 from jiceng.demo.households import build_grids_and_households
+from jiceng.demo.staff import build_staff
 from jiceng.people.models import Role
 from jiceng.places.importer import load_demo_county
 
@@ -54,7 +55,7 @@ def load_demo(*, scale: str = "small", seed: int = 330681, reset: bool = False) 
     rng = random.Random(seed)
     with transaction.atomic():
         org = setup.build_units()
-        setup.build_staff(org, rng)
+        build_staff(org, rng)
         households = build_grids_and_households(org, rng, households_per_grid=households_per_grid)
     load_fieldwork_demo(seed=seed)
     generate_cases(build_world(org, rng), cases)
