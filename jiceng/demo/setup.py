@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 
 from jiceng.cases.models import Category, DispatchRule, Tier
 from jiceng.people.models import Unit, UnitKind, User
-from jiceng.people.units import default_name, ensure_unit
+from jiceng.people.units.naming import default_name
+from jiceng.people.units.setup import ensure_unit
 from jiceng.places.models import Division, Level
 
 COUNTY = "330681"

@@ -26,9 +26,9 @@ def run(args: argparse.Namespace) -> int:
         print(markdown_table(), end="")
         return 0
     if args.action == "digest":
-        from jiceng.notices import digests
+        from jiceng.notices.digests.running import run_digests
 
-        print(digests.run_digests().summary())
+        print(run_digests().summary())
         return 0
     if args.loop:
         drain_forever(threading.Event())
