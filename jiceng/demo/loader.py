@@ -4,69 +4,21 @@ from __future__ import annotations
 
 import random
 import time
-from contextlib import nullcontext
-from datetime import timedelta
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils.translation import gettext as _
 
-from jiceng.cases.models import Case, Category
-from jiceng.core import clock
+from jiceng.cases.models import Case
 from jiceng.demo import setup
 from jiceng.demo.fieldwork import load_fieldwork_demo
+from jiceng.demo.finishing import group_hot_issues, refresh_planner_statistics, train_category_model
+from jiceng.demo.generate import build_world, generate_cases
 from jiceng.demo.households import build_grids_and_households
-from jiceng.demo.simulate import CATEGORY_WEIGHTS, World, simulate_case
-from jiceng.notices import events as notice_events
+from jiceng.demo.staff import build_staff
 from jiceng.people.models import Role
 from jiceng.places.importer import load_demo_county
-from jiceng.places.models import Division, Level
 
 SCALES = {"small": (600, 0), "full": (30_000, 12)}  # cases, households per grid
-BATCH = 250
-
-
-def _villages() -> list[tuple[str, str, str]]:
-    townships = dict(
-        Division.objects.filter(code__startswith=setup.COUNTY, level=Level.TOWNSHIP).values_list(
-            "code", "name"
-        )
-    )
-    return [
-        (code, name, townships.get(code[:9], ""))
-        for code, name in Division.objects.filter(
-            code__startswith=setup.COUNTY, level=Level.VILLAGE
-        )
-        .order_by("code")
-        .values_list("code", "name")
-    ]
-
-
-def _world(org: setup.DemoOrg, rng: random.Random) -> World:
-    categories = list(Category.objects.select_related("time_limit").order_by("sort_order"))
-    return World(
-        org=org,
-        rng=rng,
-        now=clock.now(),
-        categories=categories,
-        weights=[CATEGORY_WEIGHTS.get(c.code, 1) for c in categories],
-        villages=_villages(),
-    )
-
-
-NOTICE_DAYS = 3
-
-
-def _generate_cases(world: World, count: int) -> None:
-    rng = world.rng
-    # Spread over twelve months, a little busier lately, as hotlines grow.
-    moments = sorted(world.now - timedelta(days=365 * rng.random() ** 1.15) for _ in range(count))
-    # Residents and units hear of the last few days only: the rest is a simulated past.
-    told_from = world.now - timedelta(days=NOTICE_DAYS)
-    for start in range(0, count, BATCH):
-        with transaction.atomic():
-            for submitted in moments[start : start + BATCH]:
-                with nullcontext() if submitted >= told_from else notice_events.muted():
-                    simulate_case(world, submitted)
 
 
 def logins_text() -> str:
@@ -103,13 +55,13 @@ def load_demo(*, scale: str = "small", seed: int = 330681, reset: bool = False) 
     rng = random.Random(seed)
     with transaction.atomic():
         org = setup.build_units()
-        setup.build_staff(org, rng)
+        build_staff(org, rng)
         households = build_grids_and_households(org, rng, households_per_grid=households_per_grid)
     load_fieldwork_demo(seed=seed)
-    _generate_cases(_world(org, rng), cases)
-    _refresh_planner_statistics()
-    trained = _train_category_model()
-    _group_hot_issues()
+    generate_cases(build_world(org, rng), cases)
+    refresh_planner_statistics()
+    trained = train_category_model()
+    group_hot_issues()
     seconds = time.perf_counter() - started
     summary = _("Loaded 诸暨市: %(cases)d cases, %(households)d households in %(seconds).1f s.") % {
         "cases": Case.objects.filter(division__code__startswith=setup.COUNTY).count(),
@@ -117,40 +69,6 @@ def load_demo(*, scale: str = "small", seed: int = 330681, reset: bool = False) 
         "seconds": seconds,
     }
     return summary + "\n" + trained + "\n" + logins_text()
-
-
-def _train_category_model() -> str:
-    """The desk proposes categories from the start: train on the demo dispatchers' confirmations."""
-    from jiceng.cases.training import TrainingError, retrain
-
-    try:
-        result = retrain(cv=False)
-    except TrainingError as error:
-        return str(error)
-    return _("Category model trained on %(n)d confirmed categories: %(path)s") % {
-        "n": result["samples"],
-        "path": result["model"],
-    }
-
-
-def _group_hot_issues(months: int = 3) -> None:
-    """The worker regroups recent months hourly; the demo has no worker yet, so do it once."""
-    from django.utils import timezone
-
-    from jiceng.core import clock
-    from jiceng.insights.services import hot_issues_refresh
-
-    today = timezone.localdate(clock.now())
-    year, month = today.year, today.month
-    for _step in range(months):
-        hot_issues_refresh(county=setup.COUNTY, year=year, month=month)
-        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
-
-
-def _refresh_planner_statistics() -> None:
-    """After a bulk load the query planner's statistics are stale; refresh them once."""
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
 
 
 def _reset() -> None:

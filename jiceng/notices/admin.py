@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from jiceng.core import clock, crypto
 from jiceng.core.admin import ReadOnlyAdmin
 from jiceng.notices.models import Message, OptOut, OptOutSource
-from jiceng.notices.outbox import MOBILE
+from jiceng.notices.outbox.policy import MOBILE
 
 
 @admin.register(Message)

@@ -19,20 +19,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from jiceng.notices import outbox, templates
+    from jiceng.notices.outbox import draining
+    from jiceng.notices.templates.wording import markdown_table
 
     if args.action == "templates":
-        print(templates.markdown_table(), end="")
+        print(markdown_table(), end="")
         return 0
     if args.action == "digest":
-        from jiceng.notices import digests
+        from jiceng.notices.digests.running import run_digests
 
-        print(digests.run_digests().summary())
+        print(run_digests().summary())
         return 0
     if args.loop:
         drain_forever(threading.Event())
         return 0
-    print(outbox.drain_all().summary())
+    print(draining.drain_all().summary())
     return 0
 
 
@@ -43,11 +44,11 @@ def drain_forever(stop: threading.Event) -> None:
     a queued task every few seconds would fill the task table with nothing to show.
     """
     from jiceng.core import schedule
-    from jiceng.notices import outbox
+    from jiceng.notices.outbox import draining
 
     schedule.run_every(
         name="outbox",
         minutes=settings.JICENG_OUTBOX_POLL_SECONDS / 60,
-        job=outbox.drain_all,
+        job=draining.drain_all,
         stop=stop,
     )

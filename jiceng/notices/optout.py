@@ -11,7 +11,7 @@ from __future__ import annotations
 from django.db import IntegrityError, transaction
 
 from jiceng.core import clock, crypto
-from jiceng.notices.channels import sms
+from jiceng.notices.channels.sms.formats import national
 from jiceng.notices.models import OptOut, OptOutSource
 from jiceng.people.models import Resident
 
@@ -51,7 +51,7 @@ def stop_texts_to(*, phones: list[str], source: str = OptOutSource.REPLY) -> int
     Numbers come as gateways write them (``+8613812345678``); each is kept only as the
     blind index of its 11 digits, the form a resident's phone is indexed under.
     """
-    indexes = {crypto.blind_index(sms.national(phone)) for phone in phones if phone}
+    indexes = {crypto.blind_index(national(phone)) for phone in phones if phone}
     indexes.discard("")
     now = clock.now()
     rows = [OptOut(phone_index=index, at=now, source=source) for index in indexes]

@@ -11,7 +11,7 @@ class PeopleConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from jiceng.people.models import Unit
-        from jiceng.people.units import village_route
+        from jiceng.people.units.routing import village_route
         from jiceng.places.models import Division
 
         for model in (Division, Unit):

@@ -16,7 +16,7 @@ from jiceng.core.admin import ReadOnlyAdmin
 from jiceng.core.errors import InvalidInput, NotAllowed
 from jiceng.people.models import User
 from jiceng.policies.models import Benefit, Outreach, Policy, PolicyRuleChange
-from jiceng.policies.rules import validate_rule
+from jiceng.policies.rules.validation import validate_rule
 from jiceng.policies.services import policy_rule_set
 
 

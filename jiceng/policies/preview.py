@@ -8,9 +8,9 @@ the one 86-year-old of the village is known to be disabled. So:
 - when any count is hidden, the total is rounded to tens as well, so the total
   minus the counts shown does not give the hidden one back (the villages past
   the first ``VILLAGES_SHOWN`` count as one more cell, "other villages");
-- a rule that names a health mark (``rules.HEALTH_FIELDS``) gives only the
+- a rule that names a health mark (``rules.fields.HEALTH_FIELDS``) gives only the
   rounded total, no villages and no sample, unless the user may see health
-  marks in clear (``people.services.may_reveal_health_in``), which today only
+  marks in clear (``people.services.reveal.may_reveal_health_in``), which today only
   a village's own cadres may, for their village.
 """
 
@@ -22,10 +22,11 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from jiceng.people.models import User
-from jiceng.people.services import may_reveal_health_in
+from jiceng.people.services.reveal import may_reveal_health_in
 from jiceng.places.models import Division
-from jiceng.policies import rules
 from jiceng.policies.models import Policy
+from jiceng.policies.rules.fields import Rule, needs_health
+from jiceng.policies.rules.words import rule_text
 from jiceng.policies.services import policy_matches
 
 SMALL = 5
@@ -53,12 +54,12 @@ def rounded(count: int) -> str:
     return _("about %(n)d") % {"n": (count + 5) // 10 * 10}
 
 
-def policy_preview(policy: Policy, rule: rules.Rule, user: User) -> Preview:
+def policy_preview(policy: Policy, rule: Rule, user: User) -> Preview:
     """Matches of ``rule`` in the user's area, counted per village and shown safely."""
     matches = policy_matches(policy, rule=rule, within=user.jurisdiction)
     villages = Counter(m.village for m in matches)
-    text = rules.rule_text(rule)
-    if rules.needs_health(rule) and not may_reveal_health_in(user, set(villages)):
+    text = rule_text(rule)
+    if needs_health(rule) and not may_reveal_health_in(user, set(villages)):
         return Preview(rule=text, total=rounded(len(matches)), rounded=True, protected=True)
     cells = _cells(villages)
     hidden = any(count < SMALL for _name, count in cells)

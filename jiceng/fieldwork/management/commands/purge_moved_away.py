@@ -7,7 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 
-from jiceng.people.services import residents_purge_moved_away
+from jiceng.people.services.retention import residents_purge_moved_away
 
 
 class Command(BaseCommand):

@@ -1,0 +1,53 @@
+"""Which plans each event kind runs, and the switch that mutes them all."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any
+
+from jiceng.cases.models import Case, CaseEvent, EventKind
+from jiceng.notices.events import residents, staff
+from jiceng.notices.models import Message
+from jiceng.notices.outbox import writing
+
+Plan = Callable[[Case, CaseEvent], list[Message]]
+
+
+_muted: ContextVar[bool] = ContextVar("jiceng_notices_muted", default=False)
+
+
+@contextmanager
+def muted() -> Iterator[None]:
+    """Plan nothing for the events written inside: the demo's simulated past tells nobody."""
+    token = _muted.set(True)
+    try:
+        yield
+    finally:
+        _muted.reset(token)
+
+
+def on_event(sender: object, *, case: Case, event: CaseEvent, **kwargs: Any) -> None:
+    if _muted.get():
+        return
+    planned: list[Message] = []
+    for plan in PLANS.get(event.kind, ()):
+        planned.extend(plan(case, event))
+    writing.plan(planned)
+
+
+PLANS: dict[str, tuple[Plan, ...]] = {
+    EventKind.SUBMIT: (residents.received,),
+    EventKind.RELEASE: (residents.received,),
+    EventKind.ANSWER: (residents.answered,),
+    EventKind.DISPATCH: (staff.handed_over,),
+    EventKind.ACCEPT: (residents.accepted, staff.accepted_by_unit),
+    EventKind.ESCALATE: (residents.escalated, staff.handed_over),
+    EventKind.REPLY: (residents.progress,),
+    EventKind.RESOLVE: (residents.resolved,),
+    EventKind.REOPEN: (residents.reopened, staff.handed_over),
+    EventKind.MERGE: (residents.merged,),
+    EventKind.REMIND: (staff.reminded,),
+    EventKind.FLAG: (staff.flagged,),
+}
