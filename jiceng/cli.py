@@ -6,6 +6,7 @@ jiceng worker
 jiceng notices drain [--loop] | digest | templates
 jiceng import-divisions FILE [--scope CODE]
 jiceng setup-units CODE
+jiceng onboard-county CODE --workbook FILE.xlsx | --template FILE.xlsx
 jiceng sweep
 jiceng verify-history [--anchor FILE] [--files]
 jiceng anchor [--output FILE]
@@ -302,6 +303,13 @@ def cmd_policies(args: argparse.Namespace) -> int:
     return run(args)
 
 
+def cmd_onboard_county(args: argparse.Namespace) -> int:
+    _setup()
+    from jiceng.onboarding.cli import run
+
+    return run(args)
+
+
 def cmd_keys(args: argparse.Namespace) -> int:
     _setup()
     from jiceng.core.keys_cli import run
@@ -390,6 +398,16 @@ def _parser() -> argparse.ArgumentParser:
         " centre, township governments, village committees",
     )
     units.add_argument("code", help="a division code or prefix, e.g. 330681 (a county you serve)")
+
+    onboard = add(
+        "onboard-county",
+        cmd_onboard_county,
+        "Set up a county in one step from a workbook (units, departments, staff, catalogue,"
+        " grids) and open it for requests; --template writes the empty workbook",
+    )
+    from jiceng.onboarding.cli import add_arguments as onboard_arguments
+
+    onboard_arguments(onboard)
 
     policies = add("policies", cmd_policies, "Policies find people: match residents to policies")
     from jiceng.policies.cli import add_arguments as policies_arguments

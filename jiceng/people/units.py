@@ -61,8 +61,15 @@ def ensure_units(prefix: str) -> int:
             "division_id", "kind"
         )
     )
+    # A new dispatch centre takes no requests until the county is onboarded (it has staff).
     missing = [
-        Unit(division=d, kind=kind, slug="", name=default_name(d, kind))
+        Unit(
+            division=d,
+            kind=kind,
+            slug="",
+            name=default_name(d, kind),
+            active=kind != UnitKind.DISPATCH,
+        )
         for d, kind in wanted
         if (d.code, kind) not in existing
     ]
@@ -132,4 +139,16 @@ def village_route(code: str) -> tuple[str, str, int] | None:
     )
     if found is None:
         return None
-    return found[0], found[1], dispatch_centre(code[:6]).pk
+    centre = dispatch_centre(code[:6])
+    if not centre.active:
+        raise InvalidInput(not_onboarded(code[:6]), field="division")
+    return found[0], found[1], centre.pk
+
+
+def not_onboarded(code: str) -> str:
+    """Why a county whose units exist but which is not open yet refuses requests."""
+    return _(
+        "This county does not take requests here yet. Please call the 12345 hotline. (An"
+        " administrator opens county %(code)s with: jiceng onboard-county %(code)s"
+        " --workbook FILE.xlsx)"
+    ) % {"code": code}
