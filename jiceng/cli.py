@@ -109,6 +109,7 @@ def cmd_worker(args: argparse.Namespace) -> int:
     from jiceng.notices import digests, outbox
     from jiceng.notices.tasks import prune_messages_task
     from jiceng.people.tasks import prune_access_log_task
+    from jiceng.policies.automatic import enqueue_nightly_matching
 
     if settings.JICENG_TASKS_BACKEND not in {"database", "rq"}:
         print("jiceng worker needs JICENG_TASKS_BACKEND=database or rq", file=sys.stderr)
@@ -131,6 +132,8 @@ def cmd_worker(args: argparse.Namespace) -> int:
             ("outbox", settings.JICENG_OUTBOX_POLL_SECONDS / 60, outbox.drain_all),
             ("digests", settings.JICENG_DIGEST_MINUTES, digests.run_digests),
             ("prune-messages-scheduler", 60.0, prune_messages_task.enqueue),
+            # Hourly tick; the full policy matching is enqueued once a night (02:00-06:00).
+            ("policy-matching-scheduler", 60.0, enqueue_nightly_matching),
         ),
         stop,
     )
