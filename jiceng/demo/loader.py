@@ -17,7 +17,7 @@ from jiceng.demo.fieldwork import load_fieldwork_demo
 from jiceng.demo.households import build_grids_and_households
 from jiceng.demo.simulate import CATEGORY_WEIGHTS, World, simulate_case
 from jiceng.notices import events as notice_events
-from jiceng.people.models import Role
+from jiceng.people.models import Resident, Role
 from jiceng.places.importer import load_demo_county
 from jiceng.places.models import Division, Level
 
@@ -50,7 +50,19 @@ def _world(org: setup.DemoOrg, rng: random.Random) -> World:
         categories=categories,
         weights=[CATEGORY_WEIGHTS.get(c.code, 1) for c in categories],
         villages=_villages(),
+        callers=_callers(),
     )
+
+
+def _callers() -> list[tuple[str, str, str]]:
+    """Registered residents with a phone, some of whom bring requests (demo only: decrypted)."""
+    people = (
+        Resident.objects.filter(household__grid__village__code__startswith=setup.COUNTY)
+        .exclude(phone_index="")
+        .select_related("household__grid")
+        .order_by("id")[:5000]
+    )
+    return [(p.household.grid.village_id, p.name, p.phone) for p in people if p.household]
 
 
 NOTICE_DAYS = 3

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from jiceng.cases import services
@@ -38,6 +38,12 @@ class World:
     categories: list[Category]
     weights: list[float]
     villages: list[tuple[str, str, str]]  # (code, village name, township name)
+    # Registered residents who call too: (village code, name, phone) from the household registry.
+    callers: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+# The share of requests that come from a household in the registry (linked by phone).
+FROM_REGISTRY = 0.15
 
 
 # How often residents raise each category (rough hotline proportions).
@@ -81,6 +87,8 @@ def simulate_case(world: World, submitted: datetime) -> Case:
     code, village, township = rng.choice(world.villages)
     category = rng.choices(world.categories, world.weights)[0]
     contact = {"contact_name": texts.person_name(rng), "contact_phone": texts.phone_number(rng)}
+    if world.callers and rng.random() < FROM_REGISTRY:
+        code, village, township, contact = _registered_caller(world)
     dispatcher = world.org.logins[Role.DISPATCHER]
     if rng.random() < 0.12:
         question, answer = texts.consultation(rng)
@@ -209,3 +217,10 @@ def _rate(world: World, case: Case, t: datetime) -> bool:
         except IllegalTransition:
             return False
     return case.state == State.DISPATCHED and case.kind == Kind.REQUEST
+
+
+def _registered_caller(world: World) -> tuple[str, str, str, dict[str, str]]:
+    """A member of a registered household calls about their own village."""
+    code, name, phone = world.rng.choice(world.callers)
+    village, township = next((v, t) for c, v, t in world.villages if c == code)
+    return code, village, township, {"contact_name": name, "contact_phone": phone}
