@@ -86,3 +86,25 @@ def test_another_villages_cadre_sees_none_of_the_households(users, couple) -> No
 def test_the_list_is_in_chinese_by_default(users, couple, chinese) -> None:
     html = _client(users["cadre"]).get("/workbench/field/outreach/").content.decode()
     assert "只看新匹配" in html and "1 户" in html
+
+
+def test_the_list_costs_the_same_queries_for_five_households_or_twenty(
+    users, monday, django_assert_max_num_queries
+) -> None:
+    def fill(start: int, stop: int) -> None:
+        for n in range(start, stop):
+            home = household(address=f"天竺社区{n}号")
+            member(home, born=date(1940, 1, 1), id_number=f"{n:018d}")
+            member(home, born=date(1941, 1, 1), id_number=f"{n + 100:018d}")
+        policy("elderly", ELDERLY, title="高龄津贴")
+        policies_match()
+
+    client = _client(users["cadre"])
+    fill(0, 5)
+    client.get("/workbench/field/outreach/")  # the session and anything kept are warm
+    with django_assert_max_num_queries(12) as few:
+        client.get("/workbench/field/outreach/")
+    fill(5, 20)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        html = client.get("/workbench/field/outreach/").content.decode()
+    assert html.count('<section class="card outreach">') == 20
