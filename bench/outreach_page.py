@@ -5,12 +5,14 @@ Run against a served demo (``jiceng demo --scale small --no-serve`` then ``jicen
     .venv/bin/python bench/outreach_page.py http://127.0.0.1:8765
 
 Prints the households and items on the first page and the page's height in CSS pixels
-at 390 px wide, with a screenshot in /tmp/outreach-page.png.
+at 390 px wide, with a full-page screenshot in the temporary folder.
 """
 
 from __future__ import annotations
 
 import sys
+import tempfile
+from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
@@ -30,7 +32,8 @@ def main(base: str) -> None:
         cards = page.locator("section.card.outreach").count()
         items = page.locator("ul.outreach-items > li").count()
         height = page.evaluate("document.documentElement.scrollHeight")
-        page.screenshot(path="/tmp/outreach-page.png", full_page=True)
+        shot = Path(tempfile.gettempdir()) / "outreach-page.png"
+        page.screenshot(path=str(shot), full_page=True)
         print(f"{page.url}: {cards} households, {items} items, {height} px high")
         browser.close()
 
