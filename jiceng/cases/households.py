@@ -39,17 +39,25 @@ def _registry() -> QuerySet[Resident]:
     ).exclude(phone_index="")
 
 
-def case_household(case: Case) -> Household | None:
-    """The one household whose member has the case's phone; None if none or several."""
+def _linked(case: Case) -> tuple[int, bool] | None:
+    """The linked household's id and its 低保 mark, in one query; None if none or several."""
     resident = case.resident
     if resident is None or not resident.phone_index:
         return None
-    homes = set(
-        _registry().filter(phone_index=resident.phone_index).values_list("household_id", flat=True)
+    rows = set(
+        _registry()
+        .filter(phone_index=resident.phone_index)
+        .values_list("household_id", "household__dibao")
     )
-    if len(homes) != 1:
+    return rows.pop() if len(rows) == 1 else None
+
+
+def case_household(case: Case) -> Household | None:
+    """The one household whose member has the case's phone; None if none or several."""
+    linked = _linked(case)
+    if linked is None:
         return None
-    return Household.objects.select_related("grid__village").filter(pk=homes.pop()).first()
+    return Household.objects.select_related("grid__village").filter(pk=linked[0]).first()
 
 
 def household_cases(user: User, household: Household) -> QuerySet[Case]:
@@ -66,9 +74,11 @@ def household_cases(user: User, household: Household) -> QuerySet[Case]:
 
 
 def is_vulnerable(household: Household) -> bool:
-    if household.dibao:
-        return True
-    members = _registry().model.objects.filter(household=household, moved_away_on__isnull=True)
+    return household.dibao or _members_vulnerable(household.pk)
+
+
+def _members_vulnerable(household_id: int) -> bool:
+    members = Resident.objects.filter(household_id=household_id, moved_away_on__isnull=True)
     if members.filter(_MEMBER_MARKS).exists():
         return True
     # Health marks are encrypted: read for this household's few members, decided here.
@@ -83,5 +93,8 @@ def priority_mark(user: User, case: Case) -> bool:
     """Whether ``user`` (who may see the case) is shown that it comes from a vulnerable home."""
     if not may_see_mark(user):
         return False
-    household = case_household(case)
-    return household is not None and is_vulnerable(household)
+    linked = _linked(case)
+    if linked is None:
+        return False
+    household_id, dibao = linked
+    return dibao or _members_vulnerable(household_id)

@@ -110,3 +110,13 @@ def test_the_page_is_in_chinese_by_default(client, sz_admin, chinese):
     client.force_login(sz_admin)
     page = client.get("/onboarding/").content.decode()
     assert "县区上线" in page and "尚未开始受理" in page
+
+
+def test_a_county_administrator_reads_no_cases(client, zj_admin, users, monday):
+    from factories import submit
+
+    case = submit(users)
+    client.force_login(zj_admin)
+    assert client.get("/workbench/").status_code == 403
+    assert client.get(f"/workbench/cases/{case.number}/").status_code == 403
+    assert case.number not in client.get("/dashboard/").content.decode()
