@@ -62,7 +62,7 @@ def test_open311_refuses_a_county_not_onboarded(client: Client, set_up_only):
     response = client.post("/open311/v2/requests.json", form)
     # Open311 lists only the jurisdictions served; one not onboarded is not among them.
     assert response.status_code == 404
-    assert "jurisdiction_id 330683 was not found" in response.json()[0]["description"]
+    assert REFUSAL in response.json()[0]["description"]
     assert "330683" not in client.get("/open311/v2/discovery.json").content.decode()
     assert not Case.objects.exists()
 
