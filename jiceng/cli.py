@@ -6,6 +6,7 @@ jiceng worker
 jiceng notices drain [--loop] | digest | templates
 jiceng import-divisions FILE [--scope CODE]
 jiceng setup-units CODE
+jiceng onboard-county CODE --workbook FILE.xlsx | --template FILE.xlsx
 jiceng sweep
 jiceng verify-history [--anchor FILE] [--files]
 jiceng anchor [--output FILE]
@@ -108,6 +109,7 @@ def cmd_worker(args: argparse.Namespace) -> int:
     from jiceng.notices import digests, outbox
     from jiceng.notices.tasks import prune_messages_task
     from jiceng.people.tasks import prune_access_log_task
+    from jiceng.policies.automatic import enqueue_nightly_matching
 
     if settings.JICENG_TASKS_BACKEND not in {"database", "rq"}:
         print("jiceng worker needs JICENG_TASKS_BACKEND=database or rq", file=sys.stderr)
@@ -130,6 +132,8 @@ def cmd_worker(args: argparse.Namespace) -> int:
             ("outbox", settings.JICENG_OUTBOX_POLL_SECONDS / 60, outbox.drain_all),
             ("digests", settings.JICENG_DIGEST_MINUTES, digests.run_digests),
             ("prune-messages-scheduler", 60.0, prune_messages_task.enqueue),
+            # Hourly tick; the full policy matching is enqueued once a night (02:00-06:00).
+            ("policy-matching-scheduler", 60.0, enqueue_nightly_matching),
         ),
         stop,
     )
@@ -302,6 +306,13 @@ def cmd_policies(args: argparse.Namespace) -> int:
     return run(args)
 
 
+def cmd_onboard_county(args: argparse.Namespace) -> int:
+    _setup()
+    from jiceng.onboarding.cli import run
+
+    return run(args)
+
+
 def cmd_keys(args: argparse.Namespace) -> int:
     _setup()
     from jiceng.core.keys_cli import run
@@ -390,6 +401,16 @@ def _parser() -> argparse.ArgumentParser:
         " centre, township governments, village committees",
     )
     units.add_argument("code", help="a division code or prefix, e.g. 330681 (a county you serve)")
+
+    onboard = add(
+        "onboard-county",
+        cmd_onboard_county,
+        "Set up a county in one step from a workbook (units, departments, staff, catalogue,"
+        " grids) and open it for requests; --template writes the empty workbook",
+    )
+    from jiceng.onboarding.cli import add_arguments as onboard_arguments
+
+    onboard_arguments(onboard)
 
     policies = add("policies", cmd_policies, "Policies find people: match residents to policies")
     from jiceng.policies.cli import add_arguments as policies_arguments

@@ -128,6 +128,7 @@ INSTALLED_APPS = [
     "jiceng.policies",
     "jiceng.api",
     "jiceng.notices",
+    "jiceng.onboarding",
     "jiceng.web",
 ]
 

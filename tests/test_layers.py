@@ -24,8 +24,12 @@ BELOW: dict[str, set[str]] = {
     "fieldwork": {"core", "places", "people", "cases"},
     "policies": {"core", "places", "people", "fieldwork"},
     "api": {"core", "places", "people", "cases", "insights", "textmining"},
-    "web": {"core", "places", "people", "cases", "notices", "insights", "fieldwork", "policies"},
-}
+    "onboarding": {"core", "places", "people", "cases"},
+    "web": {
+        "core", "places", "people", "cases", "notices", "insights", "fieldwork", "policies",
+        "onboarding",
+    },
+}  # fmt: skip
 
 
 def _imports(path: Path) -> list[tuple[int, str]]:

@@ -14,6 +14,7 @@ from jiceng.demo import setup
 from jiceng.demo.simulate import simulate_case
 from jiceng.demo.world import CATEGORY_WEIGHTS, World
 from jiceng.notices.events.routing import muted
+from jiceng.people.models import Resident
 from jiceng.places.models import Division, Level
 
 BATCH = 250
@@ -44,7 +45,19 @@ def build_world(org: setup.DemoOrg, rng: random.Random) -> World:
         categories=categories,
         weights=[CATEGORY_WEIGHTS.get(c.code, 1) for c in categories],
         villages=villages(),
+        callers=callers(),
     )
+
+
+def callers() -> list[tuple[str, str, str]]:
+    """Registered residents with a phone, some of whom bring requests (demo only: decrypted)."""
+    people = (
+        Resident.objects.filter(household__grid__village__code__startswith=setup.COUNTY)
+        .exclude(phone_index="")
+        .select_related("household__grid")
+        .order_by("id")[:5000]
+    )
+    return [(p.household.grid.village_id, p.name, p.phone) for p in people if p.household]
 
 
 NOTICE_DAYS = 3

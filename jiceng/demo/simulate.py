@@ -15,7 +15,7 @@ from jiceng.cases.models import Case, Channel, Urgency
 from jiceng.core import clock
 from jiceng.demo import texts
 from jiceng.demo.handling import handle, rate
-from jiceng.demo.world import Stop, World, at, hours, staff
+from jiceng.demo.world import FROM_REGISTRY, Stop, World, at, hours, staff
 from jiceng.people.models import Role, UnitKind
 
 
@@ -24,6 +24,8 @@ def simulate_case(world: World, submitted: datetime) -> Case:
     code, village, township = rng.choice(world.villages)
     category = rng.choices(world.categories, world.weights)[0]
     contact = {"contact_name": texts.person_name(rng), "contact_phone": texts.phone_number(rng)}
+    if world.callers and rng.random() < FROM_REGISTRY:
+        code, village, township, contact = _registered_caller(world)
     dispatcher = world.org.logins[Role.DISPATCHER]
     if rng.random() < 0.12:
         question, answer = texts.consultation(rng)
@@ -74,3 +76,10 @@ def life(world: World, case: Case, t: datetime) -> None:
         t = handle(world, case, t)
         if not rate(world, case, t):
             return
+
+
+def _registered_caller(world: World) -> tuple[str, str, str, dict[str, str]]:
+    """A member of a registered household calls about their own village."""
+    code, name, phone = world.rng.choice(world.callers)
+    village, township = next((v, t) for c, v, t in world.villages if c == code)
+    return code, village, township, {"contact_name": name, "contact_phone": phone}

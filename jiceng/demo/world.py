@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from jiceng.cases.models import Case, Category
@@ -19,6 +19,12 @@ class World:
     categories: list[Category]
     weights: list[float]
     villages: list[tuple[str, str, str]]  # (code, village name, township name)
+    # Registered residents who call too: (village code, name, phone) from the household registry.
+    callers: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+# The share of requests that come from a household in the registry (linked by phone).
+FROM_REGISTRY = 0.15
 
 
 # How often residents raise each category (rough hotline proportions).

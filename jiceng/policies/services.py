@@ -294,6 +294,7 @@ def policy_rule_set(*, policy: Policy, rule: rules.Rule, by: User) -> Policy:
             )
             current.rule = rule
             current.save(update_fields=["rule"])
+            _match_after_commit(current.code)
     policy.rule = current.rule
     return policy
 
@@ -316,6 +317,7 @@ def policy_save(*, by: User, code: str, scope: str, rule: rules.Rule, **fields: 
     with transaction.atomic():
         policy = Policy.objects.select_for_update().filter(code=code).first()
         if policy is None:
+            _match_after_commit(code)
             return Policy.objects.create(code=code, scope=scope, rule=rule, **fields)
         _check_author(by, policy)
         fields.setdefault("owner", policy.owner)
@@ -331,3 +333,10 @@ def _check_fields(fields: dict[str, Any]) -> None:
             raise InvalidInput(_("This field is required."), field=name)
     if fields.get("valid_to") and fields["valid_to"] < fields["valid_from"]:
         raise InvalidInput(_("Valid-to must not be before valid-from."), field="valid_to")
+
+
+def _match_after_commit(code: str) -> None:
+    """Who qualifies changed: matching runs for this policy once the change commits."""
+    from jiceng.policies.automatic import rule_saved  # automatic imports this module
+
+    rule_saved(code)

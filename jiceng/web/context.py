@@ -51,6 +51,8 @@ def navigation(request: HttpRequest) -> dict[str, object]:
             links.append((reverse("field:home"), _("Field work")))
         if role in {Role.LEADER, Role.TOWNSHIP_STAFF, Role.ADMIN} or user.is_superuser:
             links.append((reverse("dashboard:home"), _("Dashboard")))
+        if role == Role.COUNTY_ADMIN:
+            links.append((reverse("onboarding:county"), _("County onboarding")))
         if user.is_staff:
             links.append((reverse("admin:index"), _("Admin")))
         inbox_link = _inbox_link(request)

@@ -33,7 +33,8 @@ from jiceng.cases import services
 from jiceng.cases.models import OPEN_STATES, Case, Category, Channel, State, TimeLimit
 from jiceng.core import clock
 from jiceng.core.errors import InvalidInput, NotAllowed
-from jiceng.people.models import User
+from jiceng.people.models import UnitKind, User
+from jiceng.people.units import not_onboarded, unit_for_code
 from jiceng.places.models import Division, Level
 
 SPEC = "http://wiki.open311.org/GeoReport_v2"
@@ -87,6 +88,8 @@ def _county(request: HttpRequest) -> str:
     wanted = _param(request, "jurisdiction_id")
     if wanted:
         if wanted not in counties:
+            if unit_for_code(wanted, UnitKind.DISPATCH) is not None:  # set up, not onboarded
+                raise Refused(404, not_onboarded(wanted))
             raise Refused(404, _("jurisdiction_id %(id)s was not found.") % {"id": wanted})
         return wanted
     if len(counties) != 1:

@@ -8,11 +8,15 @@ from jiceng.places.models import Division, Level
 
 
 def deployment_counties() -> list[Division]:
-    """Counties with a dispatch centre; the division table may hold all of China."""
-    centres = Unit.objects.filter(kind=UnitKind.DISPATCH).values("division_id")
-    counties = list(Division.objects.filter(level=Level.COUNTY, code__in=centres))
-    # A fresh install has no centre until its first case: then every imported county counts.
-    return counties or list(Division.objects.filter(level=Level.COUNTY))
+    """Counties whose dispatch centre is open (onboarded); the division table may hold all of
+    China. A county whose units are set up but that is not onboarded is left out."""
+    centres = Unit.objects.filter(kind=UnitKind.DISPATCH)
+    opened = centres.filter(active=True).values("division_id")
+    counties = list(Division.objects.filter(level=Level.COUNTY, code__in=opened))
+    if counties or centres.exists():
+        return counties
+    # A fresh install has no centre until it is set up: then every imported county counts.
+    return list(Division.objects.filter(level=Level.COUNTY))
 
 
 def townships(counties: list[Division]) -> list[Division]:

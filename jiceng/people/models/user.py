@@ -18,6 +18,8 @@ class Role(models.TextChoices):
     DEPARTMENT_STAFF = "department_staff", _("Department staff")
     LEADER = "leader", _("Leader")
     ADMIN = "admin", _("Administrator")
+    # Manages one county's staff, dispatch catalogue and grids (jiceng.onboarding); no cases.
+    COUNTY_ADMIN = "county_admin", _("County administrator")
 
 
 # The unit kind each staff role must belong to.
@@ -27,6 +29,7 @@ UNIT_KIND_OF_ROLE: dict[str, str] = {
     Role.TOWNSHIP_STAFF: UnitKind.TOWNSHIP,
     Role.DISPATCHER: UnitKind.DISPATCH,
     Role.DEPARTMENT_STAFF: UnitKind.DEPARTMENT,
+    Role.COUNTY_ADMIN: UnitKind.COUNTY,
 }
 
 

@@ -12,6 +12,7 @@ from jiceng.people.units.lookups import unit_for_code as unit_for_code
 from jiceng.people.units.lookups import unit_for_division as unit_for_division
 from jiceng.people.units.naming import default_name as default_name
 from jiceng.people.units.routing import intake_route as intake_route
+from jiceng.people.units.routing import not_onboarded as not_onboarded
 from jiceng.people.units.routing import village_route as village_route
 from jiceng.people.units.setup import ensure_unit as ensure_unit
 from jiceng.people.units.setup import ensure_units as ensure_units

@@ -8,6 +8,9 @@ apps.py), and the memo's time to live bounds how long another process's edit goe
 
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
+
+from jiceng.core.errors import InvalidInput
 from jiceng.core.memo import memo
 from jiceng.people.units.lookups import dispatch_centre
 from jiceng.places.models import Division, Level
@@ -38,4 +41,16 @@ def village_route(code: str) -> tuple[str, str, int] | None:
     )
     if found is None:
         return None
-    return found[0], found[1], dispatch_centre(code[:6]).pk
+    centre = dispatch_centre(code[:6])
+    if not centre.active:
+        raise InvalidInput(not_onboarded(code[:6]), field="division")
+    return found[0], found[1], centre.pk
+
+
+def not_onboarded(code: str) -> str:
+    """Why a county whose units exist but which is not open yet refuses requests."""
+    return _(
+        "This county does not take requests here yet. Please call the 12345 hotline. (An"
+        " administrator opens county %(code)s with: jiceng onboard-county %(code)s"
+        " --workbook FILE.xlsx)"
+    ) % {"code": code}

@@ -32,8 +32,15 @@ def ensure_units(prefix: str) -> int:
             "division_id", "kind"
         )
     )
+    # A new dispatch centre takes no requests until the county is onboarded (it has staff).
     missing = [
-        Unit(division=d, kind=kind, slug="", name=default_name(d, kind))
+        Unit(
+            division=d,
+            kind=kind,
+            slug="",
+            name=default_name(d, kind),
+            active=kind != UnitKind.DISPATCH,
+        )
         for d, kind in wanted
         if (d.code, kind) not in existing
     ]

@@ -16,6 +16,7 @@ from jiceng.core.errors import InvalidInput
 from jiceng.fieldwork.excel import households_export, households_import, template_bytes
 from jiceng.fieldwork.scope import field_village
 from jiceng.people.models import User
+from jiceng.policies.automatic import roster_imported
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ERRORS_KEY = "field_import_errors"
@@ -62,6 +63,8 @@ def roster(request: HttpRequest) -> HttpResponse:
             request.session[ERRORS_KEY] = (
                 base64.b64encode(report.error_file()).decode() if report.errors else ""
             )
+            if report.written:
+                roster_imported(field_village(user))  # new people may qualify for policies
     status = 400 if form.errors else 200
     return render(request, "web/field/roster.html", {"form": form, "report": report}, status=status)
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from jiceng.web.field import roster, rules, views
+from jiceng.web.field import outreach_list, roster, rules, views
 
 app_name = "field"
 urlpatterns = [
@@ -14,7 +14,7 @@ urlpatterns = [
     path("households/roster/errors.xlsx", roster.roster_errors, name="roster_errors"),
     path("households/<int:pk>/", views.household, name="household"),
     path("households/<int:pk>/reveal/", views.reveal, name="reveal"),
-    path("outreach/", views.outreach, name="outreach"),
+    path("outreach/", outreach_list.outreach, name="outreach"),
     path("policies/<slug:code>/rule/", rules.rule_builder, name="rule"),
     path("outreach/<int:pk>/", views.outreach_outcome, name="outcome"),
 ]
