@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from jiceng.textmining.cli.common import InputError, columns, emit, stdin_text
-from jiceng.textmining.hotissues import Message, find_hot_issues
+from jiceng.textmining.hotissues.messages import Message
+from jiceng.textmining.hotissues.ranking import find_hot_issues
 from jiceng.textmining.similar import PastCase, SimilarIndex
 from jiceng.textmining.spam import check_spam
 from jiceng.textmining.table import Table, parse_time, read_table

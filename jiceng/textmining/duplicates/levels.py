@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from jiceng.textmining.features import ngram_keys, prepare
+from jiceng.textmining.features.ngrams import ngram_keys, prepare
 
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)
 

@@ -12,7 +12,7 @@ import scipy.sparse as sp
 from jiceng.textmining.hotissues.clustering import MIN_SIMILARITY, compact
 from jiceng.textmining.hotissues.grouping import Grouping
 from jiceng.textmining.hotissues.messages import HotIssue, Message
-from jiceng.textmining.keywords import PhraseStats
+from jiceng.textmining.keywords.stats import PhraseStats
 
 _NO_TIME = datetime.max.replace(tzinfo=UTC)
 RECENCY_HALF_LIFE = timedelta(days=90)

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import numpy as np
 import scipy.sparse as sp
 
-from jiceng.textmining.features import ngram_keys, prepare
+from jiceng.textmining.features.ngrams import ngram_keys, prepare
 from jiceng.textmining.hotissues.boilerplate import Boilerplate
 from jiceng.textmining.hotissues.messages import Message
 

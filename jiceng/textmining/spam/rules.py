@@ -16,7 +16,7 @@ from jiceng.textmining.spam.lexicon import (
     STUFFING_TERMS,
     URL,
 )
-from jiceng.textmining.stuffing import default_model
+from jiceng.textmining.stuffing.model import default_model
 
 # Above this probability of a stuffed list a page is spam without other evidence; the
 # 7,594 real messages stay below 0.7 (bench/textmining/README.md).

@@ -10,7 +10,8 @@ from dataclasses import replace
 
 from jiceng.textmining.stuffing.model import FEATURES, StuffingModel
 from jiceng.textmining.stuffing.reading import CLAUSE, SEPARATOR, SHORT, canonical, grams, length
-from jiceng.textmining.stuffing_gen import TRAIN, stuffed_list, stuffed_page
+from jiceng.textmining.stuffing_gen.inventory import TRAIN
+from jiceng.textmining.stuffing_gen.pages import stuffed_list, stuffed_page
 
 
 def _real_segments(texts: Sequence[str]) -> list[str]:
