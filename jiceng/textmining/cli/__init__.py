@@ -13,7 +13,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
-from jiceng.textmining.classify import ModelError
+from jiceng.textmining.classify.storage import ModelError
 from jiceng.textmining.cli import classifier, messages
 from jiceng.textmining.cli.common import InputError
 from jiceng.textmining.table import TableError

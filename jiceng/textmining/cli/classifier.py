@@ -7,7 +7,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-from jiceng.textmining.classify import Model, evaluate, train
+from jiceng.textmining.classify.evaluation import evaluate
+from jiceng.textmining.classify.model import Model
+from jiceng.textmining.classify.training import train
 from jiceng.textmining.cli.common import InputError, columns, emit, stdin_text
 from jiceng.textmining.table import read_table
 
