@@ -23,7 +23,7 @@ seconds = time.perf_counter() - started
 print(json.dumps({
     "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     "seconds": seconds,
-    "imported": [m for m in ("jieba", "sklearn", "joblib", "scipy") if m in sys.modules],
+    "imported": [m for m in ("jieba", "rjieba", "sklearn", "joblib", "scipy") if m in sys.modules],
 }))
 """
 

@@ -5,9 +5,13 @@ A pure library: it imports no Django, so it can run in workers, scripts and
 tests without settings.  The names below are the integration API.
 """
 
-from jiceng.textmining.classify import Model, ModelError, Prediction, evaluate, train
-from jiceng.textmining.duplicates import DuplicateIndex
-from jiceng.textmining.hotissues import HotIssue, Message, find_hot_issues
+from jiceng.textmining.classify.evaluation import evaluate
+from jiceng.textmining.classify.model import Model, Prediction
+from jiceng.textmining.classify.storage import ModelError
+from jiceng.textmining.classify.training import train
+from jiceng.textmining.duplicates.index import DuplicateIndex
+from jiceng.textmining.hotissues.messages import HotIssue, Message
+from jiceng.textmining.hotissues.ranking import find_hot_issues
 from jiceng.textmining.normalize import normalize
 from jiceng.textmining.segment import Segmenter, place_words, search_tokens
 from jiceng.textmining.similar import PastCase, SimilarCase, SimilarIndex

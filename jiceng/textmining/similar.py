@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from jiceng.textmining.duplicates import DuplicateIndex
+from jiceng.textmining.duplicates.index import DuplicateIndex
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,7 @@ from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
 
-from jiceng.textmining.features import prepare
+from jiceng.textmining.features.ngrams import prepare
 from jiceng.textmining.normalize import to_halfwidth
 
 STOP_WORDS_FILE = Path(__file__).resolve().parent / "data" / "stopwords.txt"

@@ -8,8 +8,7 @@ import pytest
 from textmining_data import read_rows
 
 from jiceng.demo.texts import CATEGORY_CODES, request_text
-from jiceng.textmining import hotissues
-from jiceng.textmining.hotissues import Grouping, Message, StateError, rank_groups
+from jiceng.textmining.hotissues import Grouping, Message, StateError, clustering, rank_groups
 from jiceng.textmining.table import parse_time
 
 BRIDGE = [
@@ -122,7 +121,7 @@ def test_a_component_too_large_to_cluster_exactly_is_cut_into_pieces_of_one_cate
         title, text = request_text(category, rng, village="陈家村", township="枫桥镇")
         messages.append(Message(id=str(i), title=title, text=text, category=category))
     exact = Grouping.build(messages)
-    monkeypatch.setattr(hotissues, "DENSE_LIMIT", 12)
+    monkeypatch.setattr(clustering, "DENSE_LIMIT", 12)
     cut = Grouping.build(messages)
     category_of = {m.id: m.category for m in messages}
     assert all(len({category_of[m] for m in g}) == 1 for g in _members(cut))

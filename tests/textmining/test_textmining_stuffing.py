@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from textmining_data import read_rows
 
-from jiceng.textmining import stuffing, stuffing_gen
+from jiceng.textmining import stuffing
 from jiceng.textmining.spam import check_spam
-from jiceng.textmining.stuffing_gen import HELD_OUT, TRAIN, stuffed_list, vice_phrase
+from jiceng.textmining.stuffing_gen import HELD_OUT, TRAIN, inventory, stuffed_list, vice_phrase
 
 ARTICLE = (
     "本市今年将继续推进老旧小区改造工作，计划完成改造项目120个，惠及居民3万户。"
@@ -26,8 +26,8 @@ def _held_out_page(seed: int, size: int, separator: str | None = None) -> str:
 
 
 def test_held_out_phrases_share_no_part_with_the_training_inventory():
-    for items in (stuffing_gen._PEOPLE, stuffing_gen._SCENES, stuffing_gen._GAMES):
-        train, held = set(stuffing_gen._parts(items, TRAIN)), stuffing_gen._parts(items, HELD_OUT)
+    for items in (inventory.PEOPLE, inventory.SCENES, inventory.GAMES):
+        train, held = set(inventory.parts(items, TRAIN)), inventory.parts(items, HELD_OUT)
         assert held and not train & set(held)
 
 
@@ -97,9 +97,9 @@ def test_a_list_of_unseen_titles_in_pinyin_is_spam():
     rng = random.Random(9)
     phrases = (vice_phrase(rng, HELD_OUT) for _ in range(400))
     spelled = [
-        "".join(stuffing_gen._PINYIN.get(c, c) for c in p)
+        "".join(inventory.PINYIN.get(c, c) for c in p)
         for p in phrases
-        if all(c in stuffing_gen._PINYIN or c.isascii() for c in p)
+        if all(c in inventory.PINYIN or c.isascii() for c in p)
     ][:20]
     assert len(spelled) == 20 and all(p.isascii() for p in spelled)
     verdict = check_spam(ARTICLE + "\n" + " | ".join(spelled))
