@@ -1,0 +1,48 @@
+"""One row inserted or, on a conflict of its key, updated: ``bulk_create(update_conflicts=…)``.
+
+The search row of a case is written inside every submission
+(``cases.search.index_case``), where compiling the ORM's
+``bulk_create(update_conflicts=True)`` cost more than the statement itself
+(bench/search.md, "Cost added to each case written"; ``bench/bench_search_write.py``).
+:func:`upsert_row` builds each model's statement once, with the table and columns
+from the model's metadata, quoted, and prepares every value through its own field.
+``tests/core/test_fast_upsert.py`` checks the statement is the one the ORM writes.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from django.db import connections, router
+from django.db.models import Field, Model
+
+
+@cache
+def _plan(
+    model: type[Model], alias: str, key: str, names: tuple[str, ...]
+) -> tuple[str, tuple[Field, ...]]:  # type: ignore[type-arg]
+    quote = connections[alias].ops.quote_name
+    meta = model._meta
+    fields = tuple(meta.get_field(name) for name in (key, *names))
+    columns = [quote(str(f.column)) for f in fields]  # type: ignore[union-attr]
+    marks = ", ".join(["%s"] * len(columns))
+    updates = ", ".join(f"{column} = EXCLUDED.{column}" for column in columns[1:])
+    sql = (
+        f"INSERT INTO {quote(meta.db_table)} ({', '.join(columns)}) VALUES ({marks}) "  # noqa: S608
+        f"ON CONFLICT({columns[0]}) DO UPDATE SET {updates}"
+    )
+    return sql, fields  # type: ignore[return-value]
+
+
+def upsert_row(instance: Model, *, key: str, update: tuple[str, ...]) -> None:
+    """Insert ``instance``, or set ``update`` on the row that has its ``key`` already.
+
+    ``key`` is a unique field; no signal is sent, as with ``bulk_create``.
+    """
+    model = type(instance)
+    alias = router.db_for_write(model, instance=instance)
+    connection = connections[alias]
+    sql, fields = _plan(model, alias, key, update)
+    params = [f.get_db_prep_save(getattr(instance, f.attname), connection) for f in fields]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
