@@ -47,24 +47,38 @@ def insert_ignoring_conflicts(
     PostgreSQL receives one array per column (no per-row placeholders to parse and
     plan); SQLite multi-row ``VALUES``. Call it inside a transaction.
     """
+    if connections[router.db_for_write(model)].vendor == "postgresql":
+        insert_arrays(model, names, rows)
+    else:
+        insert_values(model, names, rows)
+
+
+def insert_arrays(
+    model: type[Model], names: Sequence[str], rows: Sequence[tuple[Any, ...]]
+) -> None:
+    """PostgreSQL: ``INSERT … SELECT * FROM unnest(%s::type[], …) ON CONFLICT DO NOTHING``."""
     alias = router.db_for_write(model)
-    connection = connections[alias]
-    head = f"INSERT INTO {_target(model, names, alias)} "
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            types = [_array_type(model, name, alias) for name in names]
-            arrays = ", ".join(f"%s::{kind}[]" for kind in types)
-            # Only quoted model names and column types are formatted in; values are params.
-            sql = head + f"SELECT * FROM unnest({arrays}){_IGNORE}"  # noqa: S608
-            for start in range(0, len(rows), ARRAY_CHUNK):
-                columns = zip(*rows[start : start + ARRAY_CHUNK], strict=True)
-                cursor.execute(sql, [list(column) for column in columns])
-            return
-        marks = "(" + ", ".join(["%s"] * len(names)) + ")"
+    arrays = ", ".join(f"%s::{_array_type(model, name, alias)}[]" for name in names)
+    # Only quoted model names and column types are formatted in; values are params.
+    sql = f"INSERT INTO {_target(model, names, alias)} SELECT * FROM unnest({arrays}){_IGNORE}"  # noqa: S608
+    with connections[alias].cursor() as cursor:
+        for start in range(0, len(rows), ARRAY_CHUNK):
+            columns = zip(*rows[start : start + ARRAY_CHUNK], strict=True)
+            cursor.execute(sql, [list(column) for column in columns])
+
+
+def insert_values(
+    model: type[Model], names: Sequence[str], rows: Sequence[tuple[Any, ...]]
+) -> None:
+    """Either database: ``INSERT … VALUES (…), (…) ON CONFLICT DO NOTHING``."""
+    alias = router.db_for_write(model)
+    head = f"INSERT INTO {_target(model, names, alias)} VALUES "  # noqa: S608 - quoted names
+    marks = "(" + ", ".join(["%s"] * len(names)) + ")"
+    with connections[alias].cursor() as cursor:
         for start in range(0, len(rows), VALUES_CHUNK):
             chunk = rows[start : start + VALUES_CHUNK]
             params = [value for row in chunk for value in row]
-            cursor.execute(head + "VALUES " + ", ".join([marks] * len(chunk)) + _IGNORE, params)
+            cursor.execute(head + ", ".join([marks] * len(chunk)) + _IGNORE, params)
 
 
 _IGNORE = " ON CONFLICT DO NOTHING"

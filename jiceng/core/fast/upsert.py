@@ -5,13 +5,16 @@ The search row of a case is written inside every submission
 ``bulk_create(update_conflicts=True)`` cost more than the statement itself
 (bench/search.md, "Cost added to each case written"; ``bench/bench_search_write.py``).
 :func:`upsert_row` builds each model's statement once, with the table and columns
-from the model's metadata, quoted, and prepares every value through its own field.
+from the model's metadata, quoted, and prepares every value through its own field
+(``get_db_prep_save``), as ``bulk_create`` does.
 ``tests/core/test_fast_upsert.py`` checks the statement is the one the ORM writes.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
+from typing import Any
 
 from django.db import connections, router
 from django.db.models import Field, Model
@@ -34,15 +37,15 @@ def _plan(
     return sql, fields  # type: ignore[return-value]
 
 
-def upsert_row(instance: Model, *, key: str, update: tuple[str, ...]) -> None:
-    """Insert ``instance``, or set ``update`` on the row that has its ``key`` already.
+def upsert_row(model: type[Model], values: Mapping[str, Any], *, key: str) -> None:
+    """Insert a row of ``values`` (by field name), or update the row that has its ``key``.
 
-    ``key`` is a unique field; no signal is sent, as with ``bulk_create``.
+    ``key`` is a unique field and one of ``values``; every other value is set on
+    conflict. No model instance is built and no signal sent, as with ``bulk_create``.
     """
-    model = type(instance)
-    alias = router.db_for_write(model, instance=instance)
+    alias = router.db_for_write(model)
     connection = connections[alias]
-    sql, fields = _plan(model, alias, key, update)
-    params = [f.get_db_prep_save(getattr(instance, f.attname), connection) for f in fields]
+    sql, fields = _plan(model, alias, key, tuple(name for name in values if name != key))
+    params = [f.get_db_prep_save(values[f.name], connection) for f in fields]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
