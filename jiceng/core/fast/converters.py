@@ -1,5 +1,6 @@
 """How :class:`~jiceng.core.fast.rows.PlainQuery` converts a column: Django's converters,
-chained, with a shortcut for datetimes the driver already parsed."""
+chained, with a shortcut for datetimes the driver already parsed (bench/api/README.md,
+"Session 4"; ``tests/core/test_rows.py`` compares the results with ``values()``)."""
 
 from __future__ import annotations
 

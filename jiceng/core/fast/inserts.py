@@ -2,13 +2,15 @@
 
 ``Model.save(force_insert=True)`` compiles its statement anew on every call; on a
 submission, which inserts three rows, that compiling cost more than the database
-work (bench/bench_cases.py). :func:`insert_row` builds each model's statement
-once and prepares every value through its own field (``pre_save``, then
-``get_db_prep_save``), exactly as the ORM's insert does.
+work (bench/README.md, "Case submission through the service layer";
+``bench/bench_cases.py``). :func:`insert_row` builds each model's statement once and
+prepares every value through its own field (``pre_save``, then ``get_db_prep_save``),
+exactly as the ORM's insert does.
 
 What it leaves out, on purpose: model signals (none of the models it is used on
 has receivers; adding one means going back to ``save``), and multi-table
-inheritance. Use it only where a test compares its rows with the ORM's.
+inheritance. ``tests/core/test_fast_inserts_sql.py`` checks the statement and its
+parameters are the ORM's, ``tests/core/test_inserts.py`` the rows.
 """
 
 from __future__ import annotations

@@ -2,11 +2,13 @@
 
 ``QuerySet.bulk_update`` writes a batch as one UPDATE with a ``CASE WHEN pk = … THEN …``
 per field and row, and compiles every branch as an expression: for the outbox's batch of
-500 messages and nine fields that cost more than sending them (bench/README.md, "Outbox
-drain"). :func:`update_rows` sends one plain ``UPDATE … WHERE pk = %s`` for all rows
-with ``executemany``, every value prepared through its own field (``get_db_prep_save``),
-as the ORM's update does. Like ``bulk_update`` it sends no signals and runs no
-``pre_save`` (``auto_now`` fields are not touched). A test compares its rows with the ORM's.
+messages that cost more than sending them (bench/README.md, "Outbox drain";
+``bench/outbox_drain.py``). :func:`update_rows` sends one plain
+``UPDATE … WHERE pk = %s`` for all rows with ``executemany``, every value prepared
+through its own field (``get_db_prep_save``), as the ORM's update does. Like
+``bulk_update`` it sends no signals and runs no ``pre_save`` (``auto_now`` fields are
+not touched). ``tests/core/test_fast_updates_sql.py`` checks each row's statement is
+the ORM's ``update``, ``tests/core/test_updates.py`` the rows.
 """
 
 from __future__ import annotations

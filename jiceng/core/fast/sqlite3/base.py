@@ -22,10 +22,10 @@ which made every sixtieth submission or so wait while holding the lock
 per process runs a ``PASSIVE`` checkpoint every half second, which neither waits for
 nor blocks readers and writers.
 
-It overrides private methods of Django's SQLite backend (``_start_transaction_under_
-autocommit``, ``_commit``, ``_rollback``, ``_close``): ``tests/core/test_fast_sqlite_
-backend.py`` fails when Django renames them or stops calling them, and
-``tests/core/test_sqlite_writer_lock.py`` checks the queue itself. The ENGINE name
+It overrides private methods of Django's SQLite backend
+(``_start_transaction_under_autocommit``, ``_commit``, ``_rollback``, ``_close``):
+``tests/core/test_fast_sqlite_backend.py`` fails when Django renames them or stops
+calling them, and ``tests/core/test_sqlite_writer_lock.py`` checks the queue itself. The ENGINE name
 ``jiceng.core.db.sqlite3`` (settings) re-exports this backend.
 """
 
