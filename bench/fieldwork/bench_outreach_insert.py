@@ -32,17 +32,19 @@ def main() -> None:
     django.setup()
     from django.db import connection, transaction
 
+    from jiceng.core.fast import bulk
     from jiceng.policies import services
     from jiceng.policies.models import Outreach, Policy
+    from jiceng.policies.services.outreach import OUTREACH_COLUMNS, outreach_rows
 
     today = date(2026, 3, 2)
     found = [
         (policy, services.policy_matches(policy, today=today))
         for policy in Policy.objects.filter(code__startswith="bench-")
     ]
-    ways = {"VALUES, 500 rows a statement": services._insert_values}
+    ways = {"VALUES, 500 rows a statement": bulk.insert_values}
     if connection.vendor == "postgresql":
-        ways["UNNEST arrays, 20,000 rows a statement"] = services._insert_arrays
+        ways["UNNEST arrays, 20,000 rows a statement"] = bulk.insert_arrays
     times: dict[str, list[float]] = {name: [] for name in ways}
     for _round in range(args.repeat):
         for name, insert in ways.items():
@@ -52,9 +54,9 @@ def main() -> None:
                     cursor.execute("VACUUM ANALYZE policies_outreach")  # as on a first run
             started = time.perf_counter()
             for policy, matches in found:
-                rows = services._outreach_rows(policy, matches)
-                with transaction.atomic(), connection.cursor() as cursor:
-                    insert(cursor, rows)
+                rows = outreach_rows(policy, matches)
+                with transaction.atomic():
+                    insert(Outreach, OUTREACH_COLUMNS, rows)
             times[name].append(time.perf_counter() - started)
             print(f"{name:<40} {times[name][-1]:6.2f} s ({Outreach.objects.count():,} items)")
     print(f"medians of {args.repeat} (load average {os.getloadavg()[0]:.1f}):")

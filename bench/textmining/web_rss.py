@@ -19,6 +19,8 @@ PROBE = """
 import json, resource, sys, time
 started = time.perf_counter()
 import jiceng.wsgi
+from jiceng.server import post_worker_init
+post_worker_init(None)  # what gunicorn runs in a worker before it serves
 seconds = time.perf_counter() - started
 print(json.dumps({
     "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,

@@ -80,7 +80,7 @@ def test_the_better_match_comes_first(users, monday):
 
 
 def test_only_the_newest_matches_are_ranked_when_there_are_very_many(users, monday, monkeypatch):
-    monkeypatch.setattr(search, "RANKED_MATCHES", 2)
+    monkeypatch.setattr(search.ranking, "RANKED_MATCHES", 2)
     best_but_oldest = _case(users, "垃圾垃圾垃圾，到处是垃圾。")
     weaker = _case(users, "门前有一些垃圾。请尽快派人来修理一下村里坏掉的设施，谢谢配合。")
     stronger = _case(users, "垃圾站旁边堆满垃圾，垃圾车一直不来。")

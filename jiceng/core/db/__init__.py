@@ -1,1 +1,2 @@
-"""Database backends of our own (see :mod:`jiceng.core.db.sqlite3`)."""
+"""The ENGINE name ``jiceng.core.db.sqlite3`` of the settings; the backend itself is a fast
+path and lives in :mod:`jiceng.core.fast.sqlite3`."""

@@ -1,0 +1,63 @@
+"""How each database matches and ranks: SQL fragments around the query expression."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import connection
+
+from jiceng.cases.models import Case, CaseSearch
+from jiceng.cases.search.tokens import Term, fts5_expression, place_token, tsquery_expression
+
+# Made by the ``case_full_text_search`` migration, not by Django: SQLite's FTS5 table
+# beside the search rows, and PostgreSQL's generated tsvector column of those rows.
+FTS_TABLE = "cases_casesearch_fts"
+VECTOR_COLUMN = "vector"
+
+
+@dataclass(frozen=True)
+class Index:
+    """How one database matches and ranks: SQL fragments around the query expression."""
+
+    table: str
+    key: str  # the index table's column holding the case id
+    match: str
+    rank: str  # an expression ordered ascending: best first
+    expression: str
+    exact: str = ""  # PostgreSQL: the phrases, checked on the newest candidates only
+    phrases: bool = False  # PostgreSQL: whether a term is a phrase of several tokens
+    rows: str = ""  # PostgreSQL: the search rows' table, quoted
+
+
+def index_for(terms: list[Term], place: str) -> Index:
+    # The place token narrows what the index returns; it is required, never ranked on
+    # PostgreSQL (where the phrases are ranked separately). On SQLite bm25 scores the
+    # whole MATCH, so it adds the same small amount, shorter texts a little more, to all.
+    narrowed = [Term((place_token(place),)), *terms] if place else terms
+    if connection.vendor == "postgresql":
+        quote, meta = connection.ops.quote_name, CaseSearch._meta
+        rows = quote(meta.db_table)
+        vector = f"{rows}.{quote(VECTOR_COLUMN)}"
+        tsquery = "to_tsquery('simple', %s)"
+        return Index(
+            table=meta.db_table,
+            key=f"{rows}.{quote(str(meta.pk.column))}",  # type: ignore[union-attr]
+            match=f"{vector} @@ {tsquery}",
+            # Normalisation 1 divides by the log of the length, as bm25 favours short texts.
+            rank=f"-ts_rank({vector}, {tsquery}, 1)",
+            expression=tsquery_expression(narrowed, phrases=False),
+            exact=tsquery_expression(terms),
+            phrases=any(len(term.tokens) > 1 for term in terms),
+            rows=rows,
+        )
+    return Index(
+        table=FTS_TABLE,
+        key=f"{FTS_TABLE}.rowid",
+        match=f"{FTS_TABLE} MATCH %s",
+        rank=f"bm25({FTS_TABLE})",  # lower is better
+        expression=fts5_expression(narrowed),
+    )
+
+
+def case_id_column() -> str:
+    return f"{connection.ops.quote_name(Case._meta.db_table)}.{connection.ops.quote_name('id')}"

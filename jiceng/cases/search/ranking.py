@@ -1,0 +1,96 @@
+"""Reading: the cases of a queryset that hold every term of a query, best match first.
+
+Results come best first: bm25 on SQLite, ts_rank on PostgreSQL, then newest first.
+Only the newest :data:`RANKED_MATCHES` matches are ranked (bench/search.md).
+"""
+
+from __future__ import annotations
+
+from django.db import connection
+from django.db.models import QuerySet
+
+from jiceng.cases.models import Case
+from jiceng.cases.search.index import Index, case_id_column, index_for
+from jiceng.cases.search.places import implied_place
+from jiceng.cases.search.tokens import query_terms
+
+# At most this many matches, the newest, are ranked and listed (see search_cases).
+RANKED_MATCHES = 1000
+
+
+def _matching(cases: QuerySet[Case], index: Index) -> QuerySet[Case]:
+    return cases.extra(  # noqa: S610 - fixed SQL; the query text is a parameter
+        tables=[index.table],
+        where=[f"{index.key} = {case_id_column()}", index.match],
+        params=[index.expression],
+    )
+
+
+def _newest_first(matches: QuerySet[Case], index: Index) -> QuerySet[Case]:
+    return matches.order_by().extra(order_by=[f"-{index.key}"])
+
+
+def _ranked_sqlite(cases: QuerySet[Case], index: Index) -> QuerySet[Case]:
+    # bm25 exists only inside an FTS5 MATCH, so the window is a range of ids on the FTS table:
+    # from the RANKED_MATCHES-th newest match on.
+    matches = _matching(cases, index)
+    start = _newest_first(matches, index).values_list("pk", flat=True)[RANKED_MATCHES - 1 :][:1]
+    oldest = next(iter(start), None)
+    if oldest is not None:
+        matches = matches.extra(where=[f"{index.key} >= %s"], params=[oldest])  # noqa: S610
+    return matches.extra(select={"search_rank": index.rank})  # noqa: S610
+
+
+def _newest_postgresql(cases: QuerySet[Case], index: Index, *, place: str) -> list[int]:
+    """The ids of the newest RANKED_MATCHES cases of ``cases`` that hold every token."""
+    if not place:
+        newest = _newest_first(_matching(cases, index), index)
+    else:
+        # The planner cannot estimate a scope (its range of codes is counted twice, in the OR
+        # and in the area's own range: 1,490 rows for 60,000) and would check the vector of
+        # every case in a township. So the GIN index answers first, once, for the place's
+        # matches (an InitPlan), and the cases are walked newest first through those ids.
+        candidates = f"SELECT {index.key} FROM {index.rows} WHERE {index.match}"  # noqa: S608
+        newest = cases.extra(  # noqa: S610 - fixed SQL; the query is a parameter
+            where=[f"{case_id_column()} = ANY(ARRAY({candidates}))"], params=[index.expression]
+        ).order_by("-pk")
+    return list(newest.values_list("pk", flat=True)[:RANKED_MATCHES])
+
+
+def _ranked_postgresql(cases: QuerySet[Case], index: Index, *, place: str) -> QuerySet[Case]:
+    # The GIN index alone finds the newest cases holding every token (reading a row's vector
+    # is the expensive part); only those few are read, checked for the phrases and ranked.
+    ids = _newest_postgresql(cases, index, place=place)
+    # Without a phrase the ids already hold every term: the count need not read a vector.
+    phrases = [index.match] if index.phrases else []
+    return cases.filter(pk__in=ids).extra(  # noqa: S610 - fixed SQL; the query is a parameter
+        tables=[index.table],
+        where=[f"{index.key} = {case_id_column()}", *phrases],
+        params=[index.exact] if index.phrases else [],
+        select={"search_rank": index.rank},
+        select_params=[index.exact],
+    )
+
+
+def search_cases(cases: QuerySet[Case], query: str) -> QuerySet[Case]:
+    """The cases of ``cases`` that hold every term of ``query``, best match first.
+
+    ``cases`` is already scoped to the user, so the search can only narrow what
+    they may see. A query without any letter, digit or ideograph finds nothing.
+
+    Ranking reads every match it orders, and a common word can match a quarter
+    of a million cases, so only the newest :data:`RANKED_MATCHES` matches are
+    ranked and listed (as search engines cap their results); a narrower query
+    reaches older cases. Finding the newest matches follows the index in id
+    order and stops early; it runs here, when the query is built.
+    """
+    terms = query_terms(query)
+    if not terms:
+        return cases.none()
+    place = implied_place(cases)
+    index = index_for(terms, place)
+    if connection.vendor == "postgresql":
+        ranked = _ranked_postgresql(cases, index, place=place)
+    else:
+        ranked = _ranked_sqlite(cases, index)
+    return ranked.order_by("search_rank", "-pk")
