@@ -126,6 +126,7 @@ INSTALLED_APPS = [
     "jiceng.insights",
     "jiceng.fieldwork",
     "jiceng.policies",
+    "jiceng.knowledge",
     "jiceng.api",
     "jiceng.notices",
     "jiceng.web",

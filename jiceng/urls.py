@@ -16,6 +16,7 @@ urlpatterns = [
     path("api/v1/", include("jiceng.api.urls")),
     path("open311/", include("jiceng.api.open311.urls")),
     path("notices/", include("jiceng.notices.urls")),
+    path("", include("jiceng.knowledge.urls")),
     path("", include("jiceng.web.urls")),
 ]
 
