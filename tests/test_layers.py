@@ -25,6 +25,7 @@ BELOW: dict[str, set[str]] = {
     "policies": {"core", "places", "people", "fieldwork"},
     "api": {"core", "places", "people", "cases", "insights", "textmining"},
     "web": {"core", "places", "people", "cases", "notices", "insights", "fieldwork", "policies"},
+    "knowledge": {"core", "places", "people", "cases", "policies", "textmining", "web"},
 }
 
 

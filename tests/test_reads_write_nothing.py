@@ -31,6 +31,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from fieldwork.households import household, member
+from knowledge.knowledge_data import pension_document
 from policies.policy_data import ELDERLY, policy
 
 from jiceng.api.services import apikey_create
@@ -112,6 +113,7 @@ def rows(users: dict[str, User], monday: object, settings: object, tmp_path: Pat
         "unit": users["cadre"].unit_id,
         "user": users["cadre"].pk,
         "device": device.pk,
+        "document": pension_document().pk,
     }
 
 
@@ -132,6 +134,8 @@ def _value(name: str, route: str, group: str, rows: dict) -> str:
         return {"api-v1:division": TIANZHU, "field:rule": rows["policy"]}.get(name, "utilities")
     if group == "pk":
         kind = {"workbench:photo": "photo", "field:outcome": "outreach"}.get(name, "household")
+        if name.startswith("knowledge:"):
+            kind = "document"
         return str(rows["device" if name.startswith("admin:") else kind])
     if group == "object_id":
         return str(_admin_object(route, rows))
