@@ -127,6 +127,7 @@ INSTALLED_APPS = [
     "jiceng.fieldwork",
     "jiceng.policies",
     "jiceng.knowledge",
+    "jiceng.campaigns",
     "jiceng.api",
     "jiceng.notices",
     "jiceng.web",

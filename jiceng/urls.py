@@ -17,6 +17,7 @@ urlpatterns = [
     path("open311/", include("jiceng.api.open311.urls")),
     path("notices/", include("jiceng.notices.urls")),
     path("", include("jiceng.knowledge.urls")),
+    path("", include("jiceng.campaigns.urls")),
     path("", include("jiceng.web.urls")),
 ]
 

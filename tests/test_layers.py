@@ -26,6 +26,7 @@ BELOW: dict[str, set[str]] = {
     "api": {"core", "places", "people", "cases", "insights", "textmining"},
     "web": {"core", "places", "people", "cases", "notices", "insights", "fieldwork", "policies"},
     "knowledge": {"core", "places", "people", "cases", "policies", "textmining", "web"},
+    "campaigns": {"core", "places", "people", "cases", "insights", "textmining", "web"},
 }
 
 

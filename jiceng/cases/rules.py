@@ -77,6 +77,7 @@ class Rule:
     system: bool = False  # may be done with nobody signed in: the sweep, or the resident's link
     condition: Condition | None = None
     needs: tuple[str, ...] = ()
+    optional: tuple[str, ...] = ()  # fields the person may give (resolve: the root cause)
 
 
 def _tier_above(case: Case) -> str | None:
@@ -161,6 +162,7 @@ RULES: dict[str, Rule] = {
             frozenset({State.ACCEPTED}),
             STAFF_ROLES,
             needs=("answer",),
+            optional=("root_cause", "root_cause_text"),
         ),
         # 阶段性答复: the owner tells the resident how it is going, without resolving. Only
         # once accepted: a unit that has not signed for the case accepts it first (which

@@ -37,6 +37,7 @@ from jiceng.cases.models import (
     TimeLimit,
     Urgency,
 )
+from jiceng.cases.rootcauses import clean as clean_root_cause
 from jiceng.core import calendar, clock
 from jiceng.core.errors import IllegalTransition, InvalidInput, NotAllowed
 from jiceng.core.inserts import insert_row
@@ -420,10 +421,16 @@ def case_escalate(*, case: Case, by: User | None, reason: str) -> CaseEvent:
     return event
 
 
-def case_resolve(*, case: Case, by: User, answer: str) -> CaseEvent:
-    """The owner reports the case resolved, with the answer the resident will see."""
+def case_resolve(
+    *, case: Case, by: User, answer: str, root_cause: str = "", root_cause_text: str = ""
+) -> CaseEvent:
+    """The owner reports the case resolved, with the answer the resident will see.
+
+    The root cause, optional, is kept in the event's data (``cases.rootcauses``).
+    """
     rules.require(rules.RESOLVE, case=case, by=by)
     answer = _clean_text(answer, "answer", max_length=MAX_DESCRIPTION)
+    cause = clean_root_cause(case.category_id, root_cause, root_cause_text)
     at = clock.now()
     return history.append(
         case,
@@ -433,6 +440,7 @@ def case_resolve(*, case: Case, by: User, answer: str) -> CaseEvent:
         to_state=State.RESOLVED,
         unit=case.owner,
         note=answer,
+        data=cause,
         changes={"answer": answer, "resolved_at": at},
     )
 
