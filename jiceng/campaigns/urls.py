@@ -1,8 +1,17 @@
 from django.urls import path
 
-from jiceng.campaigns import views
+from jiceng.campaigns import pages, public, summons_pages, views
 
 app_name = "campaigns"
 urlpatterns = [
     path("workbench/root-causes/", views.root_causes, name="root_causes"),
+    path("workbench/campaigns/", pages.campaign_list, name="list"),
+    path("workbench/campaigns/<int:pk>/", pages.detail, name="detail"),
+    path("workbench/campaigns/<int:pk>/link/", pages.link, name="link"),
+    path("workbench/campaigns/<int:pk>/close/", pages.close, name="close"),
+    path("workbench/summons/", summons_pages.unit_list, name="summonses"),
+    path("workbench/summons/<int:pk>/<slug:action>/", summons_pages.answer, name="summons_answer"),
+    path("workbench/summons/cases/<str:number>/", summons_pages.case_panel, name="case_summons"),
+    path("campaigns/", public.public_list, name="public_list"),
+    path("campaigns/<int:pk>/", public.public_detail, name="public_detail"),
 ]
