@@ -67,6 +67,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "campaign": campaign,
         "linked": selectors.linked_cases(user, campaign).order_by("submitted_at"),
         "oldest": selectors.oldest_open_first(user, campaign)[:50],
+        "imported": selectors.imported(selectors.linked_cases(user, campaign)),
         "proposed": selectors.proposed_cases(user, campaign)
         if runs and not campaign.closed_at
         else [],

@@ -126,3 +126,11 @@ def bars(days: list[Day]) -> list[Bar]:
         Bar(i, 100 - h, h, d.day, d.open)
         for i, (d, h) in enumerate(zip(days, heights, strict=True))
     ]
+
+
+def imported(cases: QuerySet[Case]) -> set[int]:
+    """The ids of ``cases`` that came in by the 旧账 import (their submit event says so)."""
+    events = CaseEvent.objects.filter(
+        case_id__in=cases.values("pk"), kind=EventKind.SUBMIT, data__imported=True
+    )
+    return set(events.values_list("case_id", flat=True))
