@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from jiceng.cases.models import Kind
 from jiceng.core import clock
 from jiceng.core.errors import JicengError
 from jiceng.knowledge import search, services, sources
@@ -82,7 +83,8 @@ def case_answers(request: HttpRequest, number: str) -> HttpResponse:
         "case": case,
         "proposals": sources.for_case(user, case),
         "may_approve": user.role == Role.DISPATCHER
-        and case.answer
+        and case.kind == Kind.CONSULTATION
+        and bool(case.answer)
         and not VettedAnswer.objects.filter(case=case).exists(),
     }
     return render(request, "knowledge/_answers.html", context)

@@ -91,3 +91,13 @@ def test_approving_needs_a_csrf_token_and_a_dispatcher(users, monday):
 def test_the_desk_proposals_are_for_dispatchers_only(users, monday):
     cadre = _as(Client(), users, "cadre")
     assert cadre.get("/workbench/knowledge/desk/", {"description": QUESTION}).status_code == 403
+
+
+def test_the_dispatcher_is_offered_to_approve_a_consultations_answer_only(users, monday):
+    consultation = _consult(users)
+    request = submit(users)
+    dispatcher = _as(Client(), users, "dispatcher")
+    offered = dispatcher.get(f"/workbench/knowledge/cases/{consultation.number}/").content.decode()
+    assert f"/workbench/knowledge/cases/{consultation.number}/approve/" in offered
+    other = dispatcher.get(f"/workbench/knowledge/cases/{request.number}/").content.decode()
+    assert "/approve/" not in other
