@@ -126,6 +126,8 @@ INSTALLED_APPS = [
     "jiceng.insights",
     "jiceng.fieldwork",
     "jiceng.policies",
+    "jiceng.knowledge",
+    "jiceng.campaigns",
     "jiceng.api",
     "jiceng.notices",
     "jiceng.onboarding",

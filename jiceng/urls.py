@@ -17,6 +17,8 @@ urlpatterns = [
     path("open311/", include("jiceng.api.open311.urls")),
     path("notices/", include("jiceng.notices.urls")),
     path("onboarding/", include("jiceng.onboarding.urls")),
+    path("", include("jiceng.knowledge.urls")),
+    path("", include("jiceng.campaigns.urls")),
     path("", include("jiceng.web.urls")),
 ]
 

@@ -29,6 +29,8 @@ BELOW: dict[str, set[str]] = {
         "core", "places", "people", "cases", "notices", "insights", "fieldwork", "policies",
         "onboarding",
     },
+    "knowledge": {"core", "places", "people", "cases", "policies", "textmining", "web"},
+    "campaigns": {"core", "places", "people", "cases", "insights", "textmining", "web"},
 }  # fmt: skip
 
 

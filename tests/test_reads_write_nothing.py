@@ -31,9 +31,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from fieldwork.households import household, member
+from knowledge.knowledge_data import pension_document
 from policies.policy_data import ELDERLY, policy
 
 from jiceng.api.services import apikey_create
+from jiceng.campaigns.models import Campaign, CampaignKind
+from jiceng.campaigns.services import campaign_create
 from jiceng.cases import services
 from jiceng.cases.models import Satisfaction
 from jiceng.cases.services import case_attach_photo
@@ -112,7 +115,23 @@ def rows(users: dict[str, User], monday: object, settings: object, tmp_path: Pat
         "unit": users["cadre"].unit_id,
         "user": users["cadre"].pk,
         "device": device.pk,
+        "document": pension_document().pk,
+        "campaign": _public_campaign(users, case).pk,
     }
+
+
+def _public_campaign(users: dict[str, User], case: object) -> Campaign:
+    township = users["township"]
+    assert township.unit is not None
+    return campaign_create(
+        by=township,
+        kind=CampaignKind.BACKLOG,
+        title="旧账",
+        lead_unit=township.unit,
+        target_date=date(2026, 12, 31),
+        public=True,
+        cases=[case],  # type: ignore[list-item]
+    )
 
 
 def _value(name: str, route: str, group: str, rows: dict) -> str:
@@ -132,6 +151,10 @@ def _value(name: str, route: str, group: str, rows: dict) -> str:
         return {"api-v1:division": TIANZHU, "field:rule": rows["policy"]}.get(name, "utilities")
     if group == "pk":
         kind = {"workbench:photo": "photo", "field:outcome": "outreach"}.get(name, "household")
+        if name.startswith("knowledge:"):
+            kind = "document"
+        if name.startswith("campaigns:"):
+            kind = "campaign"
         return str(rows["device" if name.startswith("admin:") else kind])
     if group == "object_id":
         return str(_admin_object(route, rows))

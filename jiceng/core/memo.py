@@ -29,6 +29,8 @@ Where each kind of cached value lives:
   ``api.page_queries``        compiled case-list queries         keyed by the scope and
                                                                  every filter
   ``notices.backends``        the channels' backends             keyed by the class's path
+  ``knowledge.proposers``     each county's cited-answer sources 300 s; forgotten when a
+                                                                 document or answer is saved
   =========================== ================================== =========================
 
 - **functools.cache** stays on pure functions whose result cannot change while the

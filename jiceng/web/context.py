@@ -53,6 +53,12 @@ def navigation(request: HttpRequest) -> dict[str, object]:
             links.append((reverse("dashboard:home"), _("Dashboard")))
         if role == Role.COUNTY_ADMIN:
             links.append((reverse("onboarding:county"), _("County onboarding")))
+        if role in STAFF or role in {Role.DISPATCHER, Role.LEADER}:
+            links.append((reverse("knowledge:search"), _("Knowledge base")))
+        if role in {Role.LEADER, Role.TOWNSHIP_STAFF}:
+            links.append((reverse("campaigns:list"), _("Campaigns")))
+        if role == Role.DEPARTMENT_STAFF:
+            links.append((reverse("campaigns:summonses"), _("Summonses to my unit")))
         if user.is_staff:
             links.append((reverse("admin:index"), _("Admin")))
         inbox_link = _inbox_link(request)

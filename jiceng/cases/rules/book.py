@@ -67,7 +67,14 @@ RULES: dict[str, Rule] = {
             condition=tier_above,
             needs=("reason",),
         ),
-        Rule(RESOLVE, gettext_lazy("resolve"), _ACCEPTED, STAFF_ROLES, needs=("answer",)),
+        Rule(
+            RESOLVE,
+            gettext_lazy("resolve"),
+            _ACCEPTED,
+            STAFF_ROLES,
+            needs=("answer",),
+            optional=("root_cause", "root_cause_text"),
+        ),
         # 阶段性答复: the owner tells the resident how it is going, without resolving. Only
         # once accepted: a unit that has not signed for the case accepts it first (which
         # tells the resident too), so a reply always comes from the unit working on it.

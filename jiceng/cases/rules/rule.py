@@ -31,3 +31,4 @@ class Rule:
     system: bool = False  # may be done with nobody signed in: the sweep, or the resident's link
     condition: Condition | None = None
     needs: tuple[str, ...] = ()
+    optional: tuple[str, ...] = ()  # fields the person may give (resolve: the root cause)

@@ -7,12 +7,14 @@ concurrent change raises Conflict and changes nothing.
 
 One module per family of transitions: ``submit``, ``consult``, ``dispatch``, ``handling``
 (accept, return, resolve, reply), ``escalation``, ``rating``, ``reopen``, ``housekeeping``
-(merge, note), ``system`` (remind, flag, close unrated), ``attachments``, ``quarantine``
-and ``classify``; ``cleaning``, ``clocks`` and ``prepare`` are what they share. This
-package re-exports the transitions, so ``services.case_dispatch`` keeps working.
+(merge, note), ``system`` (remind, flag, close unrated), ``attachments``, ``quarantine``,
+``classify`` and ``backlog`` (旧账 imported with its original date); ``cleaning``,
+``clocks`` and ``prepare`` are what they share. This package re-exports the transitions,
+so ``services.case_dispatch`` keeps working.
 """
 
 from jiceng.cases.services.attachments import case_attach_photo as case_attach_photo
+from jiceng.cases.services.backlog import case_import as case_import
 from jiceng.cases.services.classify import case_classify as case_classify
 from jiceng.cases.services.classify import case_dispatch_classified as case_dispatch_classified
 from jiceng.cases.services.cleaning import MAX_DESCRIPTION as MAX_DESCRIPTION

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from jiceng.cases import history, rules
 from jiceng.cases.models import Case, CaseEvent, EventKind, State
+from jiceng.cases.rootcauses import clean as clean_root_cause
 from jiceng.cases.services.cleaning import MAX_DESCRIPTION, clean_text
 from jiceng.cases.services.clocks import new_owner
 from jiceng.core import clock
@@ -42,10 +43,16 @@ def case_return(*, case: Case, by: User, reason: str) -> CaseEvent:
     return event
 
 
-def case_resolve(*, case: Case, by: User, answer: str) -> CaseEvent:
-    """The owner reports the case resolved, with the answer the resident will see."""
+def case_resolve(
+    *, case: Case, by: User, answer: str, root_cause: str = "", root_cause_text: str = ""
+) -> CaseEvent:
+    """The owner reports the case resolved, with the answer the resident will see.
+
+    The root cause, optional, is kept in the event's data (``cases.rootcauses``).
+    """
     rules.require(rules.RESOLVE, case=case, by=by)
     answer = clean_text(answer, "answer", max_length=MAX_DESCRIPTION)
+    cause = clean_root_cause(case.category_id, root_cause, root_cause_text)
     at = clock.now()
     return history.append(
         case,
@@ -55,6 +62,7 @@ def case_resolve(*, case: Case, by: User, answer: str) -> CaseEvent:
         to_state=State.RESOLVED,
         unit=case.owner,
         note=answer,
+        data=cause,
         changes={"answer": answer, "resolved_at": at},
     )
 

@@ -35,7 +35,13 @@ def _accept(case: Case, user: User, data: dict[str, Any]) -> str:
 
 
 def _resolve(case: Case, user: User, data: dict[str, Any]) -> str:
-    services.case_resolve(case=case, by=user, answer=data["answer"])
+    services.case_resolve(
+        case=case,
+        by=user,
+        answer=data["answer"],
+        root_cause=data.get("root_cause") or "",
+        root_cause_text=data.get("root_cause_text") or "",
+    )
     return _("Resolved. The resident will be asked to rate the result.")
 
 

@@ -137,6 +137,11 @@ class AnswerForm(WorkbenchForm):
         max_length=5000,
         help_text=_("What was done. The resident sees this answer."),
     )
+    # Checked against the case's category by the service (cases.rootcauses).
+    root_cause = forms.CharField(label=_("Root cause (optional)"), required=False, max_length=40)
+    root_cause_text = forms.CharField(
+        label=_("The root cause in a few words (optional)"), required=False, max_length=300
+    )
 
 
 class ReplyForm(WorkbenchForm):

@@ -1,0 +1,72 @@
+"""Forms of the campaign pages; the services check everything again."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from jiceng.campaigns.models import CampaignKind
+from jiceng.people.models import Unit, User
+from jiceng.places.codes import code_range
+
+
+class WorkbenchForm(forms.Form):
+    pass
+
+
+def needed(message: Any) -> dict[str, Any]:
+    return {"required": message}
+
+
+def county_units(user: User) -> Any:
+    return Unit.objects.filter(code_range("division_id", user.jurisdiction[:6])).order_by("name")
+
+
+class CampaignForm(WorkbenchForm):
+    kind = forms.ChoiceField(label=_("Kind"), choices=CampaignKind.choices)
+    title = forms.CharField(
+        label=_("Title"), max_length=100, error_messages=needed(_("Give the campaign a title."))
+    )
+    lead_unit = forms.ModelChoiceField(label=_("Lead unit"), queryset=Unit.objects.none())
+    co_units = forms.ModelMultipleChoiceField(
+        label=_("Co-units"), queryset=Unit.objects.none(), required=False
+    )
+    target_date = forms.DateField(
+        label=_("Target date"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    keywords = forms.CharField(
+        label=_("Keywords new cases are matched on"), max_length=200, required=False
+    )
+    numbers = forms.CharField(
+        label=_("Case numbers to link (one per line)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    public = forms.BooleanField(label=_("Show progress on the portal"), required=False)
+
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        units = county_units(user)
+        self.fields["lead_unit"].queryset = units  # type: ignore[attr-defined]
+        self.fields["co_units"].queryset = units  # type: ignore[attr-defined]
+
+
+class LinkForm(WorkbenchForm):
+    numbers = forms.CharField(
+        label=_("Case numbers (one per line)"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class CloseForm(WorkbenchForm):
+    report = forms.CharField(
+        label=_("Close-out report"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=5000,
+        error_messages=needed(_("Write the close-out report.")),
+    )
+
+
+def numbers_of(text: str) -> list[str]:
+    return [part for part in text.replace(",", " ").split() if part.isdigit()][:500]
