@@ -16,6 +16,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "jiceng"
 BELOW: dict[str, set[str]] = {
     "textmining": set(),
     "core": {"textmining"},
+    "conf": {"core"},  # the settings' modules
     "places": {"core"},
     "people": {"core", "places"},
     "cases": {"core", "places", "people", "textmining"},
