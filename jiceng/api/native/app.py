@@ -11,7 +11,7 @@ from ninja.security import APIKeyHeader, SessionAuth
 
 from jiceng.api import schemas
 from jiceng.api.renderers import OrjsonRenderer
-from jiceng.api.services import apikey_user
+from jiceng.api.services.lookup import apikey_user
 from jiceng.people.models import User
 
 if TYPE_CHECKING:

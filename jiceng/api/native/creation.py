@@ -10,7 +10,8 @@ from django.utils.translation import gettext as _
 from ninja.errors import HttpError
 
 from jiceng.api import reference, schemas
-from jiceng.api.idempotency import idempotent, scope_of
+from jiceng.api.idempotency.claims import idempotent
+from jiceng.api.idempotency.identity import scope_of
 from jiceng.api.native.access import address_of, user_of
 from jiceng.api.native.app import ERRORS, api
 from jiceng.api.native.rows import MOMENTS, case_out, case_response

@@ -9,7 +9,8 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
 from jiceng.api import schemas
-from jiceng.api.idempotency import idempotent, scope_of
+from jiceng.api.idempotency.claims import idempotent
+from jiceng.api.idempotency.identity import scope_of
 from jiceng.api.native.access import case_of, user_of
 from jiceng.api.native.app import ERRORS, api
 from jiceng.api.native.rows import case_response

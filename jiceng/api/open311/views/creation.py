@@ -8,11 +8,11 @@ from django.http import HttpRequest, HttpResponse, QueryDict
 from django.utils.translation import gettext as _
 
 from jiceng.api import reference
-from jiceng.api.idempotency import idempotent
+from jiceng.api.idempotency.claims import idempotent
 from jiceng.api.open311 import mapping
 from jiceng.api.open311.render import respond
 from jiceng.api.open311.views.common import Refused, category_of, county_of, param
-from jiceng.api.services import apikey_user
+from jiceng.api.services.lookup import apikey_user
 from jiceng.cases import services
 from jiceng.cases.models import Case, Category, Channel, TimeLimit
 from jiceng.people.models import User
