@@ -11,7 +11,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from jiceng.api.models import ApiKey
-from jiceng.api.services import KEY_ROLES, apikey_create, apikey_revoke, apikey_unit
+from jiceng.api.services.keys import KEY_ROLES, apikey_create, apikey_revoke, apikey_unit
 from jiceng.core.errors import InvalidInput
 
 

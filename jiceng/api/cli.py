@@ -8,7 +8,7 @@ import sys
 
 def run(args: argparse.Namespace) -> int:
     """Called after Django is set up; the parser below is built before, so imports wait."""
-    from jiceng.api.services import apikey_create, apikey_revoke
+    from jiceng.api.services.keys import apikey_create, apikey_revoke
     from jiceng.core.errors import InvalidInput
 
     try:

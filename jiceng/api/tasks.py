@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django_tasks import task
 
-from jiceng.api.idempotency import idempotency_prune
+from jiceng.api.idempotency.prune import idempotency_prune
 
 
 @task()

@@ -32,7 +32,8 @@ def add_restore_arguments(command: argparse.ArgumentParser) -> None:
 
 
 def run_backup(args: argparse.Namespace) -> int:
-    from jiceng.core.backup import BackupError, backup, manifest_path
+    from jiceng.core.backup.files import BackupError, manifest_path
+    from jiceng.core.backup.taking import backup
 
     output = Path(args.output).resolve() if args.output else None
     try:
@@ -50,14 +51,14 @@ def run_backup(args: argparse.Namespace) -> int:
 def run_restore(
     args: argparse.Namespace, *, verify_history: Callable[[argparse.Namespace], int]
 ) -> int:
-    from jiceng.core.backup import (
-        BackupError,
+    from jiceng.core.backup.checks import (
         key_problems,
         key_warnings,
         manifest_problems,
         read_manifest,
-        restore,
     )
+    from jiceng.core.backup.files import BackupError
+    from jiceng.core.backup.restoring import restore
 
     dump = Path(args.file).resolve()
     try:

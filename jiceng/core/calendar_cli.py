@@ -25,7 +25,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _import(path: Path) -> int:
-    from jiceng.core.calendar_file import read_calendar_file
+    from jiceng.core.calendar_file.reading import read_calendar_file
     from jiceng.core.services import calendar_import
 
     try:

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from jiceng.core.calendar import known_days
-from jiceng.core.calendar_file import Day
+from jiceng.core.calendar_file.days import Day
 from jiceng.core.errors import InvalidInput
 from jiceng.core.models import CalendarDay, DayKind
 

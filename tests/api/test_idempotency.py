@@ -17,6 +17,7 @@ from django.db import connection, connections
 from django.test import Client, RequestFactory
 
 from jiceng.api import idempotency
+from jiceng.api.idempotency import claims
 from jiceng.api.models import IdempotencyRecord
 from jiceng.api.services import apikey_user
 from jiceng.cases.models import Case, CaseEvent, State
@@ -83,7 +84,7 @@ def test_a_retry_while_the_first_still_runs_is_told_to_retry(
     users: dict[str, User], keys: dict[str, str], monday: datetime, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     case = dispatched(users)
-    monkeypatch.setattr(idempotency, "WAIT_SECONDS", 0.1)
+    monkeypatch.setattr(claims, "WAIT_SECONDS", 0.1)
     first = _accept(keys["cadre"], case)
     IdempotencyRecord.objects.update(status=idempotency.IN_PROGRESS, body=b"")
     response = _accept(keys["cadre"], case)

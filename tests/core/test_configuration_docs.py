@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ast
-import runpy
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
@@ -16,10 +15,10 @@ REGENERATE = "docs/configuration.md is out of date: run `jiceng config docs` (or
 
 
 def _names_in_settings_source() -> set[str]:
-    """Every variable name settings.py passes to a parser, read or not in this run."""
-    tree = ast.parse(docs.SETTINGS.read_text(encoding="utf-8"))
+    """Every variable name the settings' modules pass to a parser, read or not in this run."""
+    sources = [docs.SETTINGS, *sorted((docs.SETTINGS.parent / "conf").glob("*.py"))]
     names = set()
-    for node in ast.walk(tree):
+    for node in (n for path in sources for n in ast.walk(ast.parse(path.read_text("utf-8")))):
         if not isinstance(node, ast.Call) or not node.args:
             continue
         func = node.func
@@ -69,7 +68,7 @@ def test_production_still_refuses_to_start_without_its_secret_key() -> None:
         registry.reading(environ),
         pytest.raises(ImproperlyConfigured, match="JICENG_SECRET_KEY is required in production"),
     ):
-        runpy.run_path(str(docs.SETTINGS))
+        docs.run_settings()
 
 
 def test_production_refuses_a_data_key_that_is_not_a_fernet_key() -> None:
@@ -83,7 +82,7 @@ def test_production_refuses_a_data_key_that_is_not_a_fernet_key() -> None:
         registry.reading(environ),
         pytest.raises(ImproperlyConfigured, match="JICENG_DATA_KEY must be a Fernet key"),
     ):
-        runpy.run_path(str(docs.SETTINGS))
+        docs.run_settings()
 
 
 def test_a_parser_records_name_kind_default_choices_and_help() -> None:

@@ -10,7 +10,7 @@ import pytest
 
 import jiceng.urls  # noqa: F401  (imports the modules that declare memos)
 from jiceng.core import memo
-from jiceng.core.memo import Memo
+from jiceng.core.memo import Memo, store
 
 _names = itertools.count()
 
@@ -30,7 +30,7 @@ class Clock:
 @pytest.fixture
 def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
     ticking = Clock()
-    monkeypatch.setattr(memo.time, "monotonic", ticking)
+    monkeypatch.setattr(store.time, "monotonic", ticking)
     return ticking
 
 

@@ -19,7 +19,10 @@ from django.utils import timezone
 
 ROOT = Path(__file__).resolve().parents[2]
 DEPLOY = ROOT / "deploy"
-SETTINGS_SOURCE = (ROOT / "jiceng" / "settings.py").read_text()
+SETTINGS_SOURCE = "".join(
+    path.read_text()
+    for path in [ROOT / "jiceng" / "settings.py", *(ROOT / "jiceng" / "conf").glob("*.py")]
+)
 
 
 def _read_by_settings(name: str) -> bool:

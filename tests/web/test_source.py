@@ -14,7 +14,7 @@ def test_anyone_downloads_the_running_source_with_its_licence(client):
     assert "jiceng-source.tar.gz" in response["Content-Disposition"]
     with tarfile.open(fileobj=io.BytesIO(response.content), mode="r:gz") as archive:
         names = set(archive.getnames())
-        settings_py = archive.extractfile("jiceng-source/jiceng/settings.py")
+        settings_py = archive.extractfile("jiceng-source/jiceng/conf/deployment.py")
         assert settings_py is not None and b"JICENG_SOURCE_URL" in settings_py.read()
         licence = archive.extractfile("jiceng-source/LICENSE")
         assert licence is not None and b"GNU AFFERO GENERAL PUBLIC LICENSE" in licence.read()

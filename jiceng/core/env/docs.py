@@ -13,12 +13,14 @@ import base64
 import runpy
 import sys
 from pathlib import Path
+from types import ModuleType
 
 from jiceng.core.env import registry
 from jiceng.core.env.registry import Registry, Variable
 
 ROOT = Path(__file__).resolve().parents[3]
 SETTINGS = ROOT / "jiceng" / "settings.py"
+CONF = "jiceng.conf"  # the package of modules settings.py imports
 OUTPUT = ROOT / "docs" / "configuration.md"
 COMMAND = "jiceng config docs"
 
@@ -40,7 +42,7 @@ PROFILES: dict[str, dict[str, str]] = {
 _HEADER = f"""\
 # Configuration
 
-<!-- Written by `{COMMAND}` from the parsers' help texts in jiceng/settings.py:
+<!-- Written by `{COMMAND}` from the parsers' help texts in jiceng/conf/:
      edit those, then run it again. A test fails while this file disagrees. -->
 
 Jiceng reads its settings from environment variables, through strict parsers
@@ -54,8 +56,29 @@ they follow in brackets. Deployment steps are in [operations.md](operations.md).
 def read(profile: str) -> Registry:
     """What the settings read when run as ``profile``."""
     with registry.reading({**_PLACEHOLDERS, **PROFILES[profile]}) as record:
-        runpy.run_path(str(SETTINGS), run_name="jiceng.settings_for_docs")
+        run_settings()
     return record
+
+
+def run_settings(run_name: str = "jiceng.settings_for_docs") -> dict[str, object]:
+    """Run ``settings.py`` afresh, the modules of ``jiceng.conf`` it imports included.
+
+    Those modules read the environment when imported, so they are imported anew for this
+    run and the process's own copies put back afterwards.
+    """
+    kept = _take_modules(CONF)
+    try:
+        return runpy.run_path(str(SETTINGS), run_name=run_name)
+    finally:
+        _take_modules(CONF)
+        sys.modules.update(kept)
+        if CONF in kept:
+            setattr(sys.modules["jiceng"], "conf", kept[CONF])  # noqa: B010
+
+
+def _take_modules(package: str) -> dict[str, ModuleType]:
+    names = [name for name in sys.modules if name == package or name.startswith(package + ".")]
+    return {name: sys.modules.pop(name) for name in names}
 
 
 def markdown() -> str:

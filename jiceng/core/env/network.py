@@ -8,7 +8,8 @@ from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
-from jiceng.core.env.values import csv_list, note, raw
+from jiceng.core.env.formats import csv_list
+from jiceng.core.env.values import note, raw
 
 
 def redis_url(name: str, *, environ: dict[str, str] | None = None, help: str = "") -> str | None:

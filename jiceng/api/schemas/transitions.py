@@ -1,0 +1,33 @@
+"""The bodies of the transitions, one schema per kind of body."""
+
+from __future__ import annotations
+
+from ninja import Field, Schema
+
+
+class DispatchIn(Schema):
+    unit: int | None = Field(None, description="Unit id; the catalogue's proposal if omitted")
+
+
+class ReasonIn(Schema):
+    reason: str = Field(max_length=1000)
+
+
+class ResolveIn(Schema):
+    answer: str = Field(max_length=5000)
+
+
+class ReplyIn(Schema):
+    reply: str = Field(
+        max_length=1000, description="Progress the resident reads on their timeline (阶段性答复)"
+    )
+
+
+class RateIn(Schema):
+    solved: bool
+    satisfaction: str = Field(description="satisfied, basically or unsatisfied")
+    comment: str = Field("", max_length=1000)
+
+
+class MergeIn(Schema):
+    into: str = Field(max_length=20, description="Number of the case that carries the work")

@@ -1,0 +1,60 @@
+"""``jiceng verify-history`` and ``jiceng anchor``: checking and anchoring the case history."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from jiceng.cli.boot import setup
+from jiceng.cli.commands import Add
+
+
+def cmd_verify_history(args: argparse.Namespace) -> int:
+    setup()
+    from jiceng.cases.anchor import AnchorReader
+    from jiceng.cases.verification import verify
+
+    anchor = AnchorReader(Path(args.anchor)) if args.anchor else None
+    if anchor is not None and not anchor.path.is_file():
+        print(f"no anchor file at {args.anchor}", file=sys.stderr)
+        return 2
+    problems = 0
+    for problem in verify(anchor=anchor, files=args.files):
+        problems += 1
+        where = f" (event {problem.seq})" if problem.seq else ""
+        name = problem.number or (f"#{problem.case_id}" if problem.case_id else "")
+        print(f"case {name}: {problem.problem}{where}" if name else f"anchor: {problem.problem}")
+    if problems:
+        print(f"history check FAILED: {problems} problem(s)", file=sys.stderr)
+        return 1
+    if anchor is not None and anchor.summary is not None:
+        print(f"anchor of {anchor.summary.at.isoformat()} holds: root {anchor.summary.root}")
+    print("history check passed: every case's chain is intact")
+    return 0
+
+
+def cmd_anchor(args: argparse.Namespace) -> int:
+    setup()
+    from jiceng.cases.anchor import write_anchor, write_anchor_file
+
+    if args.output:
+        summary = write_anchor_file(Path(args.output))
+        print(f"anchored {summary.cases} cases (up to #{summary.max_case_id}), root {summary.root}")
+    else:
+        write_anchor(sys.stdout.buffer)
+        sys.stdout.flush()
+    return 0
+
+
+def add_verify_history(add: Add) -> None:
+    verify = add("verify-history", cmd_verify_history, "Check every case's hash-chained history")
+    verify.add_argument(
+        "--anchor", metavar="FILE", help="also check against an anchor written earlier"
+    )
+    verify.add_argument("--files", action="store_true", help="also check the photos' bytes")
+
+
+def add_anchor(add: Add) -> None:
+    anchor = add("anchor", cmd_anchor, "Write a signed checkpoint of every case's history head")
+    anchor.add_argument("--output", metavar="FILE", help="write to FILE instead of stdout")
