@@ -1,0 +1,54 @@
+"""Policy outreach: the cadre's list of residents to reach, and recording each outcome."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from jiceng.core import clock
+from jiceng.core.errors import JicengError, NotAllowed
+from jiceng.policies.models import CLOSED_OUTCOMES
+from jiceng.policies.selectors import outreach_for, outreach_item, outreach_progress
+from jiceng.policies.services import outreach_record
+from jiceng.web.field.access import field_user, service_error
+from jiceng.web.field.display import member_view
+from jiceng.web.field.forms import OutcomeForm
+
+
+@login_required
+def outreach(request: HttpRequest) -> HttpResponse:
+    user = field_user(request)
+    if request.GET.get("view") == "progress" or not user.role.endswith(("cadre", "worker")):
+        return render(request, "web/field/progress.html", {"rows": outreach_progress(user)})
+    items = outreach_for(user).order_by("outcome", "policy__title", "id")[:300]
+    today = timezone.localdate(clock.now())
+    rows = [(item, member_view(item.resident, today)) for item in items]
+    return render(
+        request,
+        "web/field/outreach.html",
+        {"rows": rows, "form": OutcomeForm(), "closed": CLOSED_OUTCOMES},
+    )
+
+
+@login_required
+@require_POST
+def outreach_outcome(request: HttpRequest, pk: int) -> HttpResponse:
+    user = field_user(request)
+    try:
+        item = outreach_item(user, pk)
+    except NotAllowed:
+        raise Http404(_("No such outreach item in your village.")) from None
+    form = OutcomeForm(request.POST)
+    if form.is_valid():
+        try:
+            outreach_record(item=item, by=user, **form.cleaned_data)
+        except JicengError as error:
+            service_error(form, error)
+    if form.errors:
+        messages.error(request, " ".join(str(m) for ms in form.errors.values() for m in ms))
+    return redirect("field:outreach")
