@@ -6,6 +6,7 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from jiceng.cases import catalogue, reopened, rules, selectors
@@ -20,16 +21,20 @@ from jiceng.web.workbench.access import acting_user, staff_required, visible_cas
 from jiceng.web.workbench.forms.actions import action_form
 from jiceng.web.workbench.forms.base import WorkbenchForm
 from jiceng.web.workbench.forms.reveal import RevealForm
+from jiceng.web.workbench.targets import ALL, dispatch_chooser
 from jiceng.web.workbench.timeleft import case_due
 
 
-def _dispatch_options(user: User, case: Case, selected: str) -> dict[str, Any]:
+def _dispatch_options(user: User, case: Case, selected: str, everything: bool) -> dict[str, Any]:
     try:
         proposed = catalogue.proposed_unit(category=case.category, location_code=case.division_id)
     except InvalidInput:
         proposed = None
-    groups = display.unit_groups(selectors.dispatch_targets(user))
-    return {"proposed": proposed, "unit_options": display.unit_options(groups, selected)}
+    chooser = dispatch_chooser(
+        user, place=case.division_id, selected=selected, everything=everything
+    )
+    all_url = f"{reverse('workbench:case', args=[case.number])}?units={ALL}#h-actions"
+    return {"proposed": proposed, "chooser": chooser, "all_url": all_url, "all_units": everything}
 
 
 def case_context(
@@ -41,6 +46,7 @@ def case_context(
     error: str = "",
     reveal_form: RevealForm | None = None,
     revealed: str = "",
+    all_units: bool = False,
 ) -> dict[str, Any]:
     """Everything the case page and its HTMX panel draw.
 
@@ -76,7 +82,7 @@ def case_context(
     }
     if rules.DISPATCH in actions:
         selected = str(forms[rules.DISPATCH]["unit"].value() or "")
-        context.update(_dispatch_options(user, case, selected))
+        context.update(_dispatch_options(user, case, selected, all_units))
     return context
 
 
@@ -85,7 +91,9 @@ def case_context(
 def case_page(request: HttpRequest, number: str) -> HttpResponse:
     user = acting_user(request)
     case = visible_case(user, number)
-    return render(request, "web/workbench/case.html", case_context(user, case))
+    everything = request.GET.get("units") == ALL
+    context = case_context(user, case, all_units=everything)
+    return render(request, "web/workbench/case.html", context)
 
 
 def case_text(case: Case, *, clear: bool) -> dict[str, str]:

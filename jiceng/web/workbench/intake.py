@@ -20,9 +20,9 @@ from jiceng.cases import intake, rules, selectors, services
 from jiceng.cases.models import Case
 from jiceng.core.errors import Conflict, IllegalTransition, InvalidInput, NotAllowed
 from jiceng.people.models import User
-from jiceng.web.workbench import display
 from jiceng.web.workbench.access import acting_user, dispatcher_required, is_htmx, visible_case
 from jiceng.web.workbench.forms.intake import ClassifiedDispatchForm
+from jiceng.web.workbench.targets import ALL, dispatch_chooser
 
 
 def _can_take(user: User, case: Case) -> bool:
@@ -30,20 +30,29 @@ def _can_take(user: User, case: Case) -> bool:
 
 
 def _panel_context(
-    user: User, case: Case, *, form: ClassifiedDispatchForm | None = None, **extra: Any
+    user: User,
+    case: Case,
+    *,
+    form: ClassifiedDispatchForm | None = None,
+    everything: bool = False,
+    **extra: Any,
 ) -> dict[str, Any]:
     text = intake.case_text(case.title, case.description)
     proposal = intake.propose(text, case.division_id)
     if form is None:
         chosen = proposal.top.code if proposal else case.category_id
         form = ClassifiedDispatchForm(initial={"category": chosen}, user=user)
-    groups = display.unit_groups(selectors.dispatch_targets(user))
     selected = str(form["unit"].value() or "")
+    case_url = reverse("workbench:case", args=[case.number])
     return {
         "case": case,
         "proposal": proposal,
         "form": form,
-        "unit_options": display.unit_options(groups, selected),
+        "proposed": proposal.unit if proposal else None,
+        "chooser": dispatch_chooser(
+            user, place=case.division_id, selected=selected, everything=everything
+        ),
+        "all_url": f"{case_url}?units={ALL}#h-actions",
         "duplicates": intake.likely_duplicates(user, case),
         "can_take": _can_take(user, case),
         **extra,
@@ -64,7 +73,8 @@ def panel(request: HttpRequest, number: str) -> HttpResponse:
     case = visible_case(user, number)
     if not _can_take(user, case):
         return _render_panel(request, {"case": case, "can_take": False})
-    return _render_panel(request, _panel_context(user, case))
+    everything = request.GET.get("units") == ALL
+    return _render_panel(request, _panel_context(user, case, everything=everything))
 
 
 def _back_to_case(

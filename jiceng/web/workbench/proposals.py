@@ -16,8 +16,8 @@ from jiceng.cases.models import Category
 from jiceng.core.errors import InvalidInput
 from jiceng.people.models import Unit, User
 from jiceng.places.models import Level
-from jiceng.web.workbench import display
 from jiceng.web.workbench.access import acting_user, dispatcher_required
+from jiceng.web.workbench.targets import ALL, dispatch_chooser
 
 
 @dispatcher_required
@@ -54,9 +54,13 @@ def proposal_context(user: User, values: dict[str, Any]) -> dict[str, Any]:
     get = lambda name: str(values.get(name) or "")  # noqa: E731
     return {
         "proposed": _proposal(user, get("category"), get("township"), get("village")),
-        "unit_options": display.unit_options(
-            display.unit_groups(selectors.dispatch_targets(user)), get("unit")
+        "chooser": dispatch_chooser(
+            user,
+            place=get("village") or get("township"),
+            selected=get("unit"),
+            everything=get("units") == ALL,
         ),
+        "all_box": True,
     }
 
 
