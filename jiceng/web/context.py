@@ -43,7 +43,7 @@ def navigation(request: HttpRequest) -> dict[str, object]:
     inbox_link = None
     if user.is_authenticated:
         role = getattr(user, "role", "")
-        if role in STAFF or role == Role.DISPATCHER:
+        if role in STAFF or role in {Role.DISPATCHER, Role.LEADER, Role.ADMIN}:
             links.append((reverse("workbench:home"), _("My queue")))
         if role == Role.DISPATCHER:
             links.append((reverse("workbench:desk"), _("Take a call")))
