@@ -54,7 +54,7 @@ def _board_rows(items: list[public.BoardItem]) -> list[dict[str, Any]]:
         {
             "item": item,
             "category": category_label(item.category),
-            "state": wording.STATE_LABELS[item.state],
+            "state": wording.AGAIN_LABELS.get(item.again) or wording.STATE_LABELS[item.state],
         }
         for item in items
     ]

@@ -60,6 +60,11 @@ class QueueFilterForm(WorkbenchForm):
         """Whether a place or date filter is set, so the page shows them unfolded."""
         return any(self.data.get(name) for name in ADVANCED)
 
+    @property
+    def filtered(self) -> bool:
+        """Whether any filter is set, so that a phone shows the folded filters open."""
+        return any(self.data.get(name) for name in ("q", "state", "category", *ADVANCED))
+
     def _place(self, name: str, level: str) -> str:
         code: str = self.cleaned_data[name]
         if code and selectors.place_in_jurisdiction(self.user, code, level) is None:
