@@ -14,6 +14,7 @@ from jiceng.core.exports import DECIMAL, INTEGER, CellValue, Column
 from jiceng.insights.dashboard import AGE_THRESHOLDS, Backlog
 from jiceng.insights.hotissues import HotIssueInArea
 from jiceng.web.dashboard.tables.base import CASE_URL, Period, Table, child_header
+from jiceng.web.labels import category_label
 
 
 def backlog_table(period: Period, rows: Sequence[Backlog]) -> Table:
@@ -47,7 +48,7 @@ def oldest_table(period: Period, cases: Sequence[Case]) -> Table:
         values: list[CellValue] = [
             number,
             pii.mask_text(case.title),
-            case.category.name,
+            category_label(case.category),
             case.division.name,
             submitted,
             age,

@@ -8,8 +8,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from jiceng.cases import rules
-from jiceng.cases.models import Satisfaction
 from jiceng.people.models import Unit, User
+from jiceng.web.labels import SATISFACTION_LABELS
 from jiceng.web.workbench.forms.base import WorkbenchForm, clean_unit, needed
 
 
@@ -90,7 +90,7 @@ class RateForm(WorkbenchForm):
     satisfaction = forms.ChoiceField(
         label=_("Is the resident satisfied?"),
         error_messages=needed(_("Choose how satisfied the resident is.")),
-        choices=Satisfaction.choices,
+        choices=list(SATISFACTION_LABELS.items()),
         widget=forms.RadioSelect,
     )
     comment = forms.CharField(

@@ -13,6 +13,7 @@ from jiceng.cases.models import Category, Urgency
 from jiceng.cases.services import PHONE_RE
 from jiceng.people.models import Unit, User
 from jiceng.places.models import Level
+from jiceng.web.labels import category_label
 from jiceng.web.workbench.forms.base import WorkbenchForm, clean_unit, needed
 
 REQUEST = "request"
@@ -76,7 +77,7 @@ class DeskForm(WorkbenchForm):
         super().__init__(*args, **kwargs)
         self.user = user
         self.categories = {c.code: c for c in categories}
-        self.fields["category"].choices = [(c.code, c.name) for c in categories]
+        self.fields["category"].choices = [(c.code, category_label(c)) for c in categories]
 
     def clean_township(self) -> str:
         code: str = self.cleaned_data["township"]

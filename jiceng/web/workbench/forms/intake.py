@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy
 
 from jiceng.cases.models import Category
 from jiceng.people.models import User
+from jiceng.web.labels import category_label
 from jiceng.web.workbench.forms.base import WorkbenchForm, clean_unit, needed
 
 
@@ -23,7 +24,9 @@ class ClassifiedDispatchForm(WorkbenchForm):
         super().__init__(*args, prefix="intake", **kwargs)
         self.user = user
         self.categories = {c.code: c for c in Category.objects.filter(active=True)}
-        self.fields["category"].choices = [(c.code, c.name) for c in self.categories.values()]
+        self.fields["category"].choices = [
+            (c.code, category_label(c)) for c in self.categories.values()
+        ]
 
     def clean_unit(self) -> Any:
         return clean_unit(self.user, self.cleaned_data["unit"])

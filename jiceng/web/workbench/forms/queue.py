@@ -14,6 +14,7 @@ from jiceng.cases.models import OPEN_STATES, Category, State
 from jiceng.core import clock
 from jiceng.people.models import User
 from jiceng.places.models import Level
+from jiceng.web.labels import category_label
 from jiceng.web.workbench.forms.base import WorkbenchForm
 
 ADVANCED = ("township", "village", "period", "date_from", "date_to")
@@ -52,7 +53,7 @@ class QueueFilterForm(WorkbenchForm):
         everything = _("All") if self.tab == MINE else _("All open")
         self.fields["state"].choices = [("", everything)] + [(s, State(s).label) for s in states]
         self.fields["category"].choices = [("", _("All categories"))] + [
-            (c.code, c.name) for c in categories
+            (c.code, category_label(c)) for c in categories
         ]
 
     @property
