@@ -52,7 +52,7 @@ class ThrottledAdminAuthenticationForm(LoginThrottle, AdminAuthenticationForm):
 
 
 # Where each role starts its day when the login has no "next" page.
-LANDING = {
+LANDING: dict[str, str] = {
     Role.LEADER: "dashboard:home",
     Role.ADMIN: "dashboard:home",
     Role.RESIDENT: "portal:home",
