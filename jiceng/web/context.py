@@ -54,4 +54,15 @@ def navigation(request: HttpRequest) -> dict[str, object]:
         if user.is_staff:
             links.append((reverse("admin:index"), _("Admin")))
         inbox_link = _inbox_link(request)
-    return {"nav_links": links, "inbox_link": inbox_link, "source_url": settings.JICENG_SOURCE_URL}
+    return {
+        "nav_links": links,
+        "inbox_link": inbox_link,
+        "nav_unit": _loaded_unit(user),
+        "source_url": settings.JICENG_SOURCE_URL,
+    }
+
+
+def _loaded_unit(user: object) -> object:
+    """The user's unit when the page has already read it (every scoped page does): no query."""
+    state = getattr(user, "_state", None)
+    return state.fields_cache.get("unit") if state is not None else None

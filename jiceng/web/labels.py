@@ -20,5 +20,15 @@ SATISFACTION_LABELS: dict[str, Promise] = {
 
 
 def category_label(category: Category) -> str:
+    """The English name in English, when it was read with the category (never a query)."""
     english = (get_language() or "").startswith("en")
-    return category.name_en if english and category.name_en else category.name
+    if not english or "name_en" in category.get_deferred_fields():
+        return category.name
+    return category.name_en or category.name
+
+
+def english_category_names() -> dict[str, str]:
+    """Code → English name in English (one query), for rows read without ``name_en``."""
+    if not (get_language() or "").startswith("en"):
+        return {}
+    return dict(Category.objects.exclude(name_en="").values_list("code", "name_en"))

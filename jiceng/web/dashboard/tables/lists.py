@@ -14,7 +14,7 @@ from jiceng.core.exports import DECIMAL, INTEGER, CellValue, Column
 from jiceng.insights.dashboard import AGE_THRESHOLDS, Backlog
 from jiceng.insights.hotissues import HotIssueInArea
 from jiceng.web.dashboard.tables.base import CASE_URL, Period, Table, child_header
-from jiceng.web.labels import category_label
+from jiceng.web.labels import category_label, english_category_names
 
 
 def backlog_table(period: Period, rows: Sequence[Backlog]) -> Table:
@@ -40,6 +40,7 @@ def oldest_table(period: Period, cases: Sequence[Case]) -> Table:
         Column(_("Age (days)"), INTEGER),
         Column(_("Current owner")),
     ]
+    names = english_category_names() if cases else {}
     table = Table("oldest", _("Oldest open requests"), columns, when=period.today)
     for case in cases:
         number = case.number or ""
@@ -48,7 +49,7 @@ def oldest_table(period: Period, cases: Sequence[Case]) -> Table:
         values: list[CellValue] = [
             number,
             pii.mask_text(case.title),
-            category_label(case.category),
+            names.get(case.category_id) or category_label(case.category),
             case.division.name,
             submitted,
             age,
