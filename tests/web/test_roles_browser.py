@@ -158,7 +158,7 @@ def test_dispatcher_on_a_phone(browser: Any, live_server: object, demo: None) ->
     walk.check("/workbench/", "queue", "table.queue td.num a, #queue-results .empty")
     number = _new_case()
     walk.check(f"/workbench/cases/{number}/", "case", "#intake select")  # the dispatch form
-    walk.check("/workbench/desk/", "desk", "main input[name=category]")
+    walk.check("/workbench/desk/", "desk", "#id_description")
     assert not walk.problems, "\n".join(walk.problems)
 
 
