@@ -9,13 +9,17 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.contrib import messages
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm
+from django.http import HttpRequest
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from jiceng.core import throttle
 from jiceng.core.proxy import client_address
+from jiceng.people.models import Role
 
 ATTEMPTS = 5  # per user name and per address, in each window
 WINDOW_SECONDS = 300
@@ -47,10 +51,35 @@ class ThrottledAdminAuthenticationForm(LoginThrottle, AdminAuthenticationForm):
     pass
 
 
+# Where each role starts its day when the login has no "next" page.
+LANDING: dict[str, str] = {
+    Role.LEADER: "dashboard:home",
+    Role.ADMIN: "dashboard:home",
+    Role.RESIDENT: "portal:home",
+}
+
+
+def landing_url(request: HttpRequest) -> str:
+    """The page a role lands on; a resident is told that the portal needs no login."""
+    role = getattr(request.user, "role", "")
+    if role == Role.RESIDENT:
+        messages.info(
+            request,
+            _(
+                "Residents do not need to log in: report a problem, follow it and rate the "
+                "result here with your case number and phone."
+            ),
+        )
+    return reverse(LANDING.get(role, "workbench:home"))
+
+
 class LoginView(auth_views.LoginView):
     template_name = "web/login.html"
     authentication_form = ThrottledAuthenticationForm
     redirect_authenticated_user = True
+
+    def get_default_redirect_url(self) -> str:
+        return landing_url(self.request)
 
 
 class LogoutView(auth_views.LogoutView):

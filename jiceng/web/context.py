@@ -43,7 +43,7 @@ def navigation(request: HttpRequest) -> dict[str, object]:
     inbox_link = None
     if user.is_authenticated:
         role = getattr(user, "role", "")
-        if role in STAFF or role == Role.DISPATCHER:
+        if role in STAFF or role in {Role.DISPATCHER, Role.LEADER, Role.ADMIN}:
             links.append((reverse("workbench:home"), _("My queue")))
         if role == Role.DISPATCHER:
             links.append((reverse("workbench:desk"), _("Take a call")))
@@ -62,4 +62,15 @@ def navigation(request: HttpRequest) -> dict[str, object]:
         if user.is_staff:
             links.append((reverse("admin:index"), _("Admin")))
         inbox_link = _inbox_link(request)
-    return {"nav_links": links, "inbox_link": inbox_link, "source_url": settings.JICENG_SOURCE_URL}
+    return {
+        "nav_links": links,
+        "inbox_link": inbox_link,
+        "nav_unit": _loaded_unit(user),
+        "source_url": settings.JICENG_SOURCE_URL,
+    }
+
+
+def _loaded_unit(user: object) -> object:
+    """The user's unit when the page has already read it (every scoped page does): no query."""
+    state = getattr(user, "_state", None)
+    return state.fields_cache.get("unit") if state is not None else None

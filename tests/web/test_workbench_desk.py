@@ -237,3 +237,8 @@ def test_villages_partial_gives_a_village_cadre_only_their_village(client, users
 def test_villages_partial_is_closed_to_residents(client, users):
     client.force_login(users["resident"])
     assert client.get(f"/workbench/places/villages/?township={FENGQIAO}").status_code == 403
+
+
+def test_the_desk_asks_for_the_problem_before_the_category(desk):
+    page = desk.get("/workbench/desk/", **EN).content.decode()
+    assert page.index('id="id_description"') < page.index('name="category"')

@@ -145,9 +145,9 @@ def test_with_a_model_the_panel_proposes_three_categories_and_the_owning_unit(
 ):
     case = submit(users, category="other", description=water_text(), title="")
     panel = dispatcher.get(f"/workbench/cases/{case.number}/intake/", **HTMX).content.decode()
-    assert "The model proposes <b>水电气</b>" in panel
+    assert "The model proposes <b>Water, power and gas</b>" in panel
     assert "The catalogue sends it to <b>诸暨市水务集团</b>" in panel
-    assert panel.count("<meter") == 3 and "The resident chose 其他" in panel
+    assert panel.count("<meter") == 3 and "The resident chose Other" in panel
     assert '<option value="utilities" selected>' in panel
 
 

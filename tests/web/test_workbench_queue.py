@@ -77,7 +77,7 @@ def test_each_row_shows_title_category_village_state_and_time_left(client, users
     with clock.frozen_at(monday + timedelta(hours=1)):
         response = _login(client, users, "cadre").get("/workbench/", **EN)
     row = _row(response, case.number)
-    assert "村口路灯坏了" in row and "行" in row and "天竺社区居委会" in row
+    assert "村口路灯坏了" in row and "Roads and transport" in row and "天竺社区居委会" in row
     assert "accepted" in row
     assert "left" in row and "overdue" not in row
 

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 from django.db.models import Exists, OuterRef, QuerySet
 
-from jiceng.cases.models import Case, Category, Kind, Rating, State
+from jiceng.cases.models import Case, CaseEvent, Category, EventKind, Kind, Rating, State
 from jiceng.cases.public.lookup import PUBLIC_CASE_FIELDS
 from jiceng.cases.public.text import public_description, shorten
 from jiceng.places.models import Division
@@ -39,6 +39,16 @@ class BoardItem:
     summary: str
     submitted_at: datetime
     days_taken: int | None = None
+    again: str = ""  # "reopened" or "escalated" while it is handled again, else ""
+
+
+def _again(case: Case) -> str:
+    """Why an open request is being handled again: the resident reopened it, or it went up."""
+    if case.state not in (State.DISPATCHED, State.ACCEPTED):
+        return ""
+    if case.reopen_count:
+        return EventKind.REOPEN
+    return EventKind.ESCALATE if getattr(case, "escalated", False) else ""
 
 
 def _board_item(case: Case) -> BoardItem:
@@ -54,11 +64,17 @@ def _board_item(case: Case) -> BoardItem:
         summary=shorten(public_description(case)),
         submitted_at=case.submitted_at,
         days_taken=taken,
+        again=_again(case),
     )
 
 
 def _board_cases(county: Division) -> QuerySet[Case]:
-    return county_requests(county.code).select_related(*PUBLIC_CASE_FIELDS, "resident")
+    escalated = CaseEvent.objects.filter(case_id=OuterRef("pk"), kind=EventKind.ESCALATE)
+    return (
+        county_requests(county.code)
+        .select_related(*PUBLIC_CASE_FIELDS, "resident")
+        .annotate(escalated=Exists(escalated))
+    )
 
 
 def recent_requests(

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from jiceng.insights.dashboard import AGE_THRESHOLDS, Backlog, MonthRates
 from jiceng.insights.rates import AreaRates
-from jiceng.web.dashboard.tables import TIERS, tier_names
+from jiceng.web.dashboard.tables.local import TIERS, tier_names
 
 Chart = dict[str, object]
 # Young to old: pale to dark, so the oldest part of a backlog stands out.

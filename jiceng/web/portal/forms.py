@@ -6,12 +6,12 @@ import re
 from typing import Any
 
 from django import forms
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from jiceng.cases.models import Category, Satisfaction
+from jiceng.cases.models import Category
 from jiceng.cases.services import MAX_DESCRIPTION, PHONE_RE
 from jiceng.places.models import Division
+from jiceng.web.labels import SATISFACTION_LABELS, category_label
 
 # Service field names → the form field that shows their message.
 SERVICE_FIELDS = {
@@ -30,11 +30,6 @@ SERVICE_FIELDS = {
 def normal_phone(value: str) -> str:
     """The phone as the services store it: spaces and brackets removed."""
     return re.sub(r"[\s()]", "", value or "")
-
-
-def category_label(category: Category) -> str:
-    english = (get_language() or "").startswith("en")
-    return category.name_en if english and category.name_en else category.name
 
 
 class SubmitForm(forms.Form):
@@ -118,11 +113,7 @@ class FollowForm(forms.Form):
 
 
 SOLVED_CHOICES = [("yes", _("Yes, it was solved")), ("no", _("No, it was not solved"))]
-SATISFACTION_CHOICES = [
-    (Satisfaction.SATISFIED, _("Satisfied")),
-    (Satisfaction.BASICALLY, _("Basically satisfied")),
-    (Satisfaction.UNSATISFIED, _("Unsatisfied")),
-]
+SATISFACTION_CHOICES = list(SATISFACTION_LABELS.items())
 
 
 class RateForm(forms.Form):

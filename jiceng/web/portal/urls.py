@@ -1,16 +1,16 @@
 from django.urls import path
 
-from jiceng.web.portal import views
+from jiceng.web.portal import board, follow, rating, submit
 
 app_name = "portal"
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("submit/", views.submit, name="submit"),
-    path("submit/done/<str:number>/", views.submitted, name="submitted"),
-    path("places/villages/", views.villages, name="villages"),
-    path("follow/", views.follow, name="follow"),
-    path("follow/rate/", views.rate, name="rate"),
-    path("follow/texts/", views.sms, name="sms"),
-    path("r/<str:token>/", views.link, name="link"),
-    path("board/", views.board, name="board"),
+    path("", submit.home, name="home"),
+    path("submit/", submit.submit, name="submit"),
+    path("submit/done/<str:number>/", submit.submitted, name="submitted"),
+    path("places/villages/", submit.villages, name="villages"),
+    path("follow/", follow.follow, name="follow"),
+    path("follow/rate/", rating.rate, name="rate"),
+    path("follow/texts/", rating.sms, name="sms"),
+    path("r/<str:token>/", follow.link, name="link"),
+    path("board/", board.board, name="board"),
 ]

@@ -9,7 +9,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from jiceng.cases.models import State, TimeLimit
+from jiceng.cases.models import EventKind, State, TimeLimit
 from jiceng.core.calendar import HOURS
 
 # Short labels for the public board; the follow page says more (see state_sentence).
@@ -21,6 +21,11 @@ STATE_LABELS: dict[str, Promise] = {
     State.CLOSED: _("Closed"),
     State.MERGED: _("Handled with another request"),
     State.QUARANTINED: _("Received, being checked"),
+}
+# An open request handled again says why, instead of "Sent to the unit" for both.
+AGAIN_LABELS: dict[str, Promise] = {
+    EventKind.REOPEN: _("Reopened: being handled again"),
+    EventKind.ESCALATE: _("Escalated to a higher level"),
 }
 
 

@@ -19,7 +19,7 @@ from jiceng.core.errors import InvalidInput
 from jiceng.notices import inbox
 from jiceng.people.models import User
 from jiceng.web.workbench.access import acting_user, staff_required
-from jiceng.web.workbench.forms import WorkbenchForm
+from jiceng.web.workbench.forms.base import WorkbenchForm
 
 
 class NoticeSettingsForm(WorkbenchForm):

@@ -1,30 +1,27 @@
 """The dispatcher's desk: a phone request taken in one form, answered or dispatched at once.
 
-While the dispatcher types, the category model proposes categories (see
-``workbench.intake``); a request is dispatched with the category the dispatcher
+While the dispatcher types, the category model proposes categories and the catalogue
+proposes a unit (``proposals``); a request is dispatched with the category the dispatcher
 chose recorded as confirmed, which is what the model is retrained on.
 """
 
 from __future__ import annotations
-
-from typing import Any
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods
 
-from jiceng.cases import catalogue, intake, selectors, services
+from jiceng.cases import intake, selectors, services
 from jiceng.cases.models import Case, Category, Channel, State
 from jiceng.core.errors import InvalidInput, JicengError, NotAllowed
 from jiceng.notices import inbox
 from jiceng.people.models import Unit, User
-from jiceng.places.models import Level
-from jiceng.web.workbench import display
 from jiceng.web.workbench.access import acting_user, dispatcher_required
-from jiceng.web.workbench.forms import CONSULTATION, DeskForm
+from jiceng.web.workbench.forms.desk import CONSULTATION, DeskForm
+from jiceng.web.workbench.proposals import proposal_context
 
 # Service field names → the desk's own field names, to put a message beside the right input.
 FIELDS = {
@@ -37,30 +34,6 @@ FIELDS = {
 
 def _categories() -> list[Category]:
     return list(Category.objects.filter(active=True).order_by("sort_order", "code"))
-
-
-def _proposal(user: User, category_code: str, township: str, village: str) -> Unit | None:
-    """The catalogue's proposal for a category in a village of the county, once both are chosen."""
-    if not category_code or not village or (township and not village.startswith(township)):
-        return None
-    category = Category.objects.filter(code=category_code, active=True).first()
-    place = selectors.place_in_jurisdiction(user, village, Level.VILLAGE)
-    if category is None or place is None:
-        return None
-    try:
-        return catalogue.proposed_unit(category=category, location_code=place.code)
-    except InvalidInput:
-        return None
-
-
-def _proposal_context(user: User, values: dict[str, Any]) -> dict[str, Any]:
-    get = lambda name: str(values.get(name) or "")  # noqa: E731
-    return {
-        "proposed": _proposal(user, get("category"), get("township"), get("village")),
-        "unit_options": display.unit_options(
-            display.unit_groups(selectors.dispatch_targets(user)), get("unit")
-        ),
-    }
 
 
 def _render(request: HttpRequest, form: DeskForm, *, status: int = 200) -> HttpResponse:
@@ -90,7 +63,7 @@ def _render(request: HttpRequest, form: DeskForm, *, status: int = 200) -> HttpR
         "township": township,
         "taken": taken,
         "to_call": inbox.calls_to_make(user).count(),
-        **_proposal_context(user, values),
+        **proposal_context(user, values),
     }
     return render(request, "web/workbench/desk.html", context, status=status)
 
@@ -170,11 +143,3 @@ def desk(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return _render(request, form, status=400)
     return _take(request, form)
-
-
-@dispatcher_required
-@require_GET
-def proposal(request: HttpRequest) -> HttpResponse:
-    """The catalogue's proposed unit for the category and village chosen so far; the override."""
-    context = _proposal_context(acting_user(request), request.GET.dict())
-    return render(request, "web/workbench/_proposal.html", context)

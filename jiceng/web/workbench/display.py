@@ -10,8 +10,9 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from jiceng.cases.models import PUBLIC_EVENTS, CaseEvent, EventKind, RatingSource, Satisfaction
+from jiceng.cases.models import PUBLIC_EVENTS, CaseEvent, EventKind, RatingSource
 from jiceng.people.models import Unit, UnitKind
+from jiceng.web.labels import SATISFACTION_LABELS
 
 # Events that hand the case to a unit: the timeline names where it went.
 HANDOVERS = {EventKind.DISPATCH, EventKind.ESCALATE, EventKind.RETURN, EventKind.REOPEN}
@@ -53,7 +54,7 @@ def _detail(event: CaseEvent) -> str:
     if event.kind == EventKind.RATE:
         solved = _("solved") if data.get("solved") else _("not solved")
         satisfaction = data.get("satisfaction", "")
-        label = Satisfaction(satisfaction).label if satisfaction in Satisfaction.values else ""
+        label = SATISFACTION_LABELS.get(satisfaction, "")
         return f"{solved} · {label}"
     if event.kind == EventKind.MERGE and data.get("into"):
         return _("into case %(number)s") % {"number": data["into"]}

@@ -1,17 +1,29 @@
 from django.urls import path
 
-from jiceng.web.workbench import account, actions, calls, desk, inbox, intake, views
+from jiceng.web.workbench import (
+    account,
+    actions,
+    calls,
+    case,
+    contact,
+    desk,
+    inbox,
+    intake,
+    proposals,
+    quarantine,
+    queue,
+)
 
 app_name = "workbench"
 urlpatterns = [
-    path("", views.queue, name="home"),
+    path("", queue.queue, name="home"),
     path("inbox/", inbox.inbox_page, name="inbox"),
     path("inbox/read-all/", inbox.read_all, name="inbox_read_all"),
     path("inbox/<int:pk>/open/", inbox.open_message, name="inbox_open"),
     path("account/notices/", account.notice_settings, name="notice_settings"),
-    path("cases/<str:number>/", views.case_page, name="case"),
-    path("cases/<str:number>/reveal/", views.reveal, name="reveal"),
-    path("cases/<str:number>/photos/<int:pk>/", views.photo, name="photo"),
+    path("cases/<str:number>/", case.case_page, name="case"),
+    path("cases/<str:number>/reveal/", contact.reveal, name="reveal"),
+    path("cases/<str:number>/photos/<int:pk>/", contact.photo, name="photo"),
     path("cases/<str:number>/intake/", intake.panel, name="intake"),
     path("cases/<str:number>/intake/dispatch/", intake.dispatch, name="intake_dispatch"),
     path("cases/<str:number>/intake/merge/", intake.merge, name="intake_merge"),
@@ -20,13 +32,13 @@ urlpatterns = [
     path("desk/calls/", calls.calls, name="calls"),
     path("desk/calls/<int:pk>/reveal/", calls.reveal, name="call_reveal"),
     path("desk/calls/<int:pk>/called/", calls.called, name="call_done"),
-    path("desk/proposal/", desk.proposal, name="proposal"),
-    path("desk/suggest/", intake.suggest, name="desk_suggest"),
-    path("desk/quarantine/", intake.quarantine, name="quarantine"),
+    path("desk/proposal/", proposals.proposal, name="proposal"),
+    path("desk/suggest/", proposals.suggest, name="desk_suggest"),
+    path("desk/quarantine/", quarantine.quarantine, name="quarantine"),
     path(
         "desk/quarantine/<str:number>/<slug:action>/",
-        intake.quarantine_act,
+        quarantine.quarantine_act,
         name="quarantine_act",
     ),
-    path("places/villages/", views.villages, name="villages"),
+    path("places/villages/", queue.villages, name="villages"),
 ]

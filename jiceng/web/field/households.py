@@ -1,0 +1,94 @@
+"""Households of the village: the list, one household, and revealing a member's contact."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from jiceng.core import clock
+from jiceng.core.errors import JicengError, NotAllowed
+from jiceng.fieldwork import selectors
+from jiceng.fieldwork.scope import households_for
+from jiceng.people.models import Household, Resident, User
+from jiceng.people.services import household_member_reveal, may_reveal_household
+from jiceng.web.field.access import field_user, service_error
+from jiceng.web.field.display import member_view
+from jiceng.web.field.forms import RevealForm
+
+
+@login_required
+def households(request: HttpRequest) -> HttpResponse:
+    user = field_user(request)
+    today = timezone.localdate(clock.now())
+    rows = []
+    for home in households_for(user).prefetch_related("members")[:500]:
+        members = [member_view(p, today) for p in home.members.all() if not p.moved_away_on]
+        rows.append((home, members))
+    return render(request, "web/field/households.html", {"rows": rows})
+
+
+def _household(user: User, pk: int) -> Household:
+    home = households_for(user).filter(pk=pk).first()
+    if home is None:
+        raise Http404(_("No such household in your village."))
+    return home
+
+
+def _household_page(
+    request: HttpRequest,
+    home: Household,
+    *,
+    clear: tuple[int, str, str] | None = None,
+    reveal_form: RevealForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    user = field_user(request)
+    today = timezone.localdate(clock.now())
+    members = [member_view(p, today) for p in home.members.filter(moved_away_on__isnull=True)]
+    if clear is not None:
+        for member in members:
+            if member.person.pk == clear[0]:
+                member.clear[clear[1]] = clear[2]
+    context = {
+        "home": home,
+        "members": members,
+        "may_reveal": may_reveal_household(user, home),
+        "visits": selectors.household_visits(user, home)[:20],
+        "reveal_form": reveal_form,
+    }
+    return render(request, "web/field/household.html", context, status=status)
+
+
+@login_required
+def household(request: HttpRequest, pk: int) -> HttpResponse:
+    return _household_page(request, _household(field_user(request), pk))
+
+
+@login_required
+@require_POST
+def reveal(request: HttpRequest, pk: int) -> HttpResponse:
+    user = field_user(request)
+    home = _household(user, pk)
+    form = RevealForm(request.POST)
+    if not form.is_valid():
+        return _household_page(request, home, reveal_form=form, status=400)
+    person = Resident.objects.filter(household=home, pk=form.cleaned_data["resident"]).first()
+    if person is None:
+        raise Http404(_("No such person in this household."))
+    try:
+        value = household_member_reveal(
+            resident=person,
+            field=form.cleaned_data["field"],
+            by=user,
+            reason=form.cleaned_data["reason"],
+        )
+    except NotAllowed:
+        raise  # 403: e.g. a grid worker of another grid in the same village
+    except JicengError as error:
+        service_error(form, error)
+        return _household_page(request, home, reveal_form=form, status=400)
+    return _household_page(request, home, clear=(person.pk, form.cleaned_data["field"], value))
