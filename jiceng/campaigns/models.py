@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class CampaignKind(models.TextChoices):
-    MONTHLY_FOCUS = "monthly_focus", _("Monthly focus (每月一题)")
-    BACKLOG = "backlog", _("Backlog clearance (旧账)")
+    MONTHLY_FOCUS = "monthly_focus", _("Monthly focus")
+    BACKLOG = "backlog", _("Backlog clearance")
 
 
 class Campaign(models.Model):

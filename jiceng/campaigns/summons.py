@@ -49,7 +49,7 @@ def summons_create(*, case: Case, by: User, unit: Unit, part: str, days: int) ->
         report_by=calendar.add_working_days(now, REPORT_DAYS),
         done_by=calendar.add_working_days(now, days),
     )
-    note = _("Summoned %(unit)s (吹哨报到): %(part)s") % {"unit": unit.name, "part": part}
+    note = _("Summoned %(unit)s: %(part)s") % {"unit": unit.name, "part": part}
     case_services.case_note(case=case, by=by, note=note)
     return summons
 

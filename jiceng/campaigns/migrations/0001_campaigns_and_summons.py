@@ -20,7 +20,7 @@ class Migration(migrations.Migration):
             name='Campaign',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('monthly_focus', 'Monthly focus (每月一题)'), ('backlog', 'Backlog clearance (旧账)')], max_length=14, verbose_name='kind')),
+                ('kind', models.CharField(choices=[('monthly_focus', 'Monthly focus'), ('backlog', 'Backlog clearance')], max_length=14, verbose_name='kind')),
                 ('title', models.CharField(max_length=100, verbose_name='title')),
                 ('area', models.CharField(max_length=12, verbose_name='area (division code)')),
                 ('target_date', models.DateField(verbose_name='target date')),
