@@ -111,7 +111,7 @@ def org(places: dict[str, Division]) -> dict[str, Unit]:
         county=county, category=Category.objects.get(code="utilities"), tier=Tier.COUNTY, unit=water
     )
     return {
-        "centre": ensure_unit(county, UnitKind.DISPATCH),
+        "centre": ensure_unit(county, UnitKind.DISPATCH, active=True),
         "county": ensure_unit(county),
         "fengqiao": ensure_unit(places[FENGQIAO]),
         "tianzhu": ensure_unit(places[TIANZHU]),

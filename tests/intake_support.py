@@ -62,7 +62,7 @@ def other_county_dispatcher() -> User:
         username="shengzhou_dispatcher",
         password="pw",
         role=Role.DISPATCHER,
-        unit=ensure_unit(Division.objects.get(code=SHENGZHOU), UnitKind.DISPATCH),
+        unit=ensure_unit(Division.objects.get(code=SHENGZHOU), UnitKind.DISPATCH, active=True),
     )
 
 

@@ -62,7 +62,7 @@ def build_units() -> DemoOrg:
     county = Division.objects.get(code=COUNTY)
     org = DemoOrg(
         county=county,
-        centre=ensure_unit(county, UnitKind.DISPATCH),
+        centre=ensure_unit(county, UnitKind.DISPATCH, active=True),
         county_unit=ensure_unit(county),
     )
     org.townships = _own_units(Level.TOWNSHIP)

@@ -79,7 +79,7 @@ def test_jurisdiction_is_required_once_a_second_county_is_served(
     other = Division.objects.create(
         code="330682", name="上虞区", level=Level.COUNTY, parent_id="3306"
     )
-    ensure_unit(other, UnitKind.DISPATCH)
+    ensure_unit(other, UnitKind.DISPATCH, active=True)
     missing = client.get("/open311/v2/services.xml")
     assert missing.status_code == 400
     assert "jurisdiction_id" in xml_data(missing)[1][0]["description"]

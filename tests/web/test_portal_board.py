@@ -133,7 +133,7 @@ def test_each_county_has_its_own_board_and_the_first_is_the_default(client, user
     Division.objects.create(
         code="330682001001", name="别村", level=Level.VILLAGE, parent_id="330682001"
     )
-    ensure_unit(county, UnitKind.DISPATCH)
+    ensure_unit(county, UnitKind.DISPATCH, active=True)
     dispatched(users, village=JIANGDONG, description="诸暨的诉求")
     default = board(client)
     assert 'name="county"' in default and "诸暨的诉求" in default and "别镇" not in default

@@ -48,7 +48,7 @@ def shengzhou_dispatcher(places):
         username="shengzhou",
         password="pw",
         role=Role.DISPATCHER,
-        unit=ensure_unit(county, UnitKind.DISPATCH),
+        unit=ensure_unit(county, UnitKind.DISPATCH, active=True),
     )
 
 

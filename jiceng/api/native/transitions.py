@@ -86,11 +86,17 @@ def escalate(request: HttpRequest, number: str, payload: schemas.ReasonIn) -> Ht
 
 @api.post("/cases/{number}/resolve", summary="Resolve", response=OK, tags=TRANSITIONS)
 def resolve(request: HttpRequest, number: str, payload: schemas.ResolveIn) -> HttpResponse:
-    """The owner records what was done."""
+    """The owner records what was done and, optionally, the problem's root cause."""
     return _transition(
         request,
         number,
-        lambda case, user: services.case_resolve(case=case, by=user, answer=payload.answer),
+        lambda case, user: services.case_resolve(
+            case=case,
+            by=user,
+            answer=payload.answer,
+            root_cause=payload.root_cause,
+            root_cause_text=payload.root_cause_text,
+        ),
     )
 
 

@@ -15,6 +15,18 @@ class ReasonIn(Schema):
 
 class ResolveIn(Schema):
     answer: str = Field(max_length=5000)
+    root_cause: str = Field(
+        "",
+        max_length=40,
+        description="Optional root cause (根源): a code from the case category's list, such as"
+        " ageing_facility, no_maintenance, no_owner, policy_gap or one_off; an unknown code is"
+        " refused with 422 naming this field",
+    )
+    root_cause_text: str = Field(
+        "",
+        max_length=300,
+        description="Optional explanation of the root cause; needs root_cause",
+    )
 
 
 class ReplyIn(Schema):

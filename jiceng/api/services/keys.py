@@ -47,7 +47,9 @@ def apikey_unit(*, role: str, jurisdiction: str, unit: str = "") -> Unit:
     """The unit a key with this role and jurisdiction acts for, or InvalidInput naming the field.
 
     A village's, township's or county's own unit is created if it is missing: creating a
-    key is setting up who may act for that division.
+    key is setting up who may act for that division. It does not open the county: its
+    dispatch centre, made here if missing, stays closed until the county is onboarded, so
+    requests sent with the key are refused until then.
     """
     level = KEY_ROLES.get(role)
     if level is None:
@@ -66,6 +68,9 @@ def apikey_unit(*, role: str, jurisdiction: str, unit: str = "") -> Unit:
         return _department(jurisdiction, unit.strip())
     if unit.strip():
         raise InvalidInput(_("Only department staff keys name a unit."), field="unit")
+    county = Division.objects.filter(code=jurisdiction[:6], level=Level.COUNTY).first()
+    if county is not None:
+        ensure_unit(county, UnitKind.DISPATCH)  # closed if new: see ensure_unit
     return ensure_unit(division, UNIT_KIND_OF_ROLE.get(role))
 
 

@@ -10,11 +10,20 @@ from jiceng.places.codes import code_range
 from jiceng.places.models import Division
 
 
-def ensure_unit(division: Division, kind: str | None = None) -> Unit:
-    """The division's own unit (or its dispatch centre), created if it is missing."""
+def ensure_unit(division: Division, kind: str | None = None, *, active: bool | None = None) -> Unit:
+    """The division's own unit (or its dispatch centre), created if it is missing.
+
+    A new dispatch centre starts closed, as in :func:`ensure_units`: it takes no requests
+    until the county is onboarded. ``active=True`` opens a new one at once (the demo and
+    test counties, staffed as they are made); an existing unit is returned unchanged.
+    """
     kind = kind or KIND_OF_LEVEL[division.level]
+    opened = kind != UnitKind.DISPATCH if active is None else active
     unit, _created = Unit.objects.get_or_create(
-        division=division, kind=kind, slug="", defaults={"name": default_name(division, kind)}
+        division=division,
+        kind=kind,
+        slug="",
+        defaults={"name": default_name(division, kind), "active": opened},
     )
     return unit
 
