@@ -93,20 +93,29 @@ def sheet_title(title: str) -> str:
 
 
 def xlsx_bytes(
-    *, title: str, columns: Sequence[Column], rows: Sequence[Sequence[CellValue]]
+    *,
+    title: str,
+    columns: Sequence[Column],
+    rows: Sequence[Sequence[CellValue]],
+    heading: Sequence[str] = (),
 ) -> bytes:
+    """``heading``: lines above the table (what, where, when), then a blank row."""
     book = Workbook()
     sheet = book.active
     assert sheet is not None
     sheet.title = sheet_title(title)
+    for line, text in enumerate(heading, start=1):
+        _write_cell(sheet, line, 1, text, TEXT)
+        sheet.cell(row=line, column=1).font = Font(bold=line == 1)
+    top = len(heading) + 2 if heading else 1
     for col, column in enumerate(columns, start=1):
-        _write_cell(sheet, 1, col, column.header, TEXT)
-        sheet.cell(row=1, column=col).font = Font(bold=True)
+        _write_cell(sheet, top, col, column.header, TEXT)
+        sheet.cell(row=top, column=col).font = Font(bold=True)
         sheet.column_dimensions[get_column_letter(col)].width = max(10, len(column.header) * 2 + 2)
-    for number, row in enumerate(rows, start=2):
+    for number, row in enumerate(rows, start=top + 1):
         for col, (value, column) in enumerate(zip(row, columns, strict=True), start=1):
             _write_cell(sheet, number, col, value, column.kind)
-    sheet.freeze_panes = "A2"
+    sheet.freeze_panes = f"A{top + 1}"
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -74,10 +74,24 @@ def _get(client, user, url):
         return client.get(url)
 
 
-def _xlsx(response):
+def _sheet(response):
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     sheet = load_workbook(io.BytesIO(response.content)).active
     return [[cell.value for cell in row] for row in sheet.iter_rows()]
+
+
+HEADING = 3  # what, where, when; then a blank row
+
+
+def _xlsx(response):
+    """The table under the sheet's heading: its header row, then its rows."""
+    rows = _sheet(response)
+    assert all(value is None for value in rows[HEADING])
+    return rows[HEADING + 1 :]
+
+
+def _heading(response):
+    return [row[0] for row in _sheet(response)[:HEADING]]
 
 
 def _csv(response):
@@ -240,3 +254,34 @@ def test_the_oldest_requests_export_masks_phones_and_names_typed_into_titles(cli
     for rows in (csv_rows, xlsx):
         assert [row[1] for row in rows[1:]] == ["我叫李**，电话139****4321"]
         assert "13987654321" not in str(rows) and "李秀英" not in str(rows)
+
+
+def test_the_excel_sheet_names_the_table_area_and_month_above_the_table(client, users, march):
+    url = f"/dashboard/export/ranking.xlsx?month=2026-03&area={FENGQIAO}"
+    heading = _heading(_get(client, users["leader"], url))
+    assert heading[1:] == ["Area: 枫桥镇", "Period: 2026-03"] and heading[0]
+    sheet = load_workbook(io.BytesIO(_get(client, users["leader"], url).content)).active
+    assert sheet.freeze_panes == "A6"
+
+
+def test_a_snapshot_export_names_the_day_it_was_taken(client, users, march):
+    url = f"/dashboard/export/backlog.xlsx?area={FENGQIAO}"
+    heading = _heading(_get(client, users["leader"], url))
+    assert heading == ["Backlog by age", "Area: 枫桥镇", "Period: now (2026-04-10)"]
+
+
+def test_the_sheet_heading_is_in_chinese_for_chinese_readers(client, users, march, settings):
+    settings.LANGUAGE_CODE = "zh-hans"
+    url = f"/dashboard/export/ranking.xlsx?month=2026-03&area={FENGQIAO}"
+    heading = _heading(_get(client, users["leader"], url))
+    assert heading[1:] == ["区域：枫桥镇", "时段：2026-03"]
+
+
+def test_an_area_named_like_a_formula_stays_inert_in_the_heading(client, users, march, places):
+    places[FENGQIAO].name = "=1+1"
+    places[FENGQIAO].save()
+    url = f"/dashboard/export/backlog.xlsx?area={FENGQIAO}"
+    response = _get(client, users["leader"], url)
+    assert _heading(response)[1] == "Area: =1+1"
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert sheet["A2"].data_type == "s"

@@ -106,6 +106,8 @@ def test_the_excel_export_has_a_row_per_request_and_neutralises_formulas(client,
     response = _as(client, users["leader"]).get("/dashboard/export/hot-issues.xlsx?month=2026-03")
     sheet = load_workbook(io.BytesIO(response.content)).active
     rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert rows[0][0] == "Hot issues" and rows[2][0] == "Period: 2026-03"  # what, where, when
+    rows = rows[4:]  # the table under the heading and its blank row
     titles = [row[6] for row in rows[1:]]
     assert len(titles) == 5
     assert "'=HYPERLINK(1)东溪石桥" in titles

@@ -70,7 +70,14 @@ def _export(request: HttpRequest, chart: str, extension: str) -> HttpResponse:
         raise Http404(_("No such table to export."))
     table = build(request.user, period)  # type: ignore[arg-type]
     if extension == "xlsx":
-        body = xlsx_bytes(title=table.title, columns=table.columns, rows=table.rows)
+        heading = [
+            table.title,
+            _("Area: %(area)s") % {"area": period.area.name},
+            _("Period: %(when)s") % {"when": table.when or period.label},
+        ]
+        body = xlsx_bytes(
+            title=table.title, columns=table.columns, rows=table.rows, heading=heading
+        )
         response = HttpResponse(body, content_type=XLSX)
     else:
         body = csv_bytes(columns=table.columns, rows=table.rows)

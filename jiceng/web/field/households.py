@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -12,23 +13,30 @@ from django.views.decorators.http import require_POST
 from jiceng.core import clock
 from jiceng.core.errors import JicengError, NotAllowed
 from jiceng.fieldwork import selectors
-from jiceng.fieldwork.scope import households_for
+from jiceng.fieldwork.scope import field_village, households_for
 from jiceng.people.models import Household, Resident, User
 from jiceng.people.services import household_member_reveal, may_reveal_household
 from jiceng.web.field.access import field_user, service_error
 from jiceng.web.field.display import member_view
 from jiceng.web.field.forms import RevealForm
+from jiceng.web.field.household_list import PAGE_SIZE, HouseholdFilter, filtered, village_groups
 
 
 @login_required
 def households(request: HttpRequest) -> HttpResponse:
     user = field_user(request)
     today = timezone.localdate(clock.now())
+    form = HouseholdFilter(request.GET or None, groups=village_groups(field_village(user)))
+    homes = filtered(households_for(user), form).prefetch_related("members")
+    page = Paginator(homes, PAGE_SIZE).get_page(request.GET.get("page"))
     rows = []
-    for home in households_for(user).prefetch_related("members")[:500]:
+    for home in page:
         members = [member_view(p, today) for p in home.members.all() if not p.moved_away_on]
         rows.append((home, members))
-    return render(request, "web/field/households.html", {"rows": rows})
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"rows": rows, "form": form, "page": page, "query": query.urlencode()}
+    return render(request, "web/field/households.html", context)
 
 
 def _household(user: User, pk: int) -> Household:

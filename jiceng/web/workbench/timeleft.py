@@ -13,12 +13,13 @@ from jiceng.cases.models import Case, State
 
 OVERDUE = "overdue"
 DUE_TODAY = "due-today"
+DUE_TOMORROW = "due-tomorrow"
 
 
 @dataclass(frozen=True)
 class Due:
     text: str
-    css: str  # OVERDUE, DUE_TODAY or ""
+    css: str  # OVERDUE, DUE_TODAY, DUE_TOMORROW or ""
     at: datetime
 
 
@@ -37,9 +38,14 @@ def span(delta: timedelta) -> str:
 def due(deadline: datetime, now: datetime) -> Due:
     if deadline <= now:
         return Due(_("%(span)s overdue") % {"span": span(now - deadline)}, OVERDUE, deadline)
-    today = timezone.localtime(now).date() == timezone.localtime(deadline).date()
     text = _("%(span)s left") % {"span": span(deadline - now)}
-    return Due(text, DUE_TODAY if today else "", deadline)
+    return Due(text, _day_mark(deadline, now), deadline)
+
+
+def _day_mark(deadline: datetime, now: datetime) -> str:
+    """Today and tomorrow are calendar days in the local zone, not the next 24 hours."""
+    days = (timezone.localdate(deadline) - timezone.localdate(now)).days
+    return DUE_TODAY if days <= 0 else DUE_TOMORROW if days == 1 else ""
 
 
 @dataclass(frozen=True)
@@ -62,7 +68,10 @@ class CaseDue:
 
 def _worst(*dues: Due | None) -> str:
     marks = {d.css for d in dues if d is not None}
-    return OVERDUE if OVERDUE in marks else DUE_TODAY if DUE_TODAY in marks else ""
+    for mark in (OVERDUE, DUE_TODAY, DUE_TOMORROW):
+        if mark in marks:
+            return mark
+    return ""
 
 
 def case_due(case: Case, now: datetime) -> CaseDue:
