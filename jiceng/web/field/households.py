@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from jiceng.cases.households import household_cases
 from jiceng.core import clock
 from jiceng.core.errors import JicengError, NotAllowed
 from jiceng.fieldwork import selectors
@@ -46,6 +47,9 @@ def _household(user: User, pk: int) -> Household:
     return home
 
 
+CASES_SHOWN = 30  # the household's latest requests the user may see
+
+
 def _household_page(
     request: HttpRequest,
     home: Household,
@@ -66,6 +70,7 @@ def _household_page(
         "members": members,
         "may_reveal": may_reveal_household(user, home),
         "visits": selectors.household_visits(user, home)[:20],
+        "home_cases": list(household_cases(user, home)[:CASES_SHOWN]),
         "reveal_form": reveal_form,
     }
     return render(request, "web/field/household.html", context, status=status)

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from jiceng.cases import catalogue, reopened, rules, selectors
+from jiceng.cases.households import priority_mark
 from jiceng.cases.models import Case
 from jiceng.core import clock, pii
 from jiceng.core.crypto import mask_name, mask_phone
@@ -79,6 +80,7 @@ def case_context(
         "text": case_text(case, clear=bool(revealed)),
         "photos": list(case.attachments.all()),
         "notices": notices.lines(inbox.case_messages(case.pk)),
+        "priority": priority_mark(user, case),
     }
     if rules.DISPATCH in actions:
         selected = str(forms[rules.DISPATCH]["unit"].value() or "")
