@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from jiceng.notices.channels import Backend, Outcome, Outgoing, Retry
+from jiceng.notices.channels.base import Backend, Outgoing
+from jiceng.notices.channels.outcomes import Outcome, Retry
 
 
 class AlwaysDown(Backend):

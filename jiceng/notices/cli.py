@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import threading
 
-from django.conf import settings
+from jiceng.notices.outbox.relay import drain_forever
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -20,7 +20,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from jiceng.notices.outbox import draining
-    from jiceng.notices.templates.wording import markdown_table
+    from jiceng.notices.templates.table import markdown_table
 
     if args.action == "templates":
         print(markdown_table(), end="")
@@ -35,20 +35,3 @@ def run(args: argparse.Namespace) -> int:
         return 0
     print(draining.drain_all().summary())
     return 0
-
-
-def drain_forever(stop: threading.Event) -> None:
-    """The outbox relay of ``jiceng worker``: drain, wait a poll interval, again.
-
-    Called directly rather than enqueued as a task: a message is due within seconds, and
-    a queued task every few seconds would fill the task table with nothing to show.
-    """
-    from jiceng.core import schedule
-    from jiceng.notices.outbox import draining
-
-    schedule.run_every(
-        name="outbox",
-        minutes=settings.JICENG_OUTBOX_POLL_SECONDS / 60,
-        job=draining.drain_all,
-        stop=stop,
-    )

@@ -20,7 +20,9 @@ from alibabacloud_tea_openapi.exceptions import AlibabaCloudException
 from alibabacloud_tea_openapi.utils_models import Config
 from darabonba.runtime import RuntimeOptions
 
-from jiceng.notices.channels import Backend, Outcome, Outgoing, Retry, Sent, sms
+from jiceng.notices.channels import sms
+from jiceng.notices.channels.base import Backend, Outgoing
+from jiceng.notices.channels.outcomes import Outcome, Retry, Sent
 
 RETRY = (
     "isp.",  # Aliyun's side (isp.SYSTEM_ERROR)

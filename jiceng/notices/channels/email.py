@@ -16,7 +16,8 @@ from email.utils import make_msgid
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 
-from jiceng.notices.channels import Backend, Outcome, Outgoing, Refused, Retry, Sent
+from jiceng.notices.channels.base import Backend, Outgoing
+from jiceng.notices.channels.outcomes import Outcome, Refused, Retry, Sent
 
 
 class SmtpBackend(Backend):

@@ -12,7 +12,8 @@ from pathlib import Path
 from django.conf import settings
 from django.utils import timezone
 
-from jiceng.notices.channels import Backend, Outcome, Outgoing, Sent
+from jiceng.notices.channels.base import Backend, Outgoing
+from jiceng.notices.channels.outcomes import Outcome, Sent
 
 log = logging.getLogger(__name__)
 

@@ -25,7 +25,9 @@ from tencentcloud.common.profile.http_profile import HttpProfile
 from tencentcloud.sms.v20210111.models import SendSmsRequest
 from tencentcloud.sms.v20210111.sms_client import SmsClient
 
-from jiceng.notices.channels import Backend, Outcome, Outgoing, Retry, Sent, sms
+from jiceng.notices.channels import sms
+from jiceng.notices.channels.base import Backend, Outgoing
+from jiceng.notices.channels.outcomes import Outcome, Retry, Sent
 
 RETRY = (
     "LimitExceeded",  # per-number and per-app limits

@@ -9,6 +9,7 @@ from typing import Any
 
 from jiceng.cases.models import Case, CaseEvent, EventKind
 from jiceng.notices.events import residents, staff
+from jiceng.notices.events.resolved import resolved
 from jiceng.notices.models import Message
 from jiceng.notices.outbox import writing
 
@@ -45,7 +46,7 @@ PLANS: dict[str, tuple[Plan, ...]] = {
     EventKind.ACCEPT: (residents.accepted, staff.accepted_by_unit),
     EventKind.ESCALATE: (residents.escalated, staff.handed_over),
     EventKind.REPLY: (residents.progress,),
-    EventKind.RESOLVE: (residents.resolved,),
+    EventKind.RESOLVE: (resolved,),
     EventKind.REOPEN: (residents.reopened, staff.handed_over),
     EventKind.MERGE: (residents.merged,),
     EventKind.REMIND: (staff.reminded,),

@@ -13,11 +13,11 @@ from jiceng.notices.inbox.case import case_messages as case_messages
 from jiceng.notices.inbox.contact import normal_mobile as normal_mobile
 from jiceng.notices.inbox.contact import staff_contact as staff_contact
 from jiceng.notices.inbox.contact import staff_contact_set as staff_contact_set
+from jiceng.notices.inbox.reads import inbox_read_all as inbox_read_all
+from jiceng.notices.inbox.reads import message_read as message_read
 from jiceng.notices.inbox.unit import UNREAD_DAYS as UNREAD_DAYS
 from jiceng.notices.inbox.unit import has_inbox as has_inbox
 from jiceng.notices.inbox.unit import inbox_message as inbox_message
 from jiceng.notices.inbox.unit import inbox_messages as inbox_messages
-from jiceng.notices.inbox.unit import inbox_read_all as inbox_read_all
-from jiceng.notices.inbox.unit import message_read as message_read
 from jiceng.notices.inbox.unit import unread_count as unread_count
 from jiceng.notices.inbox.unit import unread_since as unread_since

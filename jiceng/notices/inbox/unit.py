@@ -39,7 +39,7 @@ def _read_by(user: User) -> Exists:
     return Exists(MessageRead.objects.filter(message_id=OuterRef("pk"), user_id=user.pk))
 
 
-def _unread(user: User) -> QuerySet[Message]:
+def unread_messages(user: User) -> QuerySet[Message]:
     assert user.unit_id is not None
     since = unread_since(clock.now())
     return _delivered_to(user.unit_id).filter(~_read_by(user), delivered_at__gte=since)
@@ -70,7 +70,7 @@ def unread_count(user: User) -> int:
     they have no inbox)."""
     if not has_inbox(user):
         return 0
-    return _unread(user).count()
+    return unread_messages(user).count()
 
 
 def inbox_message(user: User, pk: int) -> Message:
@@ -79,25 +79,3 @@ def inbox_message(user: User, pk: int) -> Message:
     if message is None:
         raise NotAllowed(_("No such message in your inbox."))
     return message
-
-
-def message_read(*, message: Message, by: User) -> None:
-    """``by`` has read ``message`` (from :func:`inbox_message`); reading twice keeps the first."""
-    MessageRead.objects.bulk_create(
-        [MessageRead(message=message, user=by, at=clock.now())], ignore_conflicts=True
-    )
-
-
-def inbox_read_all(*, by: User, seen_at: datetime) -> int:
-    """Mark read every unread message ``by`` could see when their inbox showed at ``seen_at``
-    (a message arriving afterwards stays unread). How many were marked."""
-    if not has_inbox(by):
-        return 0
-    ids = list(_unread(by).filter(delivered_at__lte=seen_at).values_list("pk", flat=True))
-    at = clock.now()
-    MessageRead.objects.bulk_create(
-        [MessageRead(message_id=pk, user=by, at=at) for pk in ids],
-        ignore_conflicts=True,
-        batch_size=500,
-    )
-    return len(ids)

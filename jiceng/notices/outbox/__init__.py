@@ -25,7 +25,7 @@ from jiceng.notices.outbox.draining import drain_all as drain_all
 from jiceng.notices.outbox.marking import DrainReport as DrainReport
 from jiceng.notices.outbox.marking import record_receipt as record_receipt
 from jiceng.notices.outbox.policy import MOBILE as MOBILE
+from jiceng.notices.outbox.worded import text as text
+from jiceng.notices.outbox.worded import wording as wording
 from jiceng.notices.outbox.writing import message as message
 from jiceng.notices.outbox.writing import plan as plan
-from jiceng.notices.outbox.writing import text as text
-from jiceng.notices.outbox.writing import wording as wording

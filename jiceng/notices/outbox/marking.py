@@ -9,7 +9,7 @@ from datetime import datetime
 from django.conf import settings
 
 from jiceng.core import clock, updates
-from jiceng.notices.channels import Refused, Retry, Sent
+from jiceng.notices.channels.outcomes import Refused, Retry, Sent
 from jiceng.notices.models import Message, Status
 from jiceng.notices.outbox.backoff import backoff
 

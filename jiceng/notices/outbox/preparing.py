@@ -5,17 +5,13 @@ from __future__ import annotations
 from datetime import datetime
 
 from jiceng.core import crypto
-from jiceng.notices.channels import Outgoing
+from jiceng.notices.channels.base import Outgoing
 from jiceng.notices.models import Channel, Message, StaffContact, Status
+from jiceng.notices.outbox.limits import PhoneLimits
 from jiceng.notices.outbox.marking import Marks
-from jiceng.notices.outbox.policy import (
-    MOBILE,
-    PhoneLimits,
-    end_of_quiet_hours,
-    in_quiet_hours,
-    still_due,
-)
-from jiceng.notices.outbox.writing import wording
+from jiceng.notices.outbox.policy import MOBILE, still_due
+from jiceng.notices.outbox.quiet import end_of_quiet_hours, in_quiet_hours
+from jiceng.notices.outbox.worded import wording
 from jiceng.notices.templates.catalogue import TEMPLATES
 from jiceng.notices.templates.wording import subject as worded_subject
 

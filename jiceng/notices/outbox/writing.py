@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 
 from jiceng.core.inserts import insert_row
-from jiceng.notices import links
 from jiceng.notices.models import Channel, Message, Status
 from jiceng.notices.templates.catalogue import TEMPLATES
-from jiceng.notices.templates.wording import render, worded_params
 
 
 def message(
@@ -63,20 +61,3 @@ def plan(messages: Sequence[Message], *, may_exist: bool = False) -> None:
         return
     for message in messages:
         insert_row(message)
-
-
-def wording(row: Message) -> dict[str, str]:
-    """The message's parameters worded for sending, its resident link made now."""
-    return worded_params(row.template, row.params, link=_link_maker(row))
-
-
-def text(row: Message, *, language: str | None = None) -> str:
-    """The message as its recipient reads it (for the case page: the link left out)."""
-    return render(row.template, row.params, language=language)
-
-
-def _link_maker(row: Message) -> Callable[[str], str] | None:
-    case_id, at = row.case_id, row.created_at
-    if case_id is None:
-        return None
-    return lambda purpose: links.for_case(case_id, purpose, at)

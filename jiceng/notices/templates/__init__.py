@@ -11,10 +11,10 @@ phone number, an ID number or a resident's name.
 """
 
 from jiceng.notices.templates.catalogue import TEMPLATES as TEMPLATES
+from jiceng.notices.templates.table import markdown_table as markdown_table
 from jiceng.notices.templates.template import RESIDENT as RESIDENT
 from jiceng.notices.templates.template import STAFF as STAFF
 from jiceng.notices.templates.template import Template as Template
-from jiceng.notices.templates.wording import markdown_table as markdown_table
 from jiceng.notices.templates.wording import render as render
 from jiceng.notices.templates.wording import subject as subject
 from jiceng.notices.templates.wording import worded_params as worded_params

@@ -60,15 +60,3 @@ def subject(code: str, params: Mapping[str, object]) -> str:
     template = TEMPLATES[code]
     words = template.subject or template.text
     return (str(words) % worded_params(code, params)).splitlines()[0][:120]
-
-
-def markdown_table() -> str:
-    """Every template, with the SMS wording as a gateway registers it (docs/notifications.md)."""
-    lines = [
-        "| Code | Sent by | Parameters | Wording (zh-Hans, as registered) |",
-        "|---|---|---|---|",
-    ]
-    for t in TEMPLATES.values():
-        params = ", ".join(f"`{p}`" for p in t.params)
-        lines.append(f"| `{t.code}` | {t.sent_by} | {params} | {t.gateway_text()} |")
-    return "\n".join(lines) + "\n"

@@ -16,6 +16,6 @@ from jiceng.notices.channels.sms.formats import e164 as e164
 from jiceng.notices.channels.sms.formats import national as national
 from jiceng.notices.channels.sms.formats import scrub as scrub
 from jiceng.notices.channels.sms.formats import worded as worded
+from jiceng.notices.channels.sms.network import network_reason as network_reason
 from jiceng.notices.channels.sms.outcomes import by_code as by_code
-from jiceng.notices.channels.sms.outcomes import network_reason as network_reason
 from jiceng.notices.channels.sms.outcomes import server_error as server_error

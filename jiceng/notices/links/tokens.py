@@ -1,19 +1,11 @@
-"""Signed, expiring links that open a resident's own case without typing any digits.
-
-A link carries the case's row id, what it is for and when it expires, signed with the
-site's secret key (Django's signing, so SECRET_KEY_FALLBACKS rotate it). Whoever holds
-the link may see that case's public timeline and, while it may be rated, rate it: the
-same as knowing its number and the phone's last four digits.
-"""
+"""Signing a link's token (case, purpose, expiry) and opening it again."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
-from django.conf import settings
 from django.core import signing
-from django.urls import reverse
 from django.utils import timezone
 
 from jiceng.core import clock
@@ -22,7 +14,6 @@ SALT = "jiceng.notices.links"
 FOLLOW = "f"  # follow the case
 RATE = "r"  # follow it and rate its resolution
 PURPOSES = (FOLLOW, RATE)
-FOLLOW_DAYS = 90
 
 
 class BadLink(Exception):
@@ -71,30 +62,3 @@ def open_token(value: str) -> Opened:
     if clock.now() >= expires:
         raise ExpiredLink
     return Opened(case_id, purpose, expires)
-
-
-def path(case_id: int, purpose: str, expires: datetime) -> str:
-    return reverse("portal:link", kwargs={"token": token(case_id, purpose, expires)})
-
-
-def absolute(relative: str) -> str:
-    """The link as a resident types or taps it: on the public address (JICENG_PUBLIC_URL)."""
-    return f"{settings.JICENG_PUBLIC_URL or 'http://localhost:8000'}{relative}"
-
-
-def for_case(case_id: int, purpose: str, planned_at: datetime) -> str:
-    """The absolute link a message planned at ``planned_at`` carries, made when it is sent.
-
-    Tokens are made when sending, never stored: the outbox holds only what the link is for.
-    """
-    until = rate_until(planned_at) if purpose == RATE else follow_until(planned_at)
-    return absolute(path(case_id, purpose, until))
-
-
-def follow_until(at: datetime) -> datetime:
-    return at + timedelta(days=FOLLOW_DAYS)
-
-
-def rate_until(resolved_at: datetime) -> datetime:
-    """A rating link lasts as long as the rating window (JICENG_RATING_WINDOW_DAYS)."""
-    return resolved_at + timedelta(days=settings.JICENG_RATING_WINDOW_DAYS)
