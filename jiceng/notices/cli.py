@@ -5,8 +5,6 @@ from __future__ import annotations
 import argparse
 import threading
 
-from jiceng.notices.outbox.relay import drain_forever
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     sub = parser.add_subparsers(dest="action", required=True)
@@ -20,6 +18,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from jiceng.notices.outbox import draining
+    from jiceng.notices.outbox.relay import drain_forever
     from jiceng.notices.templates.table import markdown_table
 
     if args.action == "templates":
