@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from jiceng.api.health import healthz, readyz
-from jiceng.web.auth import ThrottledAdminAuthenticationForm
+from jiceng.web.login_forms import ThrottledAdminAuthenticationForm
 
 admin.site.site_header = "基层 Jiceng"
 admin.site.site_title = "Jiceng"

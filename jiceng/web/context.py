@@ -2,39 +2,15 @@
 
 from __future__ import annotations
 
-from functools import cached_property
-
 from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from jiceng.notices import inbox
-from jiceng.people.models import Role, User
+from jiceng.people.models import Role
+from jiceng.web.inbox_link import header_inbox_link
 
 STAFF = {Role.GRID_WORKER, Role.VILLAGE_CADRE, Role.TOWNSHIP_STAFF, Role.DEPARTMENT_STAFF}
-# Pages whose header shows how many inbox messages are unread (one query, when drawn).
-COUNTED = {"workbench"}
-
-
-class InboxLink:
-    """The header's link to the unit's inbox; its unread count is queried only if drawn."""
-
-    def __init__(self, user: User, *, counted: bool) -> None:
-        self.user, self.counted = user, counted
-        self.url = reverse("workbench:inbox")
-
-    @cached_property
-    def unread(self) -> int:
-        return inbox.unread_count(self.user) if self.counted else 0
-
-
-def _inbox_link(request: HttpRequest) -> InboxLink | None:
-    user = request.user
-    if not isinstance(user, User) or not inbox.has_inbox(user):
-        return None
-    match = request.resolver_match
-    return InboxLink(user, counted=match is not None and match.namespace in COUNTED)
 
 
 def navigation(request: HttpRequest) -> dict[str, object]:
@@ -61,7 +37,7 @@ def navigation(request: HttpRequest) -> dict[str, object]:
             links.append((reverse("campaigns:summonses"), _("Summonses to my unit")))
         if user.is_staff:
             links.append((reverse("admin:index"), _("Admin")))
-        inbox_link = _inbox_link(request)
+        inbox_link = header_inbox_link(request)
     return {
         "nav_links": links,
         "inbox_link": inbox_link,

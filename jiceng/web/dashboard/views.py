@@ -26,7 +26,8 @@ from jiceng.insights import dashboard as selectors
 from jiceng.insights import hotissues
 from jiceng.insights.tasks import hot_issues_task
 from jiceng.people.models import User
-from jiceng.web.dashboard.figures import figures, kpis
+from jiceng.web.dashboard.figures import figures
+from jiceng.web.dashboard.kpis import kpis
 from jiceng.web.dashboard.period import export_links, period_of
 from jiceng.web.dashboard.sections import sections
 

@@ -1,4 +1,4 @@
-"""Households of the village: the list, one household, and revealing a member's contact."""
+"""Households of the village: the list and one household (revealing a contact is beside it)."""
 
 from __future__ import annotations
 
@@ -8,16 +8,14 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from jiceng.cases.households import household_cases
 from jiceng.core import clock
-from jiceng.core.errors import JicengError, NotAllowed
 from jiceng.fieldwork import selectors
 from jiceng.fieldwork.scope import field_village, households_for
-from jiceng.people.models import Household, Resident, User
-from jiceng.people.services import household_member_reveal, may_reveal_household
-from jiceng.web.field.access import field_user, service_error
+from jiceng.people.models import Household, User
+from jiceng.people.services import may_reveal_household
+from jiceng.web.field.access import field_user
 from jiceng.web.field.display import member_view
 from jiceng.web.field.forms import RevealForm
 from jiceng.web.field.household_list import PAGE_SIZE, HouseholdFilter, filtered, village_groups
@@ -40,7 +38,7 @@ def households(request: HttpRequest) -> HttpResponse:
     return render(request, "web/field/households.html", context)
 
 
-def _household(user: User, pk: int) -> Household:
+def village_household(user: User, pk: int) -> Household:
     home = households_for(user).filter(pk=pk).first()
     if home is None:
         raise Http404(_("No such household in your village."))
@@ -50,7 +48,7 @@ def _household(user: User, pk: int) -> Household:
 CASES_SHOWN = 30  # the household's latest requests the user may see
 
 
-def _household_page(
+def household_page(
     request: HttpRequest,
     home: Household,
     *,
@@ -78,30 +76,4 @@ def _household_page(
 
 @login_required
 def household(request: HttpRequest, pk: int) -> HttpResponse:
-    return _household_page(request, _household(field_user(request), pk))
-
-
-@login_required
-@require_POST
-def reveal(request: HttpRequest, pk: int) -> HttpResponse:
-    user = field_user(request)
-    home = _household(user, pk)
-    form = RevealForm(request.POST)
-    if not form.is_valid():
-        return _household_page(request, home, reveal_form=form, status=400)
-    person = Resident.objects.filter(household=home, pk=form.cleaned_data["resident"]).first()
-    if person is None:
-        raise Http404(_("No such person in this household."))
-    try:
-        value = household_member_reveal(
-            resident=person,
-            field=form.cleaned_data["field"],
-            by=user,
-            reason=form.cleaned_data["reason"],
-        )
-    except NotAllowed:
-        raise  # 403: e.g. a grid worker of another grid in the same village
-    except JicengError as error:
-        service_error(form, error)
-        return _household_page(request, home, reveal_form=form, status=400)
-    return _household_page(request, home, clear=(person.pk, form.cleaned_data["field"], value))
+    return household_page(request, village_household(field_user(request), pk))

@@ -1,4 +1,4 @@
-"""The village roster in Excel: template, export (masked) and import with an error file."""
+"""Importing the village roster from Excel, with an error file for the rows it refused."""
 
 from __future__ import annotations
 
@@ -6,19 +6,18 @@ import base64
 
 from django import forms
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from jiceng.core.errors import InvalidInput
-from jiceng.fieldwork.excel import households_export, households_import, template_bytes
+from jiceng.fieldwork.excel import households_import
 from jiceng.fieldwork.scope import field_village
 from jiceng.people.models import User
 from jiceng.policies.automatic import roster_imported
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ERRORS_KEY = "field_import_errors"
 MAX_UPLOAD = 5 * 1024 * 1024
 
@@ -31,21 +30,15 @@ class ImportForm(forms.Form):
     )
 
 
-def _user(request: HttpRequest) -> User:
+def roster_user(request: HttpRequest) -> User:
     assert isinstance(request.user, User)
     return request.user
-
-
-def _download(content: bytes, name: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def roster(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = roster_user(request)
     field_village(user)
     form = ImportForm(request.POST or None, request.FILES or None)
     report = None
@@ -67,23 +60,3 @@ def roster(request: HttpRequest) -> HttpResponse:
                 roster_imported(field_village(user))  # new people may qualify for policies
     status = 400 if form.errors else 200
     return render(request, "web/field/roster.html", {"form": form, "report": report}, status=status)
-
-
-@login_required
-def roster_export(request: HttpRequest) -> HttpResponse:
-    return _download(households_export(by=_user(request)), "roster.xlsx")
-
-
-@login_required
-def roster_template(request: HttpRequest) -> HttpResponse:
-    field_village(_user(request))
-    return _download(template_bytes(), "roster-template.xlsx")
-
-
-@login_required
-def roster_errors(request: HttpRequest) -> HttpResponse:
-    field_village(_user(request))
-    saved = request.session.get(ERRORS_KEY, "")
-    if not saved:
-        raise Http404(_("No error list to download."))
-    return _download(base64.b64decode(saved), "roster-errors.xlsx")

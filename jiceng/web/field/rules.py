@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -11,16 +9,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from jiceng.core.errors import InvalidInput, NotAllowed
-from jiceng.people.models import Role, User
+from jiceng.people.models import User
 from jiceng.policies.models import Policy
 from jiceng.policies.preview import Preview, policy_preview
 from jiceng.policies.rules import rule_text, validate_rule
-from jiceng.policies.selectors import rule_changes
 from jiceng.policies.services import (
     AUTHOR_ROLES,
     may_author_rule,
     policy_rule_set,
 )
+from jiceng.web.field.rule_changes import rule_change_log
 from jiceng.web.field.rule_layout import builder_for, initial_layout
 
 
@@ -72,7 +70,7 @@ def rule_builder(request: HttpRequest, code: str) -> HttpResponse:
         "policy": policy,
         "builder": builder,
         "may_author": may_author,
-        "changes": _changes(user, policy),
+        "changes": rule_change_log(user, policy),
         "preview": preview,
         "error": error,
         "too_deep": too_deep,
@@ -80,27 +78,3 @@ def rule_builder(request: HttpRequest, code: str) -> HttpResponse:
         "saved": saving and preview is not None,
     }
     return render(request, "web/field/rule.html", context, status=400 if error else 200)
-
-
-def _changes(user: User, policy: Policy) -> list[dict[str, Any]] | None:
-    """The rule's change log, for its authors and the county's leaders; None for others."""
-    if not (may_author_rule(user, policy) or user.role == Role.LEADER):
-        return None
-    return [
-        {
-            "at": change.at,
-            "by": str(change.by),
-            "unit": change.by.unit.name if change.by.unit else "",
-            "old": _text(change.old_rule),
-            "new": _text(change.new_rule),
-        }
-        for change in rule_changes(policy)[:50]
-    ]
-
-
-def _text(rule: Any) -> str:
-    try:
-        validate_rule(rule)
-    except InvalidInput:
-        return str(rule)  # an old or empty rule is shown as it was stored
-    return rule_text(rule)

@@ -2,7 +2,7 @@
 
 Reads go through the field-work selectors (village-scoped); writes through the
 services. Another village's household or outreach item answers 404. Households are in
-``households``, outreach in ``outreach``.
+``households``, outreach in ``outreach``, coverage in ``coverage``.
 """
 
 from __future__ import annotations
@@ -11,14 +11,14 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from jiceng.core.errors import JicengError, NotAllowed
+from jiceng.core.errors import JicengError
 from jiceng.fieldwork import selectors
-from jiceng.fieldwork.scope import field_village, households_for, villages_for
+from jiceng.fieldwork.scope import field_village, households_for
 from jiceng.fieldwork.services import visit_record
 from jiceng.web.field.access import field_user, service_error
 from jiceng.web.field.forms import VisitForm
@@ -64,22 +64,3 @@ def visit(request: HttpRequest) -> HttpResponse:
             return redirect("field:home")
     status = 400 if form.errors else 200
     return render(request, "web/field/visit.html", {"form": form}, status=status)
-
-
-@login_required
-def coverage_page(request: HttpRequest) -> HttpResponse:
-    user = field_user(request)
-    villages = villages_for(user)
-    code = request.GET.get("village", "")
-    if not code and villages.count() == 1:
-        code = villages[0].code
-    if code:
-        village = villages.filter(code=code).first()
-        if village is None:
-            raise Http404(_("No such village in your area."))
-        result = selectors.coverage(user, village)
-        return render(request, "web/field/coverage.html", {"coverage": result})
-    if not villages.exists():
-        raise NotAllowed(_("Coverage is for village, township and county staff."))
-    figures = selectors.coverage_by_village(user)
-    return render(request, "web/field/coverage_list.html", {"figures": figures})

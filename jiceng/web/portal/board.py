@@ -11,12 +11,8 @@ from django.views.decorators.http import require_GET
 from jiceng.cases import public
 from jiceng.core import clock
 from jiceng.insights.board import township_rates
-from jiceng.insights.rates import AreaRates
 from jiceng.places.models import Division
-from jiceng.web.portal import wording
-from jiceng.web.portal.forms import (
-    category_label,
-)
+from jiceng.web.portal.board_rows import board_rows, rate_rows
 
 BOARD_PAGE_SIZE = 20
 BOARD_FIXED = 8
@@ -33,33 +29,6 @@ def _county(request: HttpRequest, counties: list[Division]) -> Division | None:
     return next((c for c in counties if c.code == wanted), counties[0] if counties else None)
 
 
-def _percent(rate: float | None) -> str:
-    return "—" if rate is None else f"{rate:.0%}"
-
-
-def _rate_rows(rows: list[AreaRates]) -> list[dict[str, str]]:
-    return [
-        {
-            "name": row.name,
-            "response": _percent(row.response_rate),
-            "resolution": _percent(row.resolution_rate),
-            "satisfaction": _percent(row.satisfaction_rate),
-        }
-        for row in rows
-    ]
-
-
-def _board_rows(items: list[public.BoardItem]) -> list[dict[str, Any]]:
-    return [
-        {
-            "item": item,
-            "category": category_label(item.category),
-            "state": wording.AGAIN_LABELS.get(item.again) or wording.STATE_LABELS[item.state],
-        }
-        for item in items
-    ]
-
-
 @require_GET
 def board(request: HttpRequest) -> HttpResponse:
     counties = public.deployment_counties()
@@ -71,14 +40,14 @@ def board(request: HttpRequest) -> HttpResponse:
     recent, more = public.recent_requests(county, page=page, per_page=BOARD_PAGE_SIZE)
     context.update(
         page=page,
-        recent=_board_rows(recent),
+        recent=board_rows(recent),
         older=page + 1 if more and page < BOARD_MAX_PAGE else None,
         newer=page - 1 if page > 1 else None,
     )
     if page == 1:  # later pages are for reading back through requests only
         context.update(
-            fixed=_board_rows(public.fixed_recently(county, limit=BOARD_FIXED)),
-            rates=_rate_rows(township_rates(county)),
+            fixed=board_rows(public.fixed_recently(county, limit=BOARD_FIXED)),
+            rates=rate_rows(township_rates(county)),
             month=clock.now(),
         )
     return render(request, "web/portal/board.html", context)

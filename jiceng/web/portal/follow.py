@@ -23,7 +23,7 @@ from jiceng.core import clock
 from jiceng.core.proxy import client_address
 from jiceng.notices import links
 from jiceng.notices import optout as texts
-from jiceng.web.portal import session, wording
+from jiceng.web.portal import session, states, wording
 from jiceng.web.portal.forms import (
     SATISFACTION_CHOICES,
     FollowForm,
@@ -112,7 +112,7 @@ def case_page(
         "category": category_label(case.category),
         "description": public.public_description(case),
         "township": case.division.parent.name if case.division.parent else "",
-        "state_sentence": wording.state_sentence(followed.state, followed.owner.name),
+        "state_sentence": states.state_sentence(followed.state, followed.owner.name),
         "steps": steps[::-1],  # newest first: what the resident came to see
         "reopened": _handled_again(followed, steps),
         "deadline": wording.when(open_deadline, now) if open_deadline else "",

@@ -15,7 +15,6 @@ from jiceng.cases.models import (
 )
 from jiceng.cases.services import case_rate
 from jiceng.core.errors import Conflict, IllegalTransition, InvalidInput
-from jiceng.notices import optout as texts
 from jiceng.web.portal import session
 from jiceng.web.portal.follow import case_page
 from jiceng.web.portal.forms import (
@@ -74,23 +73,3 @@ def _thanks(case: Case, satisfaction: str) -> str:
             "%(unit)s has it now and will contact you again."
         ) % {"unit": case.owner.name}
     return _("Thank you for your rating. Your request is now closed.")
-
-
-@require_POST
-def sms(request: HttpRequest) -> HttpResponse:
-    """Stop, or start again, the text messages to the phone of a case the browser has opened."""
-    number = request.POST.get("number", "").strip()
-    case = public.case_by_number(number) if session.is_verified(request, number) else None
-    if case is None or case.resident is None:
-        messages.error(request, _("Enter your case number and phone digits first."))
-        return follow_redirect(number)
-    if request.POST.get("texts") == "stop":
-        texts.stop_texts(resident=case.resident)
-        messages.success(
-            request,
-            _("We will not send text messages to your phone any more. You can still follow here."),
-        )
-    elif request.POST.get("texts") == "resume":
-        texts.resume_texts(resident=case.resident)
-        messages.success(request, _("We will send you text messages about your requests again."))
-    return follow_redirect(number)

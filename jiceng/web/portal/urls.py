@@ -1,6 +1,6 @@
 from django.urls import path
 
-from jiceng.web.portal import board, follow, rating, submit
+from jiceng.web.portal import board, follow, rating, submit, texts
 
 app_name = "portal"
 urlpatterns = [
@@ -10,7 +10,7 @@ urlpatterns = [
     path("places/villages/", submit.villages, name="villages"),
     path("follow/", follow.follow, name="follow"),
     path("follow/rate/", rating.rate, name="rate"),
-    path("follow/texts/", rating.sms, name="sms"),
+    path("follow/texts/", texts.sms, name="sms"),
     path("r/<str:token>/", follow.link, name="link"),
     path("board/", board.board, name="board"),
 ]

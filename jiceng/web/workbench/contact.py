@@ -1,4 +1,4 @@
-"""A case's photos, and revealing the resident's phone to the owning unit for a reason."""
+"""Revealing the resident's phone of a case to the owning unit, for a reason."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST
 
 from jiceng.cases import selectors
 from jiceng.cases.models import Case
@@ -17,26 +17,6 @@ from jiceng.people.services import case_text_reveal, resident_reveal
 from jiceng.web.workbench.access import acting_user, is_htmx, staff_required, visible_case
 from jiceng.web.workbench.case import case_context, case_text
 from jiceng.web.workbench.forms.reveal import RevealForm
-
-
-@staff_required
-@require_GET
-def photo(request: HttpRequest, number: str, pk: int) -> HttpResponse:
-    """A photo sent with a case, for staff who may see the case; never served publicly."""
-    case = visible_case(acting_user(request), number)
-    # Looked up through the visible case: another case's photo id is a 404, like its case.
-    attachment = case.attachments.filter(pk=pk).first()
-    if attachment is None:
-        raise Http404
-    try:
-        handle = attachment.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    response = FileResponse(handle, content_type=attachment.content_type)
-    response["Content-Disposition"] = "inline"
-    response["Cache-Control"] = "private, max-age=3600"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
 
 
 @staff_required

@@ -1,4 +1,4 @@
-"""The tables that list: the backlog by age, the oldest open requests, the hot issues."""
+"""The tables that list: the backlog by age and the oldest open requests."""
 
 from __future__ import annotations
 
@@ -10,9 +10,8 @@ from django.utils.translation import gettext as _
 
 from jiceng.cases.models import Case
 from jiceng.core import pii
-from jiceng.core.exports import DECIMAL, INTEGER, CellValue, Column
+from jiceng.core.exports import INTEGER, CellValue, Column
 from jiceng.insights.dashboard import AGE_THRESHOLDS, Backlog
-from jiceng.insights.hotissues import HotIssueInArea
 from jiceng.web.dashboard.tables.base import CASE_URL, Period, Table, child_header
 from jiceng.web.labels import category_label, english_category_names
 
@@ -55,31 +54,4 @@ def oldest_table(period: Period, cases: Sequence[Case]) -> Table:
             age,
         ]
         table.add([*values, case.owner.name], {0: CASE_URL.format(number=quote(number))})
-    return table
-
-
-def hot_issues_table(period: Period, issues: Sequence[HotIssueInArea]) -> Table:
-    """One row per member request, so the file can be filtered and counted by issue."""
-    columns = [
-        Column(_("Rank"), INTEGER),
-        Column(_("Hot issue")),
-        Column(_("Heat"), DECIMAL),
-        Column(_("Requests (county)"), INTEGER),
-        Column(_("Villages (county)"), INTEGER),
-        Column(_("Number")),
-        Column(_("Title")),
-        Column(_("Village")),
-        Column(_("Submitted")),
-    ]
-    table = Table("hot-issues", _("Hot issues"), columns, header_column=1, when=period.label)
-    for item in issues:
-        issue = item.issue
-        label = pii.mask_text(issue.label)
-        head: list[CellValue] = [issue.rank, label, issue.heat, issue.size, issue.villages]
-        for case in item.cases:
-            number = case.number or ""
-            submitted = timezone.localtime(case.submitted_at).date()
-            title = pii.mask_text(case.title)
-            values: list[CellValue] = [number, title, case.division.name, submitted]
-            table.add([*head, *values], {5: CASE_URL.format(number=quote(number))})
     return table

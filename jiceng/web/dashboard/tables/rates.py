@@ -8,9 +8,10 @@ from django.utils.translation import gettext as _
 
 from jiceng.core.exports import DECIMAL, INTEGER, PERCENT, CellValue, Column
 from jiceng.insights.dashboard import MonthRates
-from jiceng.insights.rates import RANKED_KINDS, AreaRates, Rate
+from jiceng.insights.rates import RANKED_KINDS, AreaRates
 from jiceng.people.models import UnitKind
 from jiceng.web.dashboard.tables.base import Period, Table, child_header
+from jiceng.web.dashboard.tables.rate_text import count_text, interval_text
 
 
 def _rate_columns() -> list[Column]:
@@ -27,23 +28,6 @@ def _rate_columns() -> list[Column]:
         Column(_("Satisfaction rate, 95% interval")),
         Column(_("Composite score"), DECIMAL),
     ]
-
-
-def _number(value: float) -> str:
-    return f"{value:g}" if value == int(value) else f"{value:.1f}"
-
-
-def count_text(rate: Rate) -> str:
-    """``x/n``; x has a decimal when 基本满意 is weighted below one."""
-    return f"{_number(rate.part)}/{rate.whole}"
-
-
-def interval_text(rate: Rate) -> str | None:
-    interval = rate.interval
-    if interval is None:
-        return None
-    low, high = interval
-    return f"{low * 100:.1f}–{high * 100:.1f}%"
 
 
 def _rate_values(row: AreaRates) -> list[CellValue]:
