@@ -68,7 +68,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     setup()
-    from jiceng.core.backup_cli import run_restore
+    from jiceng.core.restore_cli import run_restore
 
     return run_restore(args, verify_history=cmd_verify_history)
 
@@ -119,7 +119,8 @@ def add_operations(add: Add) -> None:
     notices_arguments(notices)
     backup = add("backup", cmd_backup, "Back up the database (and photos) without the keys")
     restore = add("restore", cmd_restore, "Restore a backup, then verify the history")
-    from jiceng.core.backup_cli import add_backup_arguments, add_restore_arguments
+    from jiceng.core.backup_cli import add_backup_arguments
+    from jiceng.core.restore_cli import add_restore_arguments
 
     add_backup_arguments(backup)
     add_restore_arguments(restore)

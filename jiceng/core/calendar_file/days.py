@@ -11,14 +11,13 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from jiceng.core.calendar_file.errors import RowError, Where
+from jiceng.core.calendar_file.values import flag_of, text_of
 from jiceng.core.models import CalendarDay, DayKind
 
 FIELDS = ("date", "kind", "name", "provisional", "source")
 REQUIRED = ("date", "kind", "name")
 NAME_MAX_LENGTH = CalendarDay._meta.get_field("name").max_length or 50
 SOURCE_MAX_LENGTH = CalendarDay._meta.get_field("source").max_length or 200
-TRUE = {"true", "yes", "1", "是"}
-FALSE = {"false", "no", "0", "否", ""}
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -57,7 +56,7 @@ def _checked_fields(row: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
         yield "name", _("Enter the name of the holiday, for example 春节.")
     elif len(name) > NAME_MAX_LENGTH:
         yield "name", _("At most %(count)d characters.") % {"count": NAME_MAX_LENGTH}
-    if _flag(row.get("provisional")) is None:
+    if flag_of(row.get("provisional")) is None:
         yield "provisional", _("Expected true or false.")
     if len(text_of(row.get("source"))) > SOURCE_MAX_LENGTH:
         yield "source", _("At most %(count)d characters.") % {"count": SOURCE_MAX_LENGTH}
@@ -80,25 +79,6 @@ def _build(row: Mapping[str, Any], *, default_source: str) -> Day:
         date=date.fromisoformat(text_of(row["date"])),
         kind=text_of(row["kind"]).lower(),
         name=text_of(row["name"]),
-        provisional=bool(_flag(row.get("provisional"))),
+        provisional=bool(flag_of(row.get("provisional"))),
         source=text_of(row.get("source")) or default_source,
     )
-
-
-def text_of(value: Any) -> str:
-    if isinstance(value, str):
-        return value.strip()
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return str(value)
-    return ""  # a list, an object or null is no answer
-
-
-def _flag(value: Any) -> bool | None:
-    if isinstance(value, bool):
-        return value
-    text = text_of(value).lower()
-    if text in TRUE:
-        return True
-    if text in FALSE:
-        return False
-    return None

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -26,6 +28,8 @@ class Where:
 
 
 FIRST_LINE = Where(1)
+# A file's rows, each with where it is, before they are checked.
+Rows = list[tuple[Where, Mapping[str, Any]]]
 
 
 @dataclass(frozen=True)

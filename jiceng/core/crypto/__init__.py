@@ -12,26 +12,19 @@ derived from the current data key, as they always were; pinning them before a
 rotation keeps phone lookups and the history verifiable across it.
 """
 
+from jiceng.core.crypto.fingerprints import fingerprint, fingerprints
 from jiceng.core.crypto.masks import mask_id_number, mask_name, mask_phone
 from jiceng.core.crypto.purposes import (
     HISTORY_KEY_BYTES,
     INDEX_KEY_BYTES,
     anchor_key,
     blind_index,
-    fingerprint,
-    fingerprints,
     history_key,
     index_key,
     purpose_keys,
 )
-from jiceng.core.crypto.ring import (
-    decrypt,
-    encrypt,
-    key_ring,
-    readable_by_current_key,
-    readable_by_ring,
-    reencrypt,
-)
+from jiceng.core.crypto.ring import decrypt, encrypt, key_ring
+from jiceng.core.crypto.rotation import readable_by_current_key, readable_by_ring, reencrypt
 
 __all__ = [
     "HISTORY_KEY_BYTES",

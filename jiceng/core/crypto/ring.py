@@ -10,7 +10,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 
 @lru_cache(maxsize=8)
-def _fernet(key: str) -> Fernet:
+def fernet(key: str) -> Fernet:
     try:
         return Fernet(key.encode())
     except ValueError:
@@ -23,7 +23,7 @@ def _fernet(key: str) -> Fernet:
 
 @lru_cache(maxsize=8)
 def _ring(current: str, old: tuple[str, ...]) -> MultiFernet:
-    return MultiFernet([_fernet(current), *(_fernet(key) for key in old)])
+    return MultiFernet([fernet(current), *(fernet(key) for key in old)])
 
 
 def old_keys() -> tuple[str, ...]:
@@ -51,26 +51,3 @@ def decrypt(token: str) -> str:
             "Personal data cannot be decrypted: neither JICENG_DATA_KEY nor any key in "
             "JICENG_DATA_KEYS_OLD is the key it was written with"
         ) from None
-
-
-def readable_by_current_key(token: str) -> bool:
-    if token == "":
-        return True
-    try:
-        _fernet(settings.JICENG_DATA_KEY).decrypt(token.encode())
-    except InvalidToken:
-        return False
-    return True
-
-
-def readable_by_ring(token: str) -> bool:
-    try:
-        key_ring().decrypt(token.encode())
-    except InvalidToken:
-        return False
-    return True
-
-
-def reencrypt(token: str) -> str:
-    """The same clear text under the current key; raises InvalidToken if no key reads it."""
-    return key_ring().rotate(token.encode()).decode()
