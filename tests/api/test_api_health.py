@@ -64,7 +64,7 @@ def test_readyz_is_not_ready_while_a_task_waits_too_long(
 ) -> None:
     from django_tasks_db.models import DBTaskResult, get_date_max
 
-    from jiceng.api.health import DATABASE_TASKS
+    from jiceng.api.readiness import DATABASE_TASKS
     from jiceng.core import clock
 
     settings.TASKS = {"default": {"BACKEND": DATABASE_TASKS}}
@@ -90,7 +90,7 @@ def test_readyz_counts_a_delayed_task_from_when_it_was_due(
 ) -> None:
     from django_tasks_db.models import DBTaskResult
 
-    from jiceng.api.health import DATABASE_TASKS
+    from jiceng.api.readiness import DATABASE_TASKS
     from jiceng.core import clock
 
     settings.TASKS = {"default": {"BACKEND": DATABASE_TASKS}}

@@ -12,8 +12,8 @@ a claim left by a crashed process is taken over after ``ABANDONED_AFTER``.
 
 from jiceng.api.idempotency.claims import IN_PROGRESS as IN_PROGRESS
 from jiceng.api.idempotency.claims import idempotent as idempotent
-from jiceng.api.idempotency.identity import KeyInProgress as KeyInProgress
-from jiceng.api.idempotency.identity import KeyReused as KeyReused
 from jiceng.api.idempotency.identity import request_hash as request_hash
 from jiceng.api.idempotency.identity import scope_of as scope_of
 from jiceng.api.idempotency.prune import idempotency_prune as idempotency_prune
+from jiceng.api.idempotency.refusals import KeyInProgress as KeyInProgress
+from jiceng.api.idempotency.refusals import KeyReused as KeyReused

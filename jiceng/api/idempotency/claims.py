@@ -9,13 +9,8 @@ from datetime import timedelta
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse
 
-from jiceng.api.idempotency.identity import (
-    HEADER,
-    MAX_KEY_LENGTH,
-    KeyInProgress,
-    KeyReused,
-    request_hash,
-)
+from jiceng.api.idempotency.identity import HEADER, MAX_KEY_LENGTH, request_hash
+from jiceng.api.idempotency.refusals import KeyInProgress, KeyReused
 from jiceng.api.models import IdempotencyRecord
 from jiceng.core import clock
 

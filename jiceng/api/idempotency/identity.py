@@ -7,29 +7,11 @@ import hashlib
 
 from django.http import HttpRequest
 from django.http.request import RawPostDataException
-from django.utils.translation import gettext as _
 
-from jiceng.core.errors import Conflict, JicengError
 from jiceng.core.proxy import client_address
 
 HEADER = "Idempotency-Key"
 MAX_KEY_LENGTH = 100
-
-
-class KeyReused(Exception):
-    """The same key came back with a different request."""
-
-
-class KeyInProgress(Conflict):
-    """The first request with this key is still running; the client should retry."""
-
-    code = "idempotency_key_in_progress"
-
-    def __init__(self) -> None:
-        JicengError.__init__(
-            self,
-            _("A request with this Idempotency-Key is still being processed. Retry shortly."),
-        )
 
 
 def request_hash(request: HttpRequest) -> str:

@@ -6,7 +6,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
-from jiceng.api.idempotency.identity import KeyReused
+from jiceng.api.idempotency.refusals import KeyReused
 from jiceng.api.native.app import api
 from jiceng.core.errors import Conflict, IllegalTransition, InvalidInput, JicengError, NotAllowed
 

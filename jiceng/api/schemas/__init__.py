@@ -2,7 +2,8 @@
 
 from ninja import Field, Schema
 
-from jiceng.api.schemas.cases import CaseIn, CaseOut, CasePage, ContactOut, ErrorOut
+from jiceng.api.schemas.case_out import CaseOut, CasePage, ContactOut
+from jiceng.api.schemas.cases import CaseIn, ErrorOut
 from jiceng.api.schemas.public import PublicCaseOut, StepOut
 from jiceng.api.schemas.rates import RateOut, RatesOut
 from jiceng.api.schemas.reference import CategoryOut, DivisionOut, RuleOut

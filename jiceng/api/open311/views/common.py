@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
 from jiceng.api import reference
-from jiceng.api.idempotency.identity import KeyInProgress, KeyReused
+from jiceng.api.idempotency.refusals import KeyInProgress, KeyReused
 from jiceng.api.open311.render import error
 from jiceng.cases.models import Category
 from jiceng.core.errors import InvalidInput, NotAllowed
