@@ -5,7 +5,8 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-from jiceng.demo.people import address, grid_name, id_number, person_name, phone_number
+from jiceng.demo.people import address, grid_name, person_name
+from jiceng.demo.phones_ids import id_number, phone_number
 from jiceng.demo.setup import COUNTY, DemoOrg
 from jiceng.people.models import Household, Resident
 from jiceng.places.models import Division, Grid

@@ -14,27 +14,11 @@ from jiceng.demo.fieldwork import load_fieldwork_demo
 from jiceng.demo.finishing import group_hot_issues, refresh_planner_statistics, train_category_model
 from jiceng.demo.generate import build_world, generate_cases
 from jiceng.demo.households import build_grids_and_households
+from jiceng.demo.logins import logins_text
 from jiceng.demo.staff import build_staff
-from jiceng.people.models import Role
 from jiceng.places.importer import load_demo_county
 
 SCALES = {"small": (600, 0), "full": (30_000, 12)}  # cases, households per grid
-
-
-def logins_text() -> str:
-    rows = [
-        (Role.ADMIN, "admin"),
-        (Role.DISPATCHER, "dispatcher"),
-        (Role.LEADER, "leader"),
-        (Role.TOWNSHIP_STAFF, "township"),
-        (Role.VILLAGE_CADRE, "cadre"),
-        (Role.GRID_WORKER, "grid"),
-        (Role.DEPARTMENT_STAFF, "department"),
-        (Role.RESIDENT, "resident"),
-    ]
-    lines = [_("Demo logins (password: %(password)s):") % {"password": setup.DEMO_PASSWORD}]
-    lines += [f"  {Role(role).label:<16} {username}" for role, username in rows]
-    return "\n".join(lines)
 
 
 def load_demo(*, scale: str = "small", seed: int = 330681, reset: bool = False) -> str:

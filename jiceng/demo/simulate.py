@@ -14,7 +14,8 @@ from jiceng.cases import services
 from jiceng.cases.models import Case, Channel, Urgency
 from jiceng.core import clock
 from jiceng.demo import texts
-from jiceng.demo.handling import handle, rate
+from jiceng.demo.handling import handle
+from jiceng.demo.rating import rate
 from jiceng.demo.world import FROM_REGISTRY, Stop, World, at, hours, staff
 from jiceng.people.models import Role, UnitKind
 

@@ -18,11 +18,9 @@ from jiceng.demo.people import (
     address,
     grid_name,
     household_head_relation,
-    id_check_digit,
-    id_number,
     person_name,
-    phone_number,
 )
+from jiceng.demo.phones_ids import id_check_digit, id_number, phone_number
 from jiceng.demo.ratings import SATISFACTION_LEVELS, rating_comment
 from jiceng.demo.requests import request_text
 
