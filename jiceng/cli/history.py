@@ -1,4 +1,4 @@
-"""``jiceng verify-history`` and ``jiceng anchor``: checking and anchoring the case history."""
+"""``jiceng verify-history``: checking every case's hash-chained history (``anchor`` writes one)."""
 
 from __future__ import annotations
 
@@ -34,27 +34,9 @@ def cmd_verify_history(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_anchor(args: argparse.Namespace) -> int:
-    setup()
-    from jiceng.cases.anchor import write_anchor, write_anchor_file
-
-    if args.output:
-        summary = write_anchor_file(Path(args.output))
-        print(f"anchored {summary.cases} cases (up to #{summary.max_case_id}), root {summary.root}")
-    else:
-        write_anchor(sys.stdout.buffer)
-        sys.stdout.flush()
-    return 0
-
-
 def add_verify_history(add: Add) -> None:
     verify = add("verify-history", cmd_verify_history, "Check every case's hash-chained history")
     verify.add_argument(
         "--anchor", metavar="FILE", help="also check against an anchor written earlier"
     )
     verify.add_argument("--files", action="store_true", help="also check the photos' bytes")
-
-
-def add_anchor(add: Add) -> None:
-    anchor = add("anchor", cmd_anchor, "Write a signed checkpoint of every case's history head")
-    anchor.add_argument("--output", metavar="FILE", help="write to FILE instead of stdout")

@@ -6,7 +6,19 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from jiceng.cli import delegated, history, passthrough, places, routine, server, worker
+from jiceng.cli import (
+    anchor,
+    delegated,
+    history,
+    passthrough,
+    places,
+    routine,
+    server,
+    sweep,
+    textmining,
+    units,
+    worker,
+)
 from jiceng.cli.commands import Run
 
 
@@ -27,13 +39,13 @@ def _parser() -> argparse.ArgumentParser:
         worker.add_worker,
         routine.add_hot_issues,
         places.add_import_divisions,
-        places.add_setup_units,
+        units.add_setup_units,
         delegated.add_onboard_county,
         delegated.add_policies,
         delegated.add_calendar,
-        routine.add_sweep,
+        sweep.add_sweep,
         history.add_verify_history,
-        history.add_anchor,
+        anchor.add_anchor,
         delegated.add_operations,
         passthrough.add_passthrough,
     ):
@@ -46,7 +58,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if argv and argv[0] in {"manage", "textmining"}:
         # Pass everything after the word through untouched, --help included.
         args = argparse.Namespace(rest=argv[1:])
-        run = passthrough.cmd_manage if argv[0] == "manage" else passthrough.cmd_textmining
+        run = passthrough.cmd_manage if argv[0] == "manage" else textmining.cmd_textmining
         return int(run(args))
     args = _parser().parse_args(argv)
     return int(args.func(args))

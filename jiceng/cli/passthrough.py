@@ -6,6 +6,7 @@ import argparse
 
 from jiceng.cli.boot import setup
 from jiceng.cli.commands import Add
+from jiceng.cli.textmining import cmd_textmining
 
 
 def cmd_manage(args: argparse.Namespace) -> int:
@@ -14,21 +15,6 @@ def cmd_manage(args: argparse.Namespace) -> int:
 
     execute_from_command_line(["jiceng manage", *args.rest])
     return 0
-
-
-def cmd_textmining(args: argparse.Namespace) -> int:
-    if args.rest[:1] == ["retrain"]:
-        # The one text-mining command that reads the database; the library has no Django.
-        from django.apps import apps
-
-        if not apps.ready:  # called in-process (tests, scripts) Django is already set up
-            setup()
-        from jiceng.cases.training import main as retrain_main
-
-        return retrain_main(args.rest[1:])
-    from jiceng.textmining.cli import main as textmining_main
-
-    return textmining_main(args.rest)
 
 
 def add_passthrough(add: Add) -> None:

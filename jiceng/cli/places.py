@@ -1,4 +1,4 @@
-"""``jiceng import-divisions`` and ``jiceng setup-units``: the places served and their units."""
+"""``jiceng import-divisions``: the places served (``setup-units`` gives them units)."""
 
 from __future__ import annotations
 
@@ -24,30 +24,9 @@ def cmd_import_divisions(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_setup_units(args: argparse.Namespace) -> int:
-    setup()
-    from jiceng.people.units import ensure_units
-
-    if not (args.code.isdigit() and 2 <= len(args.code) <= 12):
-        print("CODE must be a division code prefix of 2 to 12 digits, e.g. 330681", file=sys.stderr)
-        return 2
-    print(f"{ensure_units(args.code)} units created")
-    return 0
-
-
 def add_import_divisions(add: Add) -> None:
     imp = add(
         "import-divisions", cmd_import_divisions, "Import an NBS division CSV (plain or gzip)"
     )
     imp.add_argument("file")
     imp.add_argument("--scope", default=None, help="only codes starting with this prefix")
-
-
-def add_setup_units(add: Add) -> None:
-    units = add(
-        "setup-units",
-        cmd_setup_units,
-        "Create the units of the divisions under CODE: each county's government and dispatch"
-        " centre, township governments, village committees",
-    )
-    units.add_argument("code", help="a division code or prefix, e.g. 330681 (a county you serve)")

@@ -1,4 +1,4 @@
-"""Run once now what the worker does on its schedule: ``jiceng hot-issues``, ``jiceng sweep``."""
+"""``jiceng hot-issues``: group a month's requests into hot issues now, as the worker does."""
 
 from __future__ import annotations
 
@@ -45,19 +45,7 @@ def cmd_hot_issues(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_sweep(args: argparse.Namespace) -> int:
-    setup()
-    from jiceng.cases.sweep import sweep
-
-    print(sweep().summary())
-    return 0
-
-
 def add_hot_issues(add: Add) -> None:
     hot = add("hot-issues", cmd_hot_issues, "Group a month's requests into hot issues now")
     hot.add_argument("--month", default=None, help="YYYY-MM (default: this month)")
     hot.add_argument("--county", default=None, help="6-digit county code (default: every county)")
-
-
-def add_sweep(add: Add) -> None:
-    add("sweep", cmd_sweep, "Apply due escalations, reminders and closings once")
