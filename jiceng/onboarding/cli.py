@@ -16,7 +16,8 @@ def add_arguments(command: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from jiceng.core.errors import JicengError
-    from jiceng.onboarding.services import WorkbookInvalid, county_onboard
+    from jiceng.onboarding.outcome import WorkbookInvalid
+    from jiceng.onboarding.services import county_onboard
     from jiceng.onboarding.workbook import template_bytes
 
     if args.template:

@@ -1,10 +1,10 @@
 from django.urls import path
 
-from jiceng.onboarding import views
+from jiceng.onboarding import downloads, views
 
 app_name = "onboarding"
 urlpatterns = [
     path("", views.county_page, name="county"),
-    path("template.xlsx", views.template_download, name="template"),
-    path("county.xlsx", views.export_download, name="export"),
+    path("template.xlsx", downloads.template_download, name="template"),
+    path("county.xlsx", downloads.export_download, name="export"),
 ]

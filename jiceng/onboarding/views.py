@@ -12,18 +12,17 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods
 
 from jiceng.core.errors import InvalidInput, NotAllowed
-from jiceng.onboarding.export import county_setup, export_bytes
+from jiceng.onboarding.export import county_setup
 from jiceng.onboarding.models import OnboardingRun
+from jiceng.onboarding.outcome import Report, WorkbookInvalid
 from jiceng.onboarding.scope import managed_county, may_manage
-from jiceng.onboarding.services import Report, WorkbookInvalid, county_onboard
-from jiceng.onboarding.workbook import template_bytes
+from jiceng.onboarding.services import county_onboard
 from jiceng.people.models import User
 from jiceng.places.models import Division, Level
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MAX_UPLOAD = 5 * 1024 * 1024
 
 
@@ -31,7 +30,7 @@ class WorkbookForm(forms.Form):
     workbook = forms.FileField(label=gettext_lazy("Onboarding workbook (.xlsx)"))
 
 
-def _county(request: HttpRequest) -> Division:
+def county_of_request(request: HttpRequest) -> Division:
     """The county the user may manage, fetched and checked in one call; else 404."""
     user = request.user
     assert isinstance(user, User)
@@ -40,12 +39,6 @@ def _county(request: HttpRequest) -> Division:
     if county is None or not may_manage(user, county.code):
         raise Http404(_("No such county to manage."))
     return county
-
-
-def _download(content: bytes, name: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
 
 
 def _apply(county: Division, form: WorkbookForm, user: User) -> Report | None:
@@ -65,7 +58,7 @@ def _apply(county: Division, form: WorkbookForm, user: User) -> Report | None:
 @login_required
 @require_http_methods(["GET", "POST"])
 def county_page(request: HttpRequest) -> HttpResponse:
-    county = _county(request)
+    county = county_of_request(request)
     assert isinstance(request.user, User)
     form = WorkbookForm(request.POST or None, request.FILES or None)
     report = None
@@ -80,17 +73,3 @@ def county_page(request: HttpRequest) -> HttpResponse:
         "report": report,
     }
     return render(request, "onboarding/county.html", context, status=400 if form.errors else 200)
-
-
-@login_required
-@require_GET
-def template_download(request: HttpRequest) -> HttpResponse:
-    _county(request)
-    return _download(template_bytes(), "county-onboarding-template.xlsx")
-
-
-@login_required
-@require_GET
-def export_download(request: HttpRequest) -> HttpResponse:
-    county = _county(request)
-    return _download(export_bytes(county), f"county-{county.code}.xlsx")

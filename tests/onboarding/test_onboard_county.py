@@ -14,7 +14,8 @@ from jiceng.cases.models import Category, Channel, DispatchRule
 from jiceng.cases.services import case_submit
 from jiceng.core.errors import InvalidInput
 from jiceng.onboarding.models import OnboardingRun
-from jiceng.onboarding.services import WorkbookInvalid, county_onboard
+from jiceng.onboarding.outcome import WorkbookInvalid
+from jiceng.onboarding.services import county_onboard
 from jiceng.onboarding.workbook import CATALOGUE, SHEETS, STAFF
 from jiceng.people.models import Role, Unit, UnitKind, User
 from jiceng.places.models import Grid
