@@ -1,11 +1,10 @@
-"""Importing a divisions file, the five national files, or the demo county."""
+"""Importing one divisions file, or the demo county's (the national files are in ``national``)."""
 
 from __future__ import annotations
 
 import time
 from pathlib import Path
 
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from jiceng.core.errors import InvalidInput
@@ -15,8 +14,6 @@ from jiceng.places.importer.report import ImportReport
 from jiceng.places.importer.writer import write
 from jiceng.places.models import LEVEL_BY_LENGTH
 
-# The order import_all uses, so parents are stored before their children.
-NATIONAL_FILES = ("provinces", "cities", "areas", "streets", "villages")
 DEMO_COUNTY_FILE = Path(__file__).resolve().parent.parent / "data" / "330681.csv"
 
 
@@ -53,30 +50,6 @@ def import_divisions(path: Path, *, scope: str | None = None) -> ImportReport:
 def _single_level(rows: Rows) -> str | None:
     levels = {LEVEL_BY_LENGTH[len(code)] for code in rows}
     return levels.pop() if len(levels) == 1 else None
-
-
-def national_files(folder: Path) -> list[Path]:
-    """The five national files in import order, each ``NAME.csv.gz`` or ``NAME.csv``."""
-    found, missing = [], []
-    for name in NATIONAL_FILES:
-        candidates = [folder / f"{name}.csv.gz", folder / f"{name}.csv"]
-        path = next((p for p in candidates if p.is_file()), None)
-        if path is None:
-            missing.append(f"{name}.csv.gz")
-        else:
-            found.append(path)
-    if missing:
-        message = _("%(folder)s lacks %(files)s.") % {"folder": folder, "files": ", ".join(missing)}
-        raise InvalidInput(message, field="folder")
-    return found
-
-
-def import_all(folder: Path, *, scope: str | None = None) -> list[ImportReport]:
-    """Import the five national files in ``folder``, parents first; all or nothing."""
-    paths = national_files(folder)
-    # One transaction: a bad villages file also undoes the levels before it.
-    with transaction.atomic():
-        return [import_divisions(path, scope=scope) for path in paths]
 
 
 def load_demo_county() -> ImportReport:
