@@ -51,22 +51,3 @@ class CampaignForm(WorkbenchForm):
         units = county_units(user)
         self.fields["lead_unit"].queryset = units  # type: ignore[attr-defined]
         self.fields["co_units"].queryset = units  # type: ignore[attr-defined]
-
-
-class LinkForm(WorkbenchForm):
-    numbers = forms.CharField(
-        label=_("Case numbers (one per line)"), widget=forms.Textarea(attrs={"rows": 2})
-    )
-
-
-class CloseForm(WorkbenchForm):
-    report = forms.CharField(
-        label=_("Close-out report"),
-        widget=forms.Textarea(attrs={"rows": 5}),
-        max_length=5000,
-        error_messages=needed(_("Write the close-out report.")),
-    )
-
-
-def numbers_of(text: str) -> list[str]:
-    return [part for part in text.replace(",", " ").split() if part.isdigit()][:500]

@@ -9,8 +9,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from jiceng.campaigns import selectors, services
-from jiceng.campaigns.forms import CampaignForm, CloseForm, LinkForm, numbers_of
+from jiceng.campaigns.forms import CampaignForm
 from jiceng.campaigns.models import Campaign
+from jiceng.campaigns.progress_forms import CloseForm, LinkForm, numbers_of
 from jiceng.cases.permissions import visible_cases
 from jiceng.core.errors import InvalidInput, JicengError, NotAllowed
 from jiceng.people.models import User

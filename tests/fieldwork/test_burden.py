@@ -7,7 +7,7 @@ from django.test import Client
 from fieldwork.households import street
 
 from jiceng.cases.models import Category
-from jiceng.fieldwork.admin import burden_by_month
+from jiceng.fieldwork.burden import burden_by_month
 from jiceng.fieldwork.models import PlaceKind
 from jiceng.fieldwork.services import visit_record
 from jiceng.people.models import Resident, User

@@ -12,10 +12,10 @@ health marks (残疾) and the note, and the shared writer neutralises anything a
 spreadsheet would run as a formula.
 """
 
+from jiceng.fieldwork.excel.blank import template_bytes as template_bytes
+from jiceng.fieldwork.excel.blank import workbook as workbook
 from jiceng.fieldwork.excel.exporting import households_export as households_export
 from jiceng.fieldwork.excel.importing import households_import as households_import
 from jiceng.fieldwork.excel.report import ImportReport as ImportReport
 from jiceng.fieldwork.excel.report import RowError as RowError
 from jiceng.fieldwork.excel.roster import HEADERS as HEADERS
-from jiceng.fieldwork.excel.roster import template_bytes as template_bytes
-from jiceng.fieldwork.excel.roster import workbook as workbook

@@ -1,11 +1,9 @@
-"""The roster template: its Chinese headers, its yes/no columns, an empty copy of it."""
+"""The roster template's columns: its Chinese headers, its yes/no columns, what is hidden."""
 
 from __future__ import annotations
 
-import io
 import re
 
-from jiceng.core.exports import Column, xlsx_bytes
 from jiceng.people.health import HEALTH_FLAGS
 
 HEADERS = [
@@ -29,23 +27,3 @@ MAX_ROWS = 5000
 # Health marks: read on import, never written out in clear (see jiceng.people.health).
 PROTECTED_FLAGS = frozenset(HEALTH_FLAGS)
 HIDDEN = "●●●"
-
-
-def template_bytes() -> bytes:
-    return xlsx_bytes(title="花名册", columns=[Column(h) for h in HEADERS], rows=[])
-
-
-def workbook(rows: list[list[object]]) -> io.BytesIO:
-    """An .xlsx roster from rows under the template headers (for tests and tools)."""
-    from openpyxl import Workbook
-
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.append(HEADERS)
-    for row in rows:
-        sheet.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    out.seek(0)
-    return out

@@ -1,8 +1,6 @@
-"""How often each kind of vulnerable household should be visited, and month arithmetic."""
+"""How often each kind of vulnerable household should be visited."""
 
 from __future__ import annotations
-
-from datetime import date
 
 from django.conf import settings
 from django.utils.translation import gettext_lazy
@@ -33,18 +31,3 @@ ALL_KINDS = (*MEMBER_KINDS, *HEALTH_KINDS, "dibao")
 
 def intervals() -> dict[str, int]:
     return {**DEFAULT_INTERVALS, **getattr(settings, "JICENG_VISIT_INTERVAL_MONTHS", {})}
-
-
-def months_before(day: date, months: int) -> date:
-    index = day.year * 12 + day.month - 1 - months
-    year, month = divmod(index, 12)
-    for dom in (day.day, 30, 29, 28):
-        try:
-            return date(year, month + 1, dom)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
-
-
-def add_months(day: date, months: int) -> date:
-    return months_before(day, -months)

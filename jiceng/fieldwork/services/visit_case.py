@@ -2,29 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django.utils.translation import gettext as _
 
 from jiceng.cases.models import Case, Category, Channel
 from jiceng.cases.services import case_submit
 from jiceng.core.errors import InvalidInput
-from jiceng.people.models import Household, Resident, User
-
-
-@dataclass(frozen=True)
-class Contact:
-    name: str
-    phone: str
-
-
-def household_contact(household: Household) -> Contact:
-    """The household head's phone, or any member's: carried into the case, never retyped."""
-    members = Resident.objects.filter(household=household, moved_away_on__isnull=True)
-    for person in sorted(members, key=lambda p: (not p.is_household_head, p.pk)):
-        if person.phone:
-            return Contact(name=person.name, phone=person.phone)
-    return Contact(name="", phone="")
+from jiceng.fieldwork.services.household_contact import Contact, household_contact
+from jiceng.people.models import Household, User
 
 
 def case_from_visit(
