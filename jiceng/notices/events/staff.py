@@ -8,7 +8,8 @@ from datetime import datetime
 
 from jiceng.cases.models import Case, CaseEvent, EventKind, State, Urgency
 from jiceng.notices.events.residents import unit_name
-from jiceng.notices.events.urgent import short, urgent_to_members
+from jiceng.notices.events.titles import short
+from jiceng.notices.events.urgent import urgent_to_members
 from jiceng.notices.models import Channel, Message
 from jiceng.notices.outbox import writing
 from jiceng.people.models import Unit, UnitKind

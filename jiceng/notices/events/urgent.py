@@ -5,21 +5,10 @@ from __future__ import annotations
 from django.urls import reverse
 
 from jiceng.cases.models import Case, CaseEvent, Urgency
-from jiceng.core import pii
 from jiceng.notices import links
+from jiceng.notices.events.titles import short
 from jiceng.notices.models import Channel, Message, StaffContact
 from jiceng.notices.outbox import writing
-
-TITLE_CHARS = 20
-
-
-def short(case: Case) -> str:
-    """The title as staff see it (numbers and the resident's name masked), cut short enough
-    for an SMS parameter: gateways cap each at a few dozen characters. Masked before it is
-    cut, so a cut never leaves half a phone number that the masking would not recognise."""
-    name = case.resident.name if case.resident_id is not None and case.resident else ""
-    title = pii.mask_text(case.title, names=[name] if name else [])
-    return title if len(title) <= TITLE_CHARS else title[: TITLE_CHARS - 1] + "…"
 
 
 def urgent_to_members(case: Case, event: CaseEvent) -> list[Message]:

@@ -20,11 +20,11 @@ more, since the lease is longer than any send). docs/notifications.md says which
 """
 
 from jiceng.notices.outbox.claiming import BATCH as BATCH
+from jiceng.notices.outbox.drain_report import DrainReport as DrainReport
 from jiceng.notices.outbox.draining import drain as drain
 from jiceng.notices.outbox.draining import drain_all as drain_all
-from jiceng.notices.outbox.marking import DrainReport as DrainReport
-from jiceng.notices.outbox.marking import record_receipt as record_receipt
 from jiceng.notices.outbox.policy import MOBILE as MOBILE
+from jiceng.notices.outbox.receipts import record_receipt as record_receipt
 from jiceng.notices.outbox.worded import text as text
 from jiceng.notices.outbox.worded import wording as wording
 from jiceng.notices.outbox.writing import message as message

@@ -13,8 +13,9 @@ from jiceng.notices import channels
 from jiceng.notices.channels.base import Outgoing
 from jiceng.notices.models import Message, Status
 from jiceng.notices.outbox.claiming import BATCH, claim
+from jiceng.notices.outbox.drain_report import DrainReport
 from jiceng.notices.outbox.limits import PhoneLimits
-from jiceng.notices.outbox.marking import DrainReport, Marks
+from jiceng.notices.outbox.marking import Marks
 from jiceng.notices.outbox.preparing import outgoing
 
 log = logging.getLogger("jiceng.notices.outbox")

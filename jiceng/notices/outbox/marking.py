@@ -1,17 +1,16 @@
-"""Marking the outcome of each claimed message, and of a gateway's delivery receipt."""
+"""Marking the outcome of each claimed message: sent, deferred, failed or cancelled."""
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.conf import settings
 
-from jiceng.core import clock, updates
+from jiceng.core import updates
 from jiceng.notices.channels.outcomes import Refused, Retry, Sent
 from jiceng.notices.models import Message, Status
 from jiceng.notices.outbox.backoff import backoff
+from jiceng.notices.outbox.drain_report import DrainReport
 
 FIELDS = [
     "status",
@@ -24,29 +23,6 @@ FIELDS = [
     "delivered_at",
     "provider_id",
 ]
-
-
-@dataclass
-class DrainReport:
-    claimed: int = 0
-    sent: int = 0
-    retried: int = 0
-    failed: int = 0
-    cancelled: int = 0
-    deferred: int = 0
-    by_reason: dict[str, int] = field(default_factory=lambda: defaultdict(int))
-
-    def add(self, other: DrainReport) -> None:
-        for name in ("claimed", "sent", "retried", "failed", "cancelled", "deferred"):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-        for reason, count in other.by_reason.items():
-            self.by_reason[reason] += count
-
-    def summary(self) -> str:
-        return (
-            f"claimed {self.claimed}, sent {self.sent}, retried {self.retried}, "
-            f"failed {self.failed}, not sent {self.cancelled}, deferred {self.deferred}"
-        )
 
 
 class Marks:
@@ -94,19 +70,3 @@ class Marks:
 
     def write(self) -> None:
         updates.update_rows(self.done, FIELDS)
-
-
-def record_receipt(*, provider_id: str, delivered: bool, reason: str = "") -> bool:
-    """A gateway's delivery receipt: the message becomes delivered, or failed with the reason.
-
-    False when no sent message has that id (a receipt for another system, or a replay).
-    """
-    if not provider_id:
-        return False
-    at = clock.now()
-    sent = Message.objects.filter(
-        provider_id=provider_id, status__in=[Status.SENT, Status.DELIVERED]
-    ).exclude(provider_id="")  # the partial index's own condition, so SQLite uses it too
-    if delivered:
-        return bool(sent.update(status=Status.DELIVERED, delivered_at=at, error=""))
-    return bool(sent.update(status=Status.FAILED, error=(reason or "not delivered")[:200]))

@@ -1,7 +1,7 @@
 """Delivery receipts and replies that SMS gateways post back (docs/sms-gateways.md).
 
 ``/notices/receipts/<gateway>/`` takes a gateway's delivery reports and marks the messages
-delivered or failed (``outbox.marking.record_receipt``); ``/notices/replies/<gateway>/`` takes the
+delivered or failed (``outbox.receipts.record_receipt``); ``/notices/replies/<gateway>/`` takes the
 texts residents send back, and a reply of TD, T, N or 退订 stops texts to that phone.
 
 These are server-to-server calls: no session and no CSRF token, but the shared secret

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
 from jiceng.notices import optout
-from jiceng.notices.outbox.marking import record_receipt
+from jiceng.notices.outbox.receipts import record_receipt
 from jiceng.notices.receipts.body import BadBody, items
 from jiceng.notices.receipts.formats import FORMATS, Format
 
