@@ -13,8 +13,8 @@ from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
-from jiceng.core.outage import database_unavailable, unavailable_response
 from jiceng.core.surfaces import error_response, in_request_language
+from jiceng.core.unavailable import database_unavailable, unavailable_response
 
 
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
