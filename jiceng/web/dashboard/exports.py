@@ -13,10 +13,12 @@ from jiceng.insights import dashboard as selectors
 from jiceng.insights import hotissues
 from jiceng.people.models import User
 from jiceng.web.dashboard.period import XLSX, period_of
-from jiceng.web.dashboard.tables.base import Period, Table
+from jiceng.web.dashboard.tables.backlog import backlog_table
+from jiceng.web.dashboard.tables.base import Table
 from jiceng.web.dashboard.tables.hot import hot_issues_table
-from jiceng.web.dashboard.tables.lists import backlog_table, oldest_table
+from jiceng.web.dashboard.tables.lists import oldest_table
 from jiceng.web.dashboard.tables.local import local_table
+from jiceng.web.dashboard.tables.period import Period
 from jiceng.web.dashboard.tables.rates import ranking_table, trends_table, units_table
 
 Builder = Callable[[User, Period], Table]

@@ -8,7 +8,7 @@ from jiceng.cases.models import Case
 from jiceng.insights import dashboard as selectors
 from jiceng.insights.rates import AreaRates
 from jiceng.people.models import User
-from jiceng.web.dashboard.tables.base import Period
+from jiceng.web.dashboard.tables.period import Period
 
 
 @dataclass

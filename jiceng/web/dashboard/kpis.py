@@ -7,7 +7,8 @@ from django.utils.translation import gettext as _
 from jiceng.core.exports import PERCENT
 from jiceng.insights import dashboard as selectors
 from jiceng.web.dashboard.figures import Figures
-from jiceng.web.dashboard.tables.base import Period, show
+from jiceng.web.dashboard.tables.cells import show
+from jiceng.web.dashboard.tables.period import Period
 from jiceng.web.dashboard.tables.rate_text import count_text
 
 

@@ -13,7 +13,7 @@ from jiceng.core import clock
 from jiceng.insights import dashboard as selectors
 from jiceng.people.models import User
 from jiceng.web.dashboard.forms import FilterForm
-from jiceng.web.dashboard.tables.base import Period
+from jiceng.web.dashboard.tables.period import Period
 
 RATE_TABLES = frozenset({"ranking", "units", "trends"})
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

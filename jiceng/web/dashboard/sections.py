@@ -12,9 +12,11 @@ from jiceng.places.models import Level
 from jiceng.web.dashboard import charts
 from jiceng.web.dashboard.figures import Figures
 from jiceng.web.dashboard.period import RATE_TABLES, export_links
-from jiceng.web.dashboard.tables.base import Period, Table
-from jiceng.web.dashboard.tables.lists import backlog_table, oldest_table
+from jiceng.web.dashboard.tables.backlog import backlog_table
+from jiceng.web.dashboard.tables.base import Table
+from jiceng.web.dashboard.tables.lists import oldest_table
 from jiceng.web.dashboard.tables.local import local_table
+from jiceng.web.dashboard.tables.period import Period
 from jiceng.web.dashboard.tables.rates import ranking_table, trends_table, units_table
 
 

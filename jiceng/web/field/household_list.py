@@ -2,32 +2,14 @@
 
 from __future__ import annotations
 
-from django import forms
 from django.db.models import Q, QuerySet
 from django.db.models.functions import Length
-from django.utils.translation import gettext_lazy as _
 
 from jiceng.people.models import Household
 from jiceng.places.models import Grid
+from jiceng.web.field.household_filter import HouseholdFilter
 
 PAGE_SIZE = 50
-
-
-class HouseholdFilter(forms.Form):
-    q = forms.CharField(
-        label=_("House number or address"),
-        max_length=100,
-        required=False,
-        widget=forms.TextInput(attrs={"type": "search"}),
-    )
-    group = forms.ChoiceField(label=_("Group"), required=False)
-
-    def __init__(self, data: object, *, groups: QuerySet[Grid]) -> None:
-        super().__init__(data)  # type: ignore[arg-type]
-        choices = [(g.code, g.name) for g in groups]
-        group = self.fields["group"]
-        assert isinstance(group, forms.ChoiceField)
-        group.choices = [("", _("All groups")), *choices]
 
 
 def village_groups(village: str) -> QuerySet[Grid]:

@@ -18,7 +18,8 @@ from jiceng.people.services import may_reveal_household
 from jiceng.web.field.access import field_user
 from jiceng.web.field.display import member_view
 from jiceng.web.field.forms import RevealForm
-from jiceng.web.field.household_list import PAGE_SIZE, HouseholdFilter, filtered, village_groups
+from jiceng.web.field.household_filter import HouseholdFilter
+from jiceng.web.field.household_list import PAGE_SIZE, filtered, village_groups
 
 
 @login_required

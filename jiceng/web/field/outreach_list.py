@@ -5,39 +5,18 @@ Township and county staff see progress figures instead (no names), as before.
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
 from jiceng.core import clock
 from jiceng.people.models import User
 from jiceng.policies.models import CLOSED_OUTCOMES
-from jiceng.policies.outreach_list import Filter, new_since, outreach_page, policy_choices
+from jiceng.policies.outreach_list import new_since, outreach_page, policy_choices
 from jiceng.policies.selectors import outreach_progress
 from jiceng.web.field.forms import OutcomeForm
-
-
-class FilterForm(forms.Form):
-    policy = forms.ChoiceField(label=_("Policy"), required=False)
-    state = forms.ChoiceField(
-        label=_("Show"),
-        required=False,
-        choices=[("open", _("Still to do")), ("closed", _("Closed")), ("all", _("All"))],
-    )
-    new = forms.BooleanField(label=_("New matches only"), required=False)
-
-    def __init__(self, data: object, *, policies: list[tuple[str, str]]) -> None:
-        super().__init__(data)  # type: ignore[arg-type]
-        self.fields["policy"].choices = [("", _("All policies")), *policies]  # type: ignore[attr-defined]
-
-    def chosen(self) -> Filter:
-        if not self.is_valid():
-            return Filter()
-        data = self.cleaned_data
-        return Filter(policy=data["policy"], state=data["state"] or "open", new_only=data["new"])
+from jiceng.web.field.outreach_filter import FilterForm
 
 
 @login_required

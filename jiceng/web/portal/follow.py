@@ -1,4 +1,4 @@
-"""Following a request: the SMS link, the number-and-digits check, and the case page.
+"""Following a request: the number-and-digits check and the case page (the SMS link: ``link``).
 
 A resident proves a case is theirs with its number and the last four digits of their
 phone; the portal remembers that in the session (``session``).
@@ -6,11 +6,10 @@ phone; the portal remembers that in the session (``session``).
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import redirect, render
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods
 
 from jiceng.cases import public, rules
 from jiceng.cases.models import (
@@ -21,7 +20,6 @@ from jiceng.cases.models import (
 )
 from jiceng.core import clock
 from jiceng.core.proxy import client_address
-from jiceng.notices import links
 from jiceng.notices import optout as texts
 from jiceng.web.portal import session, states, wording
 from jiceng.web.portal.forms import (
@@ -30,32 +28,7 @@ from jiceng.web.portal.forms import (
     RateForm,
     category_label,
 )
-from jiceng.web.portal.session import follow_redirect, follow_url
-
-
-@require_GET
-def link(request: HttpRequest, token: str) -> HttpResponse:
-    """A signed link from an SMS: the case opens as if its number and digits were typed."""
-    try:
-        opened = links.open_token(token)
-    except links.ExpiredLink:
-        messages.info(
-            request,
-            _(
-                "This link has expired. Enter your case number and the last four digits "
-                "of your phone to follow your request."
-            ),
-        )
-        return redirect("portal:follow")
-    except links.BadLink:
-        raise Http404 from None
-    number = public.number_of(opened.case_id)
-    if not number:
-        raise Http404
-    session.remember(request, number)
-    # A rating link opens on the rating form while there is one; the page says if not.
-    anchor = "#rate" if opened.purpose == links.RATE else ""
-    return HttpResponseRedirect(follow_url(number) + anchor)
+from jiceng.web.portal.session import follow_redirect
 
 
 @require_http_methods(["GET", "POST"])

@@ -102,14 +102,6 @@ def _submit_context(form: SubmitForm) -> dict[str, Any]:
 
 
 @require_GET
-def villages(request: HttpRequest) -> HttpResponse:
-    """The village <option>s of one township, for the HTMX picker."""
-    township = request.GET.get("township", "")
-    found = public.villages(township, public.deployment_counties()) if township else []
-    return render(request, "web/portal/_village_options.html", {"villages": found})
-
-
-@require_GET
 def submitted(request: HttpRequest, number: str) -> HttpResponse:
     case = public.case_by_number(number) if session.is_verified(request, number) else None
     if case is None:

@@ -24,7 +24,8 @@ from jiceng.notices.models import Message
 from jiceng.people.models import Resident
 from jiceng.people.services import resident_reveal
 from jiceng.web.workbench.access import acting_user, caller_required
-from jiceng.web.workbench.notices import reason, worded
+from jiceng.web.workbench.notice_reasons import reason
+from jiceng.web.workbench.notices import worded
 
 # At most this many lines on the page: the oldest first, the rest after these are called.
 SHOWN = 200

@@ -17,7 +17,7 @@ from jiceng.core.crypto import mask_name, mask_phone
 from jiceng.core.errors import InvalidInput
 from jiceng.notices import inbox
 from jiceng.people.models import User
-from jiceng.web.workbench import display, notices
+from jiceng.web.workbench import display, notice_lines, reopen
 from jiceng.web.workbench.access import acting_user, staff_required, visible_case
 from jiceng.web.workbench.forms.actions import action_form
 from jiceng.web.workbench.forms.base import WorkbenchForm
@@ -65,7 +65,7 @@ def case_context(
         "due": case_due(case, clock.now()),
         "entries": display.timeline(events),
         "reopening": reopening,
-        "reopen_mark": display.reopen_mark(case.reopen_count),
+        "reopen_mark": reopen.reopen_mark(case.reopen_count),
         "answer": reopened.current_answer(case, reopening),
         "actions": actions,
         "forms": forms,
@@ -79,7 +79,7 @@ def case_context(
         "resident_phone": mask_phone(resident.phone) if resident else "",
         "text": case_text(case, clear=bool(revealed)),
         "photos": list(case.attachments.all()),
-        "notices": notices.lines(inbox.case_messages(case.pk)),
+        "notices": notice_lines.lines(inbox.case_messages(case.pk)),
         "priority": priority_mark(user, case),
     }
     if rules.DISPATCH in actions:

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from jiceng.cases.models import PUBLIC_EVENTS, CaseEvent, EventKind, RatingSource
 from jiceng.people.models import Unit, UnitKind
@@ -82,22 +81,6 @@ def timeline(events: Iterable[CaseEvent]) -> list[Entry]:
             )
         )
     return entries
-
-
-@dataclass(frozen=True)
-class ReopenMark:
-    """The 重办 mark: short on screen, a whole phrase for screen readers ("×2" reads badly)."""
-
-    short: str
-    spoken: str
-
-
-def reopen_mark(count: int) -> ReopenMark | None:
-    if count <= 0:
-        return None
-    short = _("Reopened") if count == 1 else _("Reopened ×%(n)d") % {"n": count}
-    spoken = ngettext("Reopened %(n)d time", "Reopened %(n)d times", count) % {"n": count}
-    return ReopenMark(short=short, spoken=spoken)
 
 
 def unit_groups(units: Iterable[Unit]) -> list[tuple[str, list[Unit]]]:

@@ -8,48 +8,19 @@ holding it could rate their own case) and personal numbers in a case title.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import datetime
 
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from jiceng.core import pii
 from jiceng.notices import templates
 from jiceng.notices.models import Message, Status
+from jiceng.web.workbench.notice_reasons import reason
 
-# The outbox records its reasons in English (they also go to the worker's log); staff
-# read them in their language. A gateway's own reason is shown as the gateway gave it.
-REASONS = {
-    "not a mobile number": gettext_lazy("not a mobile number"),
-    "quiet hours": gettext_lazy("quiet hours (no SMS 22:00–08:00)"),
-    "opted out": gettext_lazy("the resident asked for no more SMS"),
-    "daily limit for this phone": gettext_lazy("daily limit of SMS to this phone reached"),
-    "no longer due": gettext_lazy("no longer due: the case moved on"),
-    "channel switched off": gettext_lazy("this channel is switched off"),
-    "personal data purged": gettext_lazy("the resident's personal data was deleted"),
-    "no address on this channel": gettext_lazy("no phone or email address to send to"),
-    "no recipient": gettext_lazy("no recipient"),
-    "not delivered": gettext_lazy("the gateway could not deliver it"),
-}
-GAVE_UP = re.compile(r"^gave up after (\d+) tries: (.*)$", re.DOTALL)
 # A title shortened for an SMS parameter may end in the middle of a phone or ID number,
 # which the masking no longer recognises as one: its digits after the first three are hidden.
 CUT_NUMBER = re.compile(r"(\d{3})(\d+)…$")
-
-
-def reason(text: str) -> str:
-    """The outbox's reason in the reader's language, any personal number in it masked."""
-    gave_up = GAVE_UP.match(text)
-    if gave_up:
-        tries, why = gave_up.groups()
-        return _("gave up after %(tries)s tries: %(reason)s") % {
-            "tries": tries,
-            "reason": reason(why),
-        }
-    known = REASONS.get(text)
-    return str(known) if known is not None else pii.mask_text(text)
 
 
 def worded(message: Message) -> str:
@@ -104,43 +75,3 @@ def recipient(message: Message) -> str:
     if message.unit_id is not None and message.unit is not None:
         return message.unit.name
     return "—"
-
-
-@dataclass(frozen=True)
-class Line:
-    """One message of a case, ready to draw."""
-
-    channel: str
-    recipient: str
-    text: str
-    status: str
-    css: str
-    attempts: int
-    at: datetime
-    called_at: datetime | None
-
-
-STATUS_CSS = {
-    Status.PENDING: "waiting",
-    Status.SENDING: "waiting",
-    Status.SENT: "sent",
-    Status.DELIVERED: "delivered",
-    Status.FAILED: "failed",
-    Status.CANCELLED: "not-sent",
-}
-
-
-def lines(messages: list[Message]) -> list[Line]:
-    return [
-        Line(
-            channel=message.get_channel_display(),
-            recipient=recipient(message),
-            text=worded(message),
-            status=status_words(message),
-            css=STATUS_CSS.get(message.status, ""),
-            attempts=message.attempts,
-            at=message.created_at,
-            called_at=message.called_at,
-        )
-        for message in messages
-    ]

@@ -1,59 +1,23 @@
-"""The cadre's queue: my cases or my area's, filtered, searched, fifty a page; villages."""
+"""The cadre's queue: my cases or my area's, filtered, searched, fifty a page."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import datetime
-
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
 from jiceng.cases import selectors
-from jiceng.cases.models import Case, Category, State, Urgency
+from jiceng.cases.models import Category
 from jiceng.core import clock
 from jiceng.people.models import User
-from jiceng.places.models import Division, Level
-from jiceng.web.workbench import display
+from jiceng.places.models import Division
 from jiceng.web.workbench.access import acting_user, is_htmx, staff_required
 from jiceng.web.workbench.forms.queue import MINE, QueueFilterForm
-from jiceng.web.workbench.timeleft import CaseDue, case_due
+from jiceng.web.workbench.queue_rows import queue_rows
 
 PAGE_SIZE = 50
-
-
-@dataclass(frozen=True)
-class Row:
-    """One line of a list, with what the template would otherwise work out fifty times."""
-
-    case: Case
-    due: CaseDue
-    url: str
-    state: str
-    urgent: bool
-    urgency: str
-    reopen_mark: display.ReopenMark | None
-
-
-def _rows(cases: Iterable[Case], now: datetime) -> list[Row]:
-    # One reverse() for the page rather than one per row.
-    prefix = reverse("workbench:case", args=["0"]).removesuffix("0/")
-    return [
-        Row(
-            case=case,
-            due=case_due(case, now),
-            url=f"{prefix}{case.number}/",
-            state=str(State(case.state).label),
-            urgent=case.urgency == Urgency.EMERGENCY,
-            urgency=str(Urgency(case.urgency).label),
-            reopen_mark=display.reopen_mark(case.reopen_count),
-        )
-        for case in cases
-    ]
 
 
 def _filter_places(user: User, form: QueueFilterForm) -> tuple[list[Division], list[Division]]:
@@ -88,7 +52,7 @@ def queue(request: HttpRequest) -> HttpResponse:
         "form": form,
         "tab": form.tab,
         "page": page,
-        "rows": _rows(page, now),
+        "rows": queue_rows(page, now),
         "categories": categories,
         "townships": townships,
         "villages": villages,
@@ -99,20 +63,3 @@ def queue(request: HttpRequest) -> HttpResponse:
     response = render(request, template, context)
     patch_vary_headers(response, ["HX-Request"])
     return response
-
-
-@staff_required
-@require_GET
-def villages(request: HttpRequest) -> HttpResponse:
-    """The <select> of villages of one township in the user's area (for filters and the desk)."""
-    user = acting_user(request)
-    township = request.GET.get("township", "")
-    if township and selectors.place_in_jurisdiction(user, township, Level.TOWNSHIP) is None:
-        raise Http404
-    places = list(selectors.jurisdiction_villages(user, township)) if township else []
-    purpose = "desk" if request.GET.get("for") == "desk" else "filter"
-    return render(
-        request,
-        "web/workbench/_villages.html",
-        {"villages": places, "purpose": purpose, "selected": "", "township": township},
-    )

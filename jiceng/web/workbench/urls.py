@@ -14,6 +14,7 @@ from jiceng.web.workbench import (
     proposals,
     quarantine,
     queue,
+    villages,
 )
 
 app_name = "workbench"
@@ -42,5 +43,5 @@ urlpatterns = [
         quarantine.quarantine_act,
         name="quarantine_act",
     ),
-    path("places/villages/", queue.villages, name="villages"),
+    path("places/villages/", villages.villages, name="villages"),
 ]

@@ -6,9 +6,9 @@ enters through ``case_submit`` like any other.
 """
 
 from jiceng.api.open311.views.collection import requests as requests
+from jiceng.api.open311.views.discovery import discovery as discovery
 from jiceng.api.open311.views.reading import list_cache_key as list_cache_key
 from jiceng.api.open311.views.reading import request_detail as request_detail
 from jiceng.api.open311.views.reading import token as token
-from jiceng.api.open311.views.services import discovery as discovery
 from jiceng.api.open311.views.services import service_definition as service_definition
 from jiceng.api.open311.views.services import service_list as service_list

@@ -11,7 +11,8 @@ from django.utils.translation import gettext as _
 from jiceng.core import pii
 from jiceng.core.exports import DECIMAL, INTEGER, CellValue, Column
 from jiceng.insights.hotissues import HotIssueInArea
-from jiceng.web.dashboard.tables.base import CASE_URL, Period, Table
+from jiceng.web.dashboard.tables.base import CASE_URL, Table
+from jiceng.web.dashboard.tables.period import Period
 
 
 def hot_issues_table(period: Period, issues: Sequence[HotIssueInArea]) -> Table:

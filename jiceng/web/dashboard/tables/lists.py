@@ -1,4 +1,4 @@
-"""The tables that list: the backlog by age and the oldest open requests."""
+"""The table of the oldest open requests, each with where it waits and for how long."""
 
 from __future__ import annotations
 
@@ -11,22 +11,9 @@ from django.utils.translation import gettext as _
 from jiceng.cases.models import Case
 from jiceng.core import pii
 from jiceng.core.exports import INTEGER, CellValue, Column
-from jiceng.insights.dashboard import AGE_THRESHOLDS, Backlog
-from jiceng.web.dashboard.tables.base import CASE_URL, Period, Table, child_header
+from jiceng.web.dashboard.tables.base import CASE_URL, Table
+from jiceng.web.dashboard.tables.period import Period
 from jiceng.web.labels import category_label, english_category_names
-
-
-def backlog_table(period: Period, rows: Sequence[Backlog]) -> Table:
-    columns = [Column(child_header(period.area)), Column(_("Open requests"), INTEGER)]
-    columns += [
-        Column(_("Over %(days)d days") % {"days": days}, INTEGER) for days in AGE_THRESHOLDS
-    ]
-    table = Table("backlog", _("Backlog by age"), columns, when=period.today)
-    for row in rows:
-        href = period.drill_href(row.code)
-        over = [row.over.get(days, 0) for days in AGE_THRESHOLDS]
-        table.add([row.name, row.total, *over], {0: href} if href else None)
-    return table
 
 
 def oldest_table(period: Period, cases: Sequence[Case]) -> Table:

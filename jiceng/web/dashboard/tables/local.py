@@ -9,7 +9,8 @@ from django.utils.translation import gettext as _
 from jiceng.cases.models import Tier
 from jiceng.core.exports import INTEGER, PERCENT, Column
 from jiceng.insights.rates import AreaRates
-from jiceng.web.dashboard.tables.base import Period, Table, child_header
+from jiceng.web.dashboard.tables.base import Table
+from jiceng.web.dashboard.tables.period import Period, child_header
 
 TIERS = [Tier.VILLAGE, Tier.TOWNSHIP, Tier.COUNTY]
 

@@ -10,7 +10,8 @@ from jiceng.core.exports import DECIMAL, INTEGER, PERCENT, CellValue, Column
 from jiceng.insights.dashboard import MonthRates
 from jiceng.insights.rates import RANKED_KINDS, AreaRates
 from jiceng.people.models import UnitKind
-from jiceng.web.dashboard.tables.base import Period, Table, child_header
+from jiceng.web.dashboard.tables.base import Table
+from jiceng.web.dashboard.tables.period import Period, child_header
 from jiceng.web.dashboard.tables.rate_text import count_text, interval_text
 
 
