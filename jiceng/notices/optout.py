@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from django.db import IntegrityError, transaction
 
-from jiceng.core import clock, crypto
-from jiceng.notices.channels.sms.formats import national
+from jiceng.core import clock
 from jiceng.notices.models import OptOut, OptOutSource
 from jiceng.people.models import Resident
 
@@ -43,17 +42,3 @@ def resume_texts(*, resident: Resident) -> None:
     """SMS to this phone again, whoever had stopped them."""
     if can_choose(resident):
         OptOut.objects.filter(phone_index=resident.phone_index).delete()
-
-
-def stop_texts_to(*, phones: list[str], source: str = OptOutSource.REPLY) -> int:
-    """No more SMS to these phones (a TD reply from each); phones already stopped stay so.
-
-    Numbers come as gateways write them (``+8613812345678``); each is kept only as the
-    blind index of its 11 digits, the form a resident's phone is indexed under.
-    """
-    indexes = {crypto.blind_index(national(phone)) for phone in phones if phone}
-    indexes.discard("")
-    now = clock.now()
-    rows = [OptOut(phone_index=index, at=now, source=source) for index in indexes]
-    OptOut.objects.bulk_create(rows, ignore_conflicts=True)
-    return len(rows)

@@ -13,7 +13,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
-from jiceng.notices import optout
+from jiceng.notices.optout_replies import stop_texts_to
 from jiceng.notices.outbox.receipts import record_receipt
 from jiceng.notices.receipts.body import BadBody, items
 from jiceng.notices.receipts.formats import FORMATS, Format
@@ -79,6 +79,6 @@ def replies(request: HttpRequest, gateway: str) -> HttpResponse:
     except BadBody as error:
         return JsonResponse({"error": error.message, "field": error.field}, status=400)
     stopping = [reply.phone for reply in texts if wants_no_more(reply.text)]
-    opted_out = optout.stop_texts_to(phones=stopping)
+    opted_out = stop_texts_to(phones=stopping)
     log.info("sms replies from %s: %s, %s asked for no more", gateway, len(texts), opted_out)
     return JsonResponse({**known.ok, "received": len(texts), "opted_out": opted_out})
