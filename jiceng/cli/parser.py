@@ -6,7 +6,16 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from jiceng.cli import delegated, history, passthrough, places, routine, server, worker
+from jiceng.cli import (
+    delegated,
+    history,
+    partitions,
+    passthrough,
+    places,
+    routine,
+    server,
+    worker,
+)
 from jiceng.cli.commands import Run
 
 
@@ -34,6 +43,7 @@ def _parser() -> argparse.ArgumentParser:
         routine.add_sweep,
         history.add_verify_history,
         history.add_anchor,
+        partitions.add_partitions,
         delegated.add_operations,
         passthrough.add_passthrough,
     ):
