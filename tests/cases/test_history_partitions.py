@@ -2,7 +2,7 @@
 detaching the oldest, and the verifier across partitions and archived months.
 
 The test database is migrated, so its events and ratings tables are partitioned; the
-months the tests use (early 2026) are made by each test, inside its transaction.
+months the tests use (early 2025) are made by each test, inside its transaction.
 """
 
 from datetime import timedelta
@@ -27,7 +27,7 @@ pytestmark = pytest.mark.django_db
 on_postgresql = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="partitions exist on PostgreSQL only"
 )
-JANUARY, FEBRUARY, MARCH = Month(2026, 1), Month(2026, 2), Month(2026, 3)
+JANUARY, FEBRUARY, MARCH = Month(2025, 1), Month(2025, 2), Month(2025, 3)
 TABLES = ("cases_caseevent", "cases_rating")
 
 
@@ -44,17 +44,19 @@ def _partition_of(model, pk):
         return cursor.fetchone()[0]
 
 
-def _across_months(users, settings, tmp_path):
+def _across_months(users, settings, tmp_path, after_january=lambda: None):
     """Dispatched with a photo in January, resolved in February, rated in March."""
     settings.MEDIA_ROOT = tmp_path
-    with clock.frozen_at(local(2026, 1, 20, 9, 0)):
+    with clock.frozen_at(local(2025, 1, 20, 9, 0)):
         case = dispatched(users)
         services.case_attach_photo(case=case, file=ContentFile(image_bytes("PNG"), name="a.png"))
-    with clock.frozen_at(local(2026, 2, 3, 9, 0)):
+    with clock.frozen_at(local(2025, 1, 31, 9, 0)):
+        after_january()
+    with clock.frozen_at(local(2025, 2, 3, 9, 0)):
         case = Case.objects.get(pk=case.pk)
         services.case_accept(case=case, by=users["cadre"])
         services.case_resolve(case=case, by=users["cadre"], answer="路灯已修好。")
-    with clock.frozen_at(local(2026, 3, 1, 0, 30)):  # 16:30 UTC on 28 February
+    with clock.frozen_at(local(2025, 3, 1, 0, 30)):  # 16:30 UTC on 28 February
         services.case_rate(case=case, solved=True, satisfaction="satisfied")
     return Case.objects.get(pk=case.pk)
 
@@ -68,10 +70,10 @@ def test_rows_land_in_their_local_months_partition(users, settings, tmp_path):
     _make(JANUARY, FEBRUARY, MARCH)
     case = _across_months(users, settings, tmp_path)
     months = [_partition_of(CaseEvent, e.pk) for e in case.events.order_by("seq")]
-    assert months == ["cases_caseevent_p2026_01"] * 3 + ["cases_caseevent_p2026_02"] * 2 + [
-        "cases_caseevent_p2026_03"
+    assert months == ["cases_caseevent_p2025_01"] * 3 + ["cases_caseevent_p2025_02"] * 2 + [
+        "cases_caseevent_p2025_03"
     ]
-    assert _partition_of(Rating, Rating.objects.get(case=case).pk) == "cases_rating_p2026_03"
+    assert _partition_of(Rating, Rating.objects.get(case=case).pk) == "cases_rating_p2025_03"
     assert _found() == []
 
 
@@ -84,9 +86,9 @@ def test_rows_written_before_their_month_was_made_move_out_of_the_default(
         "cases_caseevent_default"
     }
     _make(JANUARY, FEBRUARY, MARCH)
-    assert _partition_of(CaseEvent, case.events.get(seq=1).pk) == "cases_caseevent_p2026_01"
+    assert _partition_of(CaseEvent, case.events.get(seq=1).pk) == "cases_caseevent_p2025_01"
     rating = Rating.objects.get(case=case)
-    assert (_partition_of(Rating, rating.pk), rating.event.seq) == ("cases_rating_p2026_03", 6)
+    assert (_partition_of(Rating, rating.pk), rating.event.seq) == ("cases_rating_p2025_03", 6)
     assert _found() == []
 
 
@@ -111,7 +113,7 @@ def test_a_detached_month_is_named_as_archived_and_the_chains_go_on_from_it(
     assert (archived.events, archived.ratings, archived.event_table) == (
         3,
         0,
-        "cases_caseevent_p2026_01",
+        "cases_caseevent_p2025_01",
     )
     head = ArchivedHead.objects.get(case=case)
     assert (head.seq, head.hash) == (3, last_of_january)
@@ -119,7 +121,7 @@ def test_a_detached_month_is_named_as_archived_and_the_chains_go_on_from_it(
     assert _found() == []
     assert main(["verify-history"]) == 0
     out = capsys.readouterr().out
-    assert "archived months: 2026-01" in out and "history check passed" in out
+    assert "archived months: 2025-01" in out and "history check passed" in out
 
 
 @on_postgresql
@@ -155,14 +157,14 @@ def test_a_month_leaves_only_after_the_older_ones(users, settings, tmp_path):
 def test_the_partitions_command_makes_lists_and_detaches(users, settings, tmp_path, capsys):
     _make(JANUARY, FEBRUARY)
     _across_months(users, settings, tmp_path)
-    with clock.frozen_at(local(2026, 2, 10, 9, 0)):
+    with clock.frozen_at(local(2025, 2, 10, 9, 0)):
         assert main(["partitions", "ensure", "--months-ahead", "1"]) == 0
-    assert "made cases_caseevent_p2026_03" in capsys.readouterr().out
-    assert main(["partitions", "detach", "2026-01"]) == 0
-    assert "detached cases_caseevent_p2026_01 (3 events)" in capsys.readouterr().out
+    assert "made cases_caseevent_p2025_03" in capsys.readouterr().out
+    assert main(["partitions", "detach", "2025-01"]) == 0
+    assert "detached cases_caseevent_p2025_01 (3 events)" in capsys.readouterr().out
     assert main(["partitions", "list"]) == 0
     listing = capsys.readouterr().out
-    assert "cases_caseevent_p2026_02: 2 rows" in listing and "archived months: 2026-01" in listing
+    assert "cases_caseevent_p2025_02: 2 rows" in listing and "archived months: 2025-01" in listing
     assert main(["partitions", "detach", "26-1"]) == 2
     assert "expected a month as YYYY-MM" in capsys.readouterr().err
 
@@ -190,3 +192,22 @@ def test_an_unreadable_month_is_refused_with_the_expected_form():
         Month.parse("2026-13")
     assert Month.parse("2026-03").plus(-3) == Month(2025, 12)
     assert Month(2026, 3).start + timedelta(days=31) == Month(2026, 4).start
+
+
+@on_postgresql
+def test_an_anchor_written_before_the_month_left_still_holds(users, settings, tmp_path):
+    from jiceng.cases.anchor import AnchorReader, write_anchor_file
+
+    _make(JANUARY, FEBRUARY, MARCH)
+    january = tmp_path / "january.jsonl"  # while the case stood at its last January event
+    case = _across_months(users, settings, tmp_path, lambda: write_anchor_file(january))
+    assert [entry.version for entry in AnchorReader(january)] == [3]
+    write_anchor_file(tmp_path / "now.jsonl")
+    detach(JANUARY)
+    for anchor in ("january.jsonl", "now.jsonl"):
+        assert list(verify(anchor=AnchorReader(tmp_path / anchor))) == []
+    Case.objects.filter(pk=case.pk).update(version=5, head_hash=case.events.get(seq=5).hash)
+    Rating.objects.filter(case=case).delete()
+    CaseEvent.objects.filter(case=case, seq=6).delete()
+    found = [(p.number, p.problem) for p in verify(anchor=AnchorReader(tmp_path / "now.jsonl"))]
+    assert (case.number, "history truncated") in found
