@@ -27,7 +27,8 @@ SELECT CASE
 END
 """
 logger = logging.getLogger(__name__)
-_checked: Memo[bool] = Memo("core.replica_health", seconds=CHECK_SECONDS)
+# Each node judges its own connection to the replica: not shared with the others.
+_checked: Memo[bool] = Memo("core.replica_health", seconds=CHECK_SECONDS, shared=False)
 
 
 def replica_lag() -> float | None:
