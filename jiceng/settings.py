@@ -18,6 +18,7 @@ from jiceng.conf.database import *  # noqa: F403
 from jiceng.conf.replica import *  # noqa: F403  (read replica)
 from jiceng.conf.queues import *  # noqa: F403  (background tasks, cache and sessions)
 from jiceng.conf.language import *  # noqa: F403  (language, time and cookies)
+from jiceng.conf.files import *  # noqa: F403  (photos and files)
 from jiceng.conf.deployment import *  # noqa: F403  (proxies, TLS and logins)
 from jiceng.conf.logins import *  # noqa: F403
 from jiceng.conf.rates import *  # noqa: F403  (case rules and rates)
