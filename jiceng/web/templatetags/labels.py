@@ -1,10 +1,17 @@
-"""``{{ case.category|label }}`` and ``{{ code|satisfaction }}``: codes in words."""
+"""Stored codes and the system's stored words, in the reader's language.
+
+``{{ case.category|label }}``, ``{{ code|satisfaction }}``, ``{{ event|note }}`` (a note
+the system wrote, translated) and ``{{ item|reasons }}`` (an outreach item's reasons).
+"""
 
 from __future__ import annotations
 
 from django import template
 
-from jiceng.cases.models import Category
+from jiceng.cases.models import CaseEvent, Category
+from jiceng.cases.notes import note_text
+from jiceng.policies.models import Outreach
+from jiceng.policies.rules.shown import shown_reasons
 from jiceng.web.labels import SATISFACTION_LABELS, category_label
 
 register = template.Library()
@@ -18,3 +25,13 @@ def label(category: Category | None) -> str:
 @register.filter
 def satisfaction(code: str) -> str:
     return str(SATISFACTION_LABELS.get(code, ""))
+
+
+@register.filter
+def note(event: CaseEvent) -> str:
+    return note_text(event)
+
+
+@register.filter
+def reasons(item: Outreach) -> list[str]:
+    return shown_reasons(item.policy.rule, item.reasons)
