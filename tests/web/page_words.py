@@ -11,6 +11,7 @@ from collections.abc import Callable
 from html import unescape
 
 from django.test import Client
+from django.utils import translation
 from page_world import PAGES
 
 from jiceng.campaigns.models import Campaign
@@ -99,23 +100,27 @@ LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’]+(?:-[A-Za-z]+)*")
 
 
 def english_left(html: str, data: list[str]) -> list[str]:
-    """Latin words on a Chinese page that are neither meant nor part of user data.
+    """Latin words on a Chinese page that are neither meant nor part of any user data.
 
-    Single letters (case numbers' prefixes, 'h' in durations) and stored texts pass.
+    Single letters (case numbers' prefixes, 'h' in durations) are not words here.
     """
-    text = shown_text(html, HIDDEN_EN)
-    for value in data:
-        if LATIN_WORD.search(value):
-            text = text.replace(value, " ")
-    return [word for word in LATIN_WORD.findall(text) if word not in MEANT_LATIN]
+    words = LATIN_WORD.findall(shown_text(html, HIDDEN_EN))
+    latin = [value.lower() for value in data if LATIN_WORD.search(value)]
+    return [
+        word
+        for word in words
+        if word not in MEANT_LATIN and not any(word.lower() in value for value in latin)
+    ]
 
 
 STATE_BADGE = re.compile(r'class="badge state-(\w+)">([^<]*)<')
 
 
 def raw_states(html: str) -> list[str]:
-    """State badges that show the stored code, or the label in lower case as a code reads."""
-    codes = set(State.values) | {str(label) for label in State.labels}
+    """State badges that show the stored code, or the English label in lower case as a code
+    reads ("submitted"), instead of words."""
+    with translation.override("en"):
+        codes = set(State.values) | {str(label) for label in State.labels}
     return [label for _code, label in STATE_BADGE.findall(html) if label.strip() in codes]
 
 

@@ -1,7 +1,8 @@
 """Stored codes and the system's stored words, in the reader's language.
 
 ``{{ case.category|label }}``, ``{{ code|satisfaction }}``, ``{{ event|note }}`` (a note
-the system wrote, translated) and ``{{ item|reasons }}`` (an outreach item's reasons).
+the system wrote, translated), ``{{ item|reasons }}`` (an outreach item's reasons) and
+``{{ reason|spam }}`` (the spam check's).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from django import template
 
 from jiceng.cases.models import CaseEvent, Category
 from jiceng.cases.notes import note_text
+from jiceng.cases.spam_words import spam_reason
 from jiceng.policies.models import Outreach
 from jiceng.policies.rules.shown import shown_reasons
 from jiceng.web.labels import SATISFACTION_LABELS, category_label
@@ -35,3 +37,8 @@ def note(event: CaseEvent) -> str:
 @register.filter
 def reasons(item: Outreach) -> list[str]:
     return shown_reasons(item.policy.rule, item.reasons)
+
+
+@register.filter
+def spam(reason: str) -> str:
+    return spam_reason(reason)
