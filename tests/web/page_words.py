@@ -7,15 +7,16 @@ words of the other language outside what people typed and the registries hold.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from html import unescape
+from typing import Any
 
 from django.test import Client
 from django.utils import translation
 from page_world import PAGES
 
-from jiceng.campaigns.models import Campaign
-from jiceng.cases.models import Case, CaseEvent, Category, EventKind, State
+from jiceng.campaigns.models import Campaign, Summons
+from jiceng.cases.models import Case, CaseEvent, Category, State
 from jiceng.knowledge.models import Document
 from jiceng.people.models import Household, Resident, Unit, User
 from jiceng.places.models import Division, Grid
@@ -40,8 +41,11 @@ def shown_text(html: str, hidden: re.Pattern[str] = HIDDEN) -> str:
     return unescape(" ".join([TAG.sub(" ", shown), *SHOWN_ATTRIBUTES.findall(shown)]))
 
 
-def user_data() -> list[str]:
-    """Every text that people or the registries put in the database, longest first."""
+def user_data(system_notes: Collection[int] = ()) -> list[str]:
+    """Every text that people or the registries put in the database, longest first.
+
+    The notes of ``system_notes`` (event ids) are no user data: the code worded them.
+    """
     texts: set[str] = set()
     for model, fields in (
         (Division, ("name",)),
@@ -50,7 +54,8 @@ def user_data() -> list[str]:
         (Resident, ("name",)),
         (Household, ("address",)),
         (Policy, ("title", "issuing_body", "summary", "who_qualifies", "benefit", "how_to_apply")),
-        (Campaign, ("title", "keywords")),
+        (Campaign, ("title", "keywords", "close_report")),
+        (Summons, ("part", "result")),
         (Document, ("title", "issuing_body", "number", "summary", "full_text")),
         (Outreach, ("outcome_note",)),
         (User, ("username", "first_name", "last_name")),
@@ -59,19 +64,9 @@ def user_data() -> list[str]:
             texts |= {str(value) for value in row if value}
     for case in Case.objects.all():
         texts |= {case.title, case.description, case.address, case.answer or ""}
-    texts |= {event.note for event in CaseEvent.objects.exclude(note="") if _typed(event)}
+    notes = CaseEvent.objects.exclude(note="").exclude(pk__in=system_notes)
+    texts |= set(notes.values_list("note", flat=True))
     return sorted((t for t in texts if t), key=len, reverse=True)
-
-
-def _typed(event: CaseEvent) -> bool:
-    """A note a person wrote: staff's notes and reasons, a resident's rating comment.
-
-    The system's own notes (the sweep's escalation, a reopening for an unsatisfied rating
-    without comment, the note a merge leaves) are words of the product, to be translated.
-    """
-    if event.kind == EventKind.RATE:
-        return True
-    return event.actor_id is not None and "merged" not in (event.data or {})
 
 
 def chinese_left(html: str, data: list[str]) -> list[str]:
@@ -127,7 +122,7 @@ def raw_states(html: str) -> list[str]:
 def walk(
     client: Client,
     users: dict[str, User],
-    ids: dict[str, object],
+    ids: dict[str, Any],
     who: str,
     language: str,
     check: Callable[[str, list[str]], list[str]],
@@ -139,7 +134,7 @@ def walk(
     else:
         client.force_login(users[who])
     problems = {}
-    data = user_data()
+    data = user_data(ids["system_notes"])
     for url in PAGES[who]:
         url = url.format(**ids)
         response = client.get(url, HTTP_ACCEPT_LANGUAGE=language)

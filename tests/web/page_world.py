@@ -9,15 +9,17 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.db.models import Q
 from django.utils import translation
 from fieldwork.households import household, member
 from knowledge.knowledge_data import pension_document
 from policies.policy_data import ELDERLY, policy
 
 from jiceng.campaigns import services as campaigns
+from jiceng.campaigns import summons
 from jiceng.campaigns.models import CampaignKind
 from jiceng.cases import services, sweep
-from jiceng.cases.models import Case, Satisfaction
+from jiceng.cases.models import Case, CaseEvent, EventKind, Satisfaction
 from jiceng.people.models import Unit, User
 from jiceng.policies.services import policies_match
 
@@ -33,7 +35,7 @@ ANY_OF = {
 }
 
 
-def _cases(users: dict[str, User]) -> dict[str, Case]:
+def _cases(users: dict[str, User], org: dict[str, Unit]) -> dict[str, Case]:
     new = submit(users)
     escalated = accepted(users)
     services.case_escalate(case=escalated, by=users["cadre"], reason="需要镇里协调")
@@ -43,6 +45,9 @@ def _cases(users: dict[str, User]) -> dict[str, Case]:
     )
     late = accepted(users)
     sweep._escalate(late)  # the sweep's own words, as when the deadline passed
+    summons.summons_create(case=late, by=users["township"], unit=org["water"], part="检修", days=2)
+    rated = resolved(users)
+    services.case_rate(case=rated, solved=True, satisfaction=Satisfaction.BASICALLY, by=None)
     survivor = dispatched(users)
     services.case_merge(case=submit(users), into=survivor, by=users["dispatcher"])
     submit(users, description=SPAM_TEXT, title="")  # held in the quarantine with its reasons
@@ -53,13 +58,14 @@ def _cases(users: dict[str, User]) -> dict[str, Case]:
         "reopened": reopened,
         "late": late,
         "survivor": survivor,
+        "rated": rated,
     }
 
 
 def build(users: dict[str, User], org: dict[str, Unit]) -> dict[str, object]:
     """Cases, households, outreach, a campaign and a policy document; the pages' ids."""
     with translation.override("zh-hans"):
-        cases = _cases(users)
+        cases = _cases(users, org)
         home = household(dibao=True, number="0001")
         member(home, born=date(1940, 5, 1), name="张奶奶")
         member(household(address="天竺社区后街3号", number="0002"), born=date(1955, 1, 1))
@@ -79,7 +85,18 @@ def build(users: dict[str, User], org: dict[str, Unit]) -> dict[str, object]:
     document = pension_document()
     ids: dict[str, object] = {name: case.number for name, case in cases.items()}
     ids.update(household=home.pk, campaign=campaign.pk, document=document.pk)
+    ids["system_notes"] = _system_notes(cases)
     return ids
+
+
+def _system_notes(cases: dict[str, Case]) -> set[int]:
+    """The events whose notes the code worded (the people in them typed only values)."""
+    written = CaseEvent.objects.filter(
+        Q(case=cases["late"], kind__in=(EventKind.ESCALATE, EventKind.NOTE))
+        | Q(case=cases["reopened"], kind=EventKind.REOPEN)
+        | Q(case=cases["survivor"], kind=EventKind.NOTE)
+    )
+    return set(written.values_list("pk", flat=True))
 
 
 CASE = "/workbench/cases/{%s}/"
@@ -105,7 +122,7 @@ PAGES: dict[str, list[str]] = {
     "township": [
         "/workbench/?tab=area", "/dashboard/", "/workbench/campaigns/",
         "/workbench/campaigns/{campaign}/", "/workbench/root-causes/",
-        CASE % "escalated", CASE % "late",
+        CASE % "escalated", CASE % "late", CASE % "rated",
     ],
     "leader": [
         "/dashboard/", "/dashboard/hot-issues/", "/dashboard/rates/", "/workbench/",
