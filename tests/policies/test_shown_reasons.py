@@ -41,6 +41,7 @@ def test_older_chinese_expressions_read_as_english_sentences():
 def test_reasons_stored_in_english_read_in_chinese():
     with translation.override("zh-hans"):
         assert shown_reasons(RULE, ["aged 80 or over", "age >= 80"]) == ["年满 80 周岁"] * 2
+        assert shown_reasons(RULE, ["低保 family"]) == ["低保户"]
 
 
 def test_a_reason_the_current_rule_did_not_write_is_shown_as_stored():

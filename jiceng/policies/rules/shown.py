@@ -19,6 +19,9 @@ from django.utils import translation
 from jiceng.policies.rules.fields import FIELDS, Rule, leaves
 from jiceng.policies.rules.words import describe
 
+# Labels that were worded otherwise in English before (Chinese inside an English label).
+OLDER_LABELS = {"dibao": "低保 family"}
+
 
 def _older_wording(leaf: Rule) -> str:
     """How conditions were worded before they had sentences: "age >= 80"."""
@@ -27,6 +30,8 @@ def _older_wording(leaf: Rule) -> str:
         return f"{label} {leaf['op']} {leaf['value']}"
     if kind == "division":
         return f"{label} {leaf['value']}"
+    if leaf["field"] in OLDER_LABELS and leaf["value"] is True:
+        return OLDER_LABELS[leaf["field"]]
     return describe(leaf)
 
 

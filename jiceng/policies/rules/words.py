@@ -48,7 +48,7 @@ def describe(rule: Rule) -> str:
 
 
 def rule_text(rule: Rule, top: bool = True) -> str:
-    """The rule in words for its author, e.g. "aged 70 or over and (低保户 or disability)".
+    """The rule in words for its author, e.g. "aged 70 or over and (disability or veteran)".
 
     Names every attribute: this describes the rule, not a person.
     """
