@@ -22,3 +22,10 @@ def test_the_check_finds_english_words_but_not_meant_ones():
     assert english_left(page, []) == ["submitted"]
     assert english_left("<p>导出 Excel · 源代码（AGPL-3.0）</p>", []) == []
     assert english_left("<p>王 Amy 的诉求</p>", ["王 Amy"]) == []
+
+
+def test_policy_reasons_read_as_chinese_sentences(client, users, org, monday):
+    build(users, org)
+    client.force_login(users["cadre"])
+    page = client.get("/workbench/field/outreach/", HTTP_ACCEPT_LANGUAGE="zh-hans")
+    assert "年满 80 周岁；户籍在 330681" in page.content.decode()
