@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 from django.core.cache import cache
-from django.core.signals import request_started
 
 from jiceng.core.memo import shared
 from jiceng.people.units.routing import village_route
@@ -40,8 +39,9 @@ def redis_cache(settings):
 
 
 def _next_request() -> None:
+    """What this process does when its next request starts (a second or more later)."""
     shared._next_sync[0] = 0.0
-    request_started.send(sender=None)
+    shared._request_started()
 
 
 def _forget_elsewhere(tmp_path: Path) -> None:
