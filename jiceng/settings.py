@@ -15,8 +15,10 @@ from jiceng.conf.keys import *  # noqa: F403
 from jiceng.conf.site import *  # noqa: F403
 from jiceng.conf.apps import *  # noqa: F403
 from jiceng.conf.database import *  # noqa: F403
+from jiceng.conf.replica import *  # noqa: F403  (read replica)
 from jiceng.conf.queues import *  # noqa: F403  (background tasks, cache and sessions)
 from jiceng.conf.language import *  # noqa: F403  (language, time and cookies)
+from jiceng.conf.files import *  # noqa: F403  (photos and files)
 from jiceng.conf.deployment import *  # noqa: F403  (proxies, TLS and logins)
 from jiceng.conf.logins import *  # noqa: F403
 from jiceng.conf.rates import *  # noqa: F403  (case rules and rates)
@@ -28,7 +30,10 @@ from jiceng.conf.email import *  # noqa: F403
 from jiceng.conf.outbox import *  # noqa: F403
 
 # isort: on
-from jiceng.conf.apps import APPS, SECOND_FACTOR_APPS
+from jiceng.conf.apps import APPS, MIDDLEWARE, SECOND_FACTOR_APPS
 from jiceng.conf.queues import QUEUE_APPS
+from jiceng.conf.replica import REPLICA_MIDDLEWARE
 
 INSTALLED_APPS = [*APPS, *QUEUE_APPS, *SECOND_FACTOR_APPS]
+# Last, so that its retry on the primary comes before the outage middleware's 503.
+MIDDLEWARE = [*MIDDLEWARE, *REPLICA_MIDDLEWARE]

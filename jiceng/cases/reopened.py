@@ -15,6 +15,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from jiceng.cases.models import Case, CaseEvent, EventKind, RatingSource, Satisfaction
+from jiceng.cases.notes import note_text
 from jiceng.people.models import User
 
 # The events whose note is the answer given to the resident.
@@ -105,7 +106,7 @@ def last_reopening(events: Sequence[CaseEvent]) -> Reopening | None:
     data = (rating.data or {}) if rating is not None else {}
     latest_answer = _last_index(events, ANSWERS, len(events))
     return Reopening(
-        reason=event.note,
+        reason=note_text(event),
         at=event.at,
         by=_by(rating),
         actor=event.actor,

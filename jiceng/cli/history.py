@@ -13,6 +13,7 @@ from jiceng.cli.commands import Add
 def cmd_verify_history(args: argparse.Namespace) -> int:
     setup()
     from jiceng.cases.anchor import AnchorReader
+    from jiceng.cases.partitions.listing import archived_note
     from jiceng.cases.verification import verify
 
     anchor = AnchorReader(Path(args.anchor)) if args.anchor else None
@@ -20,6 +21,8 @@ def cmd_verify_history(args: argparse.Namespace) -> int:
         print(f"no anchor file at {args.anchor}", file=sys.stderr)
         return 2
     problems = 0
+    if note := archived_note():
+        print(note)
     for problem in verify(anchor=anchor, files=args.files):
         problems += 1
         where = f" (event {problem.seq})" if problem.seq else ""

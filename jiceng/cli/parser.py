@@ -10,6 +10,7 @@ from jiceng.cli import (
     anchor,
     delegated,
     history,
+    partitions,
     passthrough,
     places,
     routine,
@@ -46,6 +47,7 @@ def _parser() -> argparse.ArgumentParser:
         sweep.add_sweep,
         history.add_verify_history,
         anchor.add_anchor,
+        partitions.add_partitions,
         delegated.add_operations,
         passthrough.add_passthrough,
     ):

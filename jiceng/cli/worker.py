@@ -15,6 +15,7 @@ def cmd_worker(args: argparse.Namespace) -> int:
     from django.conf import settings
 
     from jiceng.api.tasks import prune_idempotency_task
+    from jiceng.cases.partitions.tasks import ensure_partitions_task
     from jiceng.cases.tasks import anchor_task, sweep_task
     from jiceng.core import schedule
     from jiceng.core.tasks import prune_task_results_task
@@ -40,6 +41,8 @@ def cmd_worker(args: argparse.Namespace) -> int:
             ("prune-access-log-scheduler", 60.0, prune_access_log_task.enqueue),
             # Hourly, so a day whose anchor failed (disk full, database away) still gets one.
             ("anchor-scheduler", args.anchor_minutes, anchor_task.enqueue),
+            # Daily: months are made three ahead, so a missed day or two changes nothing.
+            ("partitions-scheduler", 24 * 60.0, ensure_partitions_task.enqueue),
             # The outbox relay runs here rather than as queued tasks: messages are due within
             # seconds. Several workers drain side by side (notices.outbox claims with leases).
             ("outbox", settings.JICENG_OUTBOX_POLL_SECONDS / 60, outbox.drain_all),

@@ -1,4 +1,4 @@
-"""The language of pages, the time zone, static and uploaded files, and the cookies."""
+"""The language of pages, the time zone, static files, and the cookies."""
 
 from __future__ import annotations
 
@@ -22,11 +22,7 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = JICENG_HOME / "static"
 WHITENOISE_USE_FINDERS = JICENG_ENV != "production"
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
-}
-MEDIA_ROOT = JICENG_HOME / "media"
+# STORAGES and MEDIA_ROOT: jiceng.conf.files (photos on disk or in an S3 bucket).
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False

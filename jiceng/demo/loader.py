@@ -17,6 +17,7 @@ from jiceng.demo.households import build_grids_and_households
 from jiceng.demo.logins import logins_text
 from jiceng.demo.staff import build_staff
 from jiceng.places.importer import load_demo_county
+from jiceng.places.models import Division
 
 SCALES = {"small": (600, 0), "full": (30_000, 12)}  # cases, households per grid
 
@@ -47,7 +48,10 @@ def load_demo(*, scale: str = "small", seed: int = 330681, reset: bool = False) 
     trained = train_category_model()
     group_hot_issues()
     seconds = time.perf_counter() - started
-    summary = _("Loaded 诸暨市: %(cases)d cases, %(households)d households in %(seconds).1f s.") % {
+    summary = _(
+        "Loaded %(county)s: %(cases)d cases, %(households)d households in %(seconds).1f s."
+    ) % {
+        "county": Division.objects.get(code=setup.COUNTY).name,
         "cases": Case.objects.filter(division__code__startswith=setup.COUNTY).count(),
         "households": households,
         "seconds": seconds,

@@ -6,6 +6,7 @@ levels carry plain words here (the model's labels add the Chinese term in bracke
 
 from __future__ import annotations
 
+from django import forms
 from django.utils.functional import Promise
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -25,6 +26,13 @@ def category_label(category: Category) -> str:
     if not english or "name_en" in category.get_deferred_fields():
         return category.name
     return category.name_en or category.name
+
+
+class CategoryChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    """A choice of category that names each in the reader's language."""
+
+    def label_from_instance(self, obj: Category) -> str:
+        return category_label(obj)
 
 
 def english_category_names() -> dict[str, str]:

@@ -220,7 +220,7 @@ def test_the_case_page_offers_the_reply_form_to_the_owner_and_sends_it(
     assert 'name="reply-reply"' in page and "Reply to the resident on progress" in page
     response = _act(client, case, {"reply-reply": REPLY}, follow=True, **EN)
     body = response.content.decode()
-    assert "Reply sent." in body and REPLY in body and "replied to the resident" in body
+    assert "Reply sent." in body and REPLY in body and "Replied to the resident" in body
     assert CaseEvent.objects.get(case=case, kind=EventKind.REPLY).note == REPLY
     assert Case.objects.get(pk=case.pk).state == State.ACCEPTED
 

@@ -37,7 +37,7 @@ def test_an_unsatisfied_rating_is_the_residents_reopening_with_its_rating(users,
     assert (reopening.reason, reopening.at, reopening.by) == ("没修好", later, ReopenedBy.RESIDENT)
     assert (reopening.solved, reopening.satisfaction) == (False, "unsatisfied")
     assert reopening.actor is None
-    assert reopening.satisfaction_label == "Unsatisfied (不满意)"
+    assert reopening.satisfaction_label == "Unsatisfied"
 
 
 def test_the_previous_answer_comes_from_history_not_from_the_case_field(users, org, monday):

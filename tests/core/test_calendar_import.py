@@ -167,7 +167,7 @@ def test_every_bad_row_is_listed_at_once(tmp_path, capsys):
     )
     err = _refused(tmp_path, capsys, text)
     assert "has 3 errors" in err
-    assert "line 2, name: Enter the name of the holiday, for example 春节." in err
+    assert "line 2, name: Enter the name of the holiday, for example Spring Festival." in err
     assert "line 2, provisional: Expected true or false." in err
     assert "line 3, kind: A make-up workday falls on a Saturday or Sunday;" in err
 

@@ -168,7 +168,7 @@ def test_rules_on_encrypted_marks_match_exactly_the_expected_people(
 def test_outreach_reasons_never_name_the_health_mark(mixed: dict[str, Resident]) -> None:
     policy("support", {"all": [{"field": "age", "op": ">=", "value": 80}, DISABLED]})
     [match] = policies_match(today=TODAY)
-    assert match.reasons == ["age >= 80", "a protected health condition"]
+    assert match.reasons == ["aged 80 or over", "a protected health condition"]
     from jiceng.policies.models import Outreach
 
     assert "disab" not in str(Outreach.objects.get().reasons)

@@ -41,7 +41,7 @@ def test_matching_opens_one_item_per_person_in_their_village(matched: dict[str, 
         (matched["stranger"].pk, JIANGDONG, Outcome.OPEN),
     }
     assert Outreach.objects.get(resident=matched["grandma"]).reasons == [
-        "age >= 80",
+        "aged 80 or over",
         "registered in 330681",
     ]
 

@@ -55,7 +55,7 @@ def test_policy_and_division_narrow_the_run(
             "person": county["grandma"],
             "household": rows[0]["household"],
             "village": TIANZHU,
-            "reasons": ["age >= 80", "registered in 330681"],
+            "reasons": ["aged 80 or over", "registered in 330681"],
         }
     ]
 

@@ -87,7 +87,7 @@ def test_reasons_name_the_conditions_that_held_but_never_a_health_mark(
     [match] = policy_matches(policy("d", rule), today=TODAY)
     assert (match.person, match.reasons) == (
         person.pk,
-        ["a protected health condition", "低保 family"],
+        ["a protected health condition", "minimum living allowance family"],
     )
 
 

@@ -72,7 +72,7 @@ def test_timeline_lists_every_event_with_actor_and_unit_including_internal_notes
     case = accepted(users)
     services.case_note(case=case, by=users["township"], note="请村里今天联系群众")
     page = _page(client, users, "cadre", case).content.decode()
-    for text in ["submitted", "dispatched", "天竺社区居委会", "accepted", "internal note"]:
+    for text in ["Submitted", "Dispatched", "天竺社区居委会", "Accepted", "Internal note"]:
         assert text in page, text
     assert "请村里今天联系群众" in page and "李镇长" in page and "枫桥镇人民政府" in page
 
@@ -211,7 +211,7 @@ def test_accept_over_htmx_swaps_the_panel_with_a_focused_confirmation(client, us
     body = response.content.decode()
     assert response.status_code == 200 and "<html" not in body
     assert '<p class="flash" role="status" data-focus>Accepted</p>' in body
-    assert '<span class="badge state-accepted">accepted</span>' in body
+    assert '<span class="badge state-accepted">Accepted</span>' in body
     assert "/resolve/" in body and _fresh(case).state == State.ACCEPTED
 
 

@@ -54,7 +54,7 @@ def test_the_quarantine_lists_held_requests_with_their_reasons(dispatcher, users
     case = held(users)
     page = dispatcher.get("/workbench/desk/quarantine/", **EN).content.decode()
     assert case.number in page and "1 request waits for review" in page
-    assert "keyword stuffing" in page and "spam score" in page
+    assert "keyword stuffing" in page and "Spam score" in page
     desk = dispatcher.get("/workbench/desk/", **EN).content.decode()
     assert "Quarantine (1)" in desk and 'hx-get="/workbench/desk/suggest/"' in desk
     assert "no category model has been trained yet" in desk

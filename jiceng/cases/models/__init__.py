@@ -1,10 +1,12 @@
 """Cases (诉求/工单), their append-only history, ratings and the rules that route them.
 
 One module per table family: ``catalogue`` (time limits, categories, dispatch catalogue),
-``case``, ``event`` (the history), ``rating``, ``attachment`` and ``search``. Every model
-is imported here, so Django finds them and ``jiceng.cases.models.Case`` keeps working.
+``case``, ``event`` (the history), ``archive`` (its detached months), ``rating``,
+``attachment`` and ``search``. Every model is imported here, so Django finds them and
+``jiceng.cases.models.Case`` keeps working.
 """
 
+from jiceng.cases.models.archive import ArchivedHead, ArchivedMonth
 from jiceng.cases.models.attachment import CaseAttachment
 from jiceng.cases.models.case import OPEN_STATES, Case, Channel, Kind, State, Urgency
 from jiceng.cases.models.catalogue import (
@@ -24,6 +26,8 @@ __all__ = [
     "OPEN_STATES",
     "PUBLIC_EVENTS",
     "TIER_ORDER",
+    "ArchivedHead",
+    "ArchivedMonth",
     "Case",
     "CaseAttachment",
     "CaseEvent",

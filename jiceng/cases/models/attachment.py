@@ -9,7 +9,8 @@ from jiceng.cases.models.case import Case
 
 
 class CaseAttachment(models.Model):
-    """A photo sent with a request. Kept under MEDIA_ROOT; never served publicly."""
+    """A photo sent with a request, in the default storage: the local disk or an S3 bucket
+    (jiceng.conf.files). Never served publicly: only through the case's jurisdiction check."""
 
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="attachments")
     file = models.FileField(_("file"), max_length=200)

@@ -38,8 +38,8 @@ TIER_ORDER = [Tier.VILLAGE, Tier.TOWNSHIP, Tier.COUNTY]
 
 
 class CategoryGroup(models.TextChoices):
-    DAILY_LIFE = "daily_life", _("Daily life (衣食住行)")
-    SERVICES = "services", _("Jobs, schools, social security, health (业教保医)")
+    DAILY_LIFE = "daily_life", _("Daily life: food, clothing, housing, getting about")
+    SERVICES = "services", _("Jobs, schools, social security, health")
     GOVERNANCE = "governance", _("Governance")
 
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from jiceng.cases.models.case import Case
 
 
 class EventKind(models.TextChoices):
-    SUBMIT = "submit", _("submitted")
+    # Not the state "submitted" (待派单): the event says the resident handed it in.
+    SUBMIT = "submit", pgettext_lazy("case event", "submitted")
     ANSWER = "answer", _("answered on the spot")
     DISPATCH = "dispatch", _("dispatched")
     ACCEPT = "accept", _("accepted")

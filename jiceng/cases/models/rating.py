@@ -10,9 +10,9 @@ from jiceng.cases.models.event import CaseEvent
 
 
 class Satisfaction(models.TextChoices):
-    SATISFIED = "satisfied", _("Satisfied (满意)")
-    BASICALLY = "basically", _("Basically satisfied (基本满意)")
-    UNSATISFIED = "unsatisfied", _("Unsatisfied (不满意)")
+    SATISFIED = "satisfied", _("Satisfied")
+    BASICALLY = "basically", _("Basically satisfied")
+    UNSATISFIED = "unsatisfied", _("Unsatisfied")
 
 
 class RatingSource(models.TextChoices):

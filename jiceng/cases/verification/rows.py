@@ -57,6 +57,8 @@ def check_photos(
     while photos.row is not None and photos.row[0] == walk.case_id:
         photo = photos.take()
         event = walk.photos.pop(photo[1], None)
+        if event is None and _archived(walk, photo[3]):
+            continue  # its ATTACH event left with an archived month
         if event is None:
             yield walk.problem("attachment without event")
         elif tuple(photo) != _photo_as_recorded(event):
@@ -65,6 +67,10 @@ def check_photos(
             yield walk.problem("attachment file altered", event.seq)
     for event in walk.photos.values():
         yield walk.problem("attachment missing", event.seq)
+
+
+def _archived(walk: Walk, uploaded_at: Any) -> bool:
+    return walk.archived_until is not None and uploaded_at <= walk.archived_until
 
 
 def _file_digest(name: str) -> str | None:

@@ -65,6 +65,9 @@ def _verify(batch_size: int, anchor: AnchorReader | None, files: bool) -> Iterat
         walk = Walk(case_id, number)
         if anchored is not None:
             walk.hash_at[anchored.version] = ""
+        archived = streams.archived_head(case_id)
+        if archived is not None:
+            walk.resume(*archived[1:])
         yield from walk_events(walk, streams.events, key)
         yield from check_case(walk, row, version, head, anchored)
         yield from check_ratings(walk, streams.ratings)

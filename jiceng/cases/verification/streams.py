@@ -8,7 +8,7 @@ from typing import Any
 from jiceng.cases.anchor.lines import AnchorEntry
 from jiceng.cases.anchor.reading import AnchorReader
 from jiceng.cases.history import CHAINED_FIELDS
-from jiceng.cases.models import Case, CaseAttachment, CaseEvent, Rating
+from jiceng.cases.models import ArchivedHead, Case, CaseAttachment, CaseEvent, Rating
 from jiceng.cases.verification.walk import Cursor, Tampering
 
 
@@ -36,6 +36,12 @@ class Streams:
             .values_list(*PHOTO_FIELDS)
             .iterator(chunk_size=batch_size)
         )
+        # Where chains go on after archived months (empty unless a month was detached).
+        self.heads = Cursor(
+            ArchivedHead.objects.order_by("case_id")
+            .values_list("case_id", "seq", "at", "hash", "case_digest")
+            .iterator(chunk_size=batch_size)
+        )
         self.anchor = anchor
         self.entries = Cursor(anchor if anchor is not None else ())
 
@@ -44,7 +50,7 @@ class Streams:
 
         One case at a time, in id order, so even a wiped table is reported in flat memory.
         """
-        rows = (self.events, self.ratings, self.photos)
+        rows = (self.events, self.ratings, self.photos, self.heads)
         while True:
             heads = [case_of(cursor.row) for cursor in rows if cursor.row is not None]
             if self.entries.row is not None:
@@ -67,6 +73,10 @@ class Streams:
         if entry is not None:  # an id below the anchor's last one that the anchor never saw
             yield Tampering(case_id, number, 0, "case inserted")
         return None
+
+    def archived_head(self, case_id: int) -> tuple[Any, ...] | None:
+        head = self.heads.row
+        return self.heads.take() if head is not None and head[0] == case_id else None
 
     def anchor_end(self) -> Iterator[Tampering]:
         if self.anchor is not None and self.anchor.problem:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any, Generic, TypeVar
 
 from jiceng.core import hashchain
@@ -47,6 +48,17 @@ class Walk:
     hash_at: dict[int, str] = field(default_factory=dict)
     ratings: dict[int, Any] = field(default_factory=dict)
     photos: dict[int, Any] = field(default_factory=dict)
+    # Set when the case's older events are archived (cases.partitions): the chain goes on
+    # from the last archived event, and what that event vouched for is in the archive.
+    archived_seq: int = 0
+    archived_until: datetime | None = None
+
+    def resume(self, seq: int, at: datetime, head: str, digest: str) -> None:
+        """Start from an archived head instead of the chain's genesis."""
+        self.last_seq, self.head, self.digest = seq, head, digest
+        self.archived_seq, self.archived_until = seq, at
+        if seq in self.hash_at:
+            self.hash_at[seq] = head
 
     def problem(self, text: str, seq: int = 0) -> Tampering:
         return Tampering(self.case_id, self.number, seq, text)

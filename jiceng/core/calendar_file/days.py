@@ -53,7 +53,7 @@ def _checked_fields(row: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
         yield "kind", _("Expected holiday or workday.")
     name = text_of(row.get("name"))
     if not name:
-        yield "name", _("Enter the name of the holiday, for example 春节.")
+        yield "name", _("Enter the name of the holiday, for example Spring Festival.")
     elif len(name) > NAME_MAX_LENGTH:
         yield "name", _("At most %(count)d characters.") % {"count": NAME_MAX_LENGTH}
     if flag_of(row.get("provisional")) is None:

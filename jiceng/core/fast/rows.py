@@ -20,6 +20,7 @@ from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import DateTimeField, QuerySet
 
+from jiceng.core.db.replica.router import read_alias
 from jiceng.core.fast.converters import C_TIMESTAMPTZ, Converter, aware, chain
 from jiceng.core.fast.statements import statement_cursor
 
@@ -104,7 +105,8 @@ class PlainQuery:
     def rows(self) -> list[dict[str, Any]]:
         if self.sql is None:
             return []
-        connection = connections[self.alias]
+        # Kept across requests: where to read is decided at each run (a read replica).
+        connection = connections[read_alias(self.alias)]
         steps: list[tuple[int, Converter]] = []
         for column in self.columns:
             convert = chain(column.converters, column.expression, connection)

@@ -31,7 +31,13 @@ Where each kind of cached value lives:
   ``notices.backends``        the channels' backends             keyed by the class's path
   ``knowledge.proposers``     each county's cited-answer sources 300 s; forgotten when a
                                                                  document or answer is saved
+  ``core.replica_health``     whether the read replica may serve 2 s (this node's own view:
+                                                                 not shared)
   =========================== ================================== =========================
+
+  A forget reaches the other processes too (:mod:`jiceng.core.memo.shared`): it is
+  counted in Django's cache, which every web node shares with Redis, and each process
+  forgets what another forgot at its next request, at most a second later.
 
 - **functools.cache** stays on pure functions whose result cannot change while the
   process lives (key derivation in ``core.crypto``, parsed proxy networks, insert plans,

@@ -10,6 +10,8 @@ from typing import Generic, TypeVar
 
 from django.core.signals import setting_changed
 
+from jiceng.core.memo import shared
+
 V = TypeVar("V")
 
 _registry: dict[str, Memo[object]] = {}
@@ -25,6 +27,7 @@ class Memo(Generic[V]):
         seconds: float | None = None,
         limit: int | None = None,
         keep_none: bool = True,
+        shared: bool = True,
     ) -> None:
         if name in _registry:
             raise ValueError(f"a memo named {name!r} exists already")
@@ -32,6 +35,7 @@ class Memo(Generic[V]):
         self._seconds = seconds
         self._limit = limit
         self._keep_none = keep_none  # False: a None result (e.g. an unknown code) is not kept
+        self.shared = shared  # False: forgets are not announced to other processes (.shared)
         self._entries: dict[Hashable, tuple[float, V]] = {}
         self._generation = 0
         self._lock = threading.Lock()
@@ -67,10 +71,12 @@ class Memo(Generic[V]):
         return value
 
     def forget(self, *_args: object, **_kwargs: object) -> None:
-        """Drop every value (also usable as a signal receiver)."""
+        """Drop every value, here and in every other process (also a signal receiver)."""
         with self._lock:
             self._generation += 1
             self._entries.clear()
+        if self.shared:
+            shared.announce(self.name)
 
 
 def forget_all() -> None:
@@ -81,6 +87,10 @@ def forget_all() -> None:
 
 def registered() -> dict[str, Memo[object]]:
     return dict(_registry)
+
+
+def shared_memos() -> dict[str, Memo[object]]:
+    return {name: kept for name, kept in _registry.items() if kept.shared}
 
 
 def _settings_changed(**_kwargs: object) -> None:

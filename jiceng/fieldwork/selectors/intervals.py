@@ -22,7 +22,7 @@ KIND_LABELS = {
     "extreme_poverty": gettext_lazy("extreme poverty support"),
     # Health marks are not named on lists that township staff also see.
     "disability": gettext_lazy("protected care need"),
-    "dibao": gettext_lazy("低保 family"),
+    "dibao": gettext_lazy("minimum living allowance family"),
 }
 MEMBER_KINDS = ("elderly_alone", "left_behind_child", "extreme_poverty")
 HEALTH_KINDS = health.HEALTH_FLAGS

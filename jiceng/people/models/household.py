@@ -22,7 +22,7 @@ class Household(models.Model):
         on_delete=models.SET_NULL,
         related_name="households",
     )
-    dibao = models.BooleanField(_("minimum living allowance (低保) family"), default=False)
+    dibao = models.BooleanField(_("minimum living allowance family"), default=False)
 
     class Meta:
         verbose_name = _("household")

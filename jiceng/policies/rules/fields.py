@@ -19,7 +19,7 @@ FIELDS: dict[str, tuple[Any, str, str]] = {
     "extreme_poverty": (gettext_lazy("extreme poverty support"), "flag", "extreme_poverty"),
     "veteran": (gettext_lazy("veteran"), "flag", "veteran"),
     "in_school": (gettext_lazy("in school"), "flag", "in_school"),
-    "dibao": (gettext_lazy("低保 family"), "flag", "household__dibao"),
+    "dibao": (gettext_lazy("minimum living allowance family"), "flag", "household__dibao"),
     "hukou": (gettext_lazy("registered in"), "division", "hukou"),
 }
 # Encrypted marks: evaluated in Python, and never named in stored or shown reasons.

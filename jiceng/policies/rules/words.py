@@ -6,7 +6,9 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from jiceng.policies.rules.deciding import holds_condition
 from jiceng.policies.rules.fields import (
@@ -18,21 +20,35 @@ from jiceng.policies.rules.fields import (
     leaves,
 )
 
+# One sentence per comparison, so that each language words an age in its own way.
+AGE_WORDS: dict[str, Promise] = {
+    ">=": gettext_lazy("aged %(n)d or over"),
+    "<=": gettext_lazy("aged %(n)d or under"),
+    ">": gettext_lazy("older than %(n)d"),
+    "<": gettext_lazy("younger than %(n)d"),
+    "==": gettext_lazy("aged %(n)d"),
+}
 
-def describe(rule: Rule) -> str:
-    """One condition in words, e.g. "age >= 80" or "低保 family"; health marks stay unnamed."""
+
+def condition_text(rule: Rule) -> str:
+    """One condition in words, naming every attribute, e.g. "aged 80 or over"."""
     label, kind, _path = FIELDS[rule["field"]]
-    if rule["field"] in HEALTH_FIELDS:
-        return str(PROTECTED_REASON)
     if kind == "number":
-        return f"{label} {rule['op']} {rule['value']}"
+        return str(AGE_WORDS[rule["op"]]) % {"n": rule["value"]}
     if kind == "flag":
         return str(label) if rule["value"] else _("not %(field)s") % {"field": label}
-    return f"{label} {rule['value']}"
+    return _("registered in %(place)s") % {"place": rule["value"]}
+
+
+def describe(rule: Rule) -> str:
+    """Why a person matched, e.g. "aged 80 or over"; health marks stay unnamed."""
+    if rule["field"] in HEALTH_FIELDS:
+        return str(PROTECTED_REASON)
+    return condition_text(rule)
 
 
 def rule_text(rule: Rule, top: bool = True) -> str:
-    """The rule in words for its author, e.g. "age >= 80 and (低保 family or disability)".
+    """The rule in words for its author, e.g. "aged 70 or over and (disability or veteran)".
 
     Names every attribute: this describes the rule, not a person.
     """
@@ -40,12 +56,7 @@ def rule_text(rule: Rule, top: bool = True) -> str:
         if key in rule:
             text = word.join(rule_text(item, top=False) for item in rule[key])
             return text if top or len(rule[key]) == 1 else f"({text})"
-    label, kind, _path = FIELDS[rule["field"]]
-    if kind == "flag":
-        return str(label) if rule["value"] else _("not %(field)s") % {"field": label}
-    if kind == "number":
-        return f"{label} {rule['op']} {rule['value']}"
-    return f"{label} {rule['value']}"
+    return condition_text(rule)
 
 
 Explainer = Callable[[Mapping[str, Any], date], list[str]]

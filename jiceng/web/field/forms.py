@@ -12,6 +12,7 @@ from jiceng.fieldwork.models import PlaceKind
 from jiceng.people.models import Household
 from jiceng.people.services import REVEALABLE
 from jiceng.policies.models import Outcome
+from jiceng.web.labels import CategoryChoiceField
 
 
 class VisitForm(forms.Form):
@@ -35,7 +36,7 @@ class VisitForm(forms.Form):
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
     )
-    case_category = forms.ModelChoiceField(
+    case_category = CategoryChoiceField(
         label=_("Needs action? Open a case in"),
         queryset=Category.objects.filter(active=True),
         required=False,

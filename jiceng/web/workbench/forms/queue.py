@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from jiceng.cases import selectors
@@ -51,7 +52,9 @@ class QueueFilterForm(WorkbenchForm):
         self.tab = AREA if data.get("tab") == AREA else MINE
         states = selectors.queue_states(user) if self.tab == MINE else State.values
         everything = _("All") if self.tab == MINE else _("All open")
-        self.fields["state"].choices = [("", everything)] + [(s, State(s).label) for s in states]
+        self.fields["state"].choices = [("", everything)] + [
+            (s, capfirst(State(s).label)) for s in states
+        ]
         self.fields["category"].choices = [("", _("All categories"))] + [
             (c.code, category_label(c)) for c in categories
         ]
