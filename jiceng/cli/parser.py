@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from jiceng.cli import delegated, history, passthrough, places, routine, server, worker
+from jiceng.cli import delegated, history, passthrough, places, rollups, routine, server, worker
 from jiceng.cli.commands import Run
 
 
@@ -26,6 +26,7 @@ def _parser() -> argparse.ArgumentParser:
         server.add_serve,
         worker.add_worker,
         routine.add_hot_issues,
+        rollups.add_rollups,
         places.add_import_divisions,
         places.add_setup_units,
         delegated.add_onboard_county,

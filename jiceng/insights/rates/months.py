@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import F
-
 from jiceng.insights.rates.area import AreaRates
-from jiceng.insights.rates.counting import count_work, month_bounds, resolutions_by_place
+from jiceng.insights.rates.counting import resolutions_by_place
 from jiceng.insights.rates.ranking import rank, rank_units
+from jiceng.insights.rollups.reading import work
 from jiceng.people.models import TIER_OF_KIND, Unit
 from jiceng.places.codes import code_range
 from jiceng.places.models import CODE_LENGTHS, Division
@@ -31,9 +30,8 @@ def _unit_lines(*, year: int, month: int, within: str) -> dict[int, AreaRates]:
         unit.pk: AreaRates(code=unit.division_id, name=unit.name, kind=unit.kind, unit_id=unit.pk)
         for unit in units.only("id", "division_id", "name", "kind")
     }
-    bounds = [month_bounds(year, month)]
-    for (unit_id, _month), counts in count_work(
-        within=within, bounds=bounds, holder=F("unit_id")
+    for (unit_id, _month), counts in work(
+        within=within, months=[(year, month)], by_unit=True
     ).items():
         if unit_id in lines:
             lines[unit_id].add(counts)  # type: ignore[index]
@@ -83,9 +81,8 @@ def monthly_rates(*, year: int, month: int, within: str, level: str) -> list[Are
 
 def area_months(*, code: str, name: str, months: list[tuple[int, int]]) -> list[AreaRates]:
     """One area's counts for each of ``months`` (consecutive), by the same area rule."""
-    bounds = [month_bounds(year, month) for year, month in months]
     rows = [AreaRates(code=code, name=name) for _ in months]
-    for (_holder, position), counts in count_work(within=code, bounds=bounds, holder=None).items():
+    for (_holder, position), counts in work(within=code, months=months, by_unit=False).items():
         rows[position].add(counts)
     return rows
 
