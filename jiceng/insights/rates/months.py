@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from jiceng.insights.rates.area import AreaRates
 from jiceng.insights.rates.counting import resolutions_by_place
 from jiceng.insights.rates.ranking import rank, rank_units
-from jiceng.insights.rollups.reading import work
+from jiceng.insights.rollups import reading  # a module: reading imports this package too
 from jiceng.people.models import TIER_OF_KIND, Unit
 from jiceng.places.codes import code_range
 from jiceng.places.models import CODE_LENGTHS, Division
@@ -30,7 +30,7 @@ def _unit_lines(*, year: int, month: int, within: str) -> dict[int, AreaRates]:
         unit.pk: AreaRates(code=unit.division_id, name=unit.name, kind=unit.kind, unit_id=unit.pk)
         for unit in units.only("id", "division_id", "name", "kind")
     }
-    for (unit_id, _month), counts in work(
+    for (unit_id, _month), counts in reading.work(
         within=within, months=[(year, month)], by_unit=True
     ).items():
         if unit_id in lines:
@@ -82,7 +82,9 @@ def monthly_rates(*, year: int, month: int, within: str, level: str) -> list[Are
 def area_months(*, code: str, name: str, months: list[tuple[int, int]]) -> list[AreaRates]:
     """One area's counts for each of ``months`` (consecutive), by the same area rule."""
     rows = [AreaRates(code=code, name=name) for _ in months]
-    for (_holder, position), counts in work(within=code, months=months, by_unit=False).items():
+    for (_holder, position), counts in reading.work(
+        within=code, months=months, by_unit=False
+    ).items():
         rows[position].add(counts)
     return rows
 

@@ -11,10 +11,9 @@ from django.utils import timezone
 
 from jiceng.insights.rates.area import AreaRates
 from jiceng.insights.rates.counting import count_work, month_bounds
-from jiceng.insights.rollups.models import RateCell
+from jiceng.insights.rollups.models import COUNTS, RateCell
 from jiceng.places.codes import code_range
 
-COUNTS = ("dispatched", "responded", "rated", "solved", "satisfied", "basically")
 # Units per recount query: keeps the ``IN`` list well under SQLite's variable limit.
 UNIT_BATCH = 500
 

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from jiceng.insights.rollups.cells import COUNTS, recounted
-from jiceng.insights.rollups.models import RateCell, RateMonth
+from jiceng.insights.rollups.cells import recounted
+from jiceng.insights.rollups.models import COUNTS, RateCell, RateMonth
 from jiceng.people.models import Unit
 from jiceng.places.codes import code_range
 

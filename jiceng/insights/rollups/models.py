@@ -5,6 +5,9 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+# A cell's counts, in the order of ``AreaRates.counts``.
+COUNTS = ("dispatched", "responded", "rated", "solved", "satisfied", "basically")
+
 
 class RateCell(models.Model):
     """One unit's counts for one month, exactly as :func:`rates.counting.count_work` counts

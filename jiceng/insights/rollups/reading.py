@@ -10,8 +10,7 @@ from django.db.models import F, Sum
 from jiceng.core.memo import memo
 from jiceng.insights.rates.area import AreaRates
 from jiceng.insights.rates.counting import count_work, month_bounds
-from jiceng.insights.rollups.cells import COUNTS
-from jiceng.insights.rollups.models import RateCell, RateMonth
+from jiceng.insights.rollups.models import COUNTS, RateCell, RateMonth
 from jiceng.places.codes import code_range
 
 Work = dict[tuple[object, int], AreaRates]
