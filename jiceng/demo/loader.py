@@ -15,6 +15,7 @@ from jiceng.demo.finishing import group_hot_issues, refresh_planner_statistics, 
 from jiceng.demo.generate import build_world, generate_cases
 from jiceng.demo.households import build_grids_and_households
 from jiceng.demo.staff import build_staff
+from jiceng.insights.rollups.refresh import discard, rebuild
 from jiceng.people.models import Role
 from jiceng.places.importer import load_demo_county
 
@@ -62,6 +63,7 @@ def load_demo(*, scale: str = "small", seed: int = 330681, reset: bool = False) 
     refresh_planner_statistics()
     trained = train_category_model()
     group_hot_issues()
+    rebuild()  # the worker would build the rate rollups on its first run; the demo has none
     seconds = time.perf_counter() - started
     summary = _("Loaded 诸暨市: %(cases)d cases, %(households)d households in %(seconds).1f s.") % {
         "cases": Case.objects.filter(division__code__startswith=setup.COUNTY).count(),
@@ -81,3 +83,4 @@ def _reset() -> None:
         Case.objects.update(merged_into=None)
         CaseEvent.objects.all().delete()
         Case.objects.all().delete()
+        discard()

@@ -13,7 +13,7 @@ from django.db.models import Max, Min
 from jiceng.cases.models import Case, CaseEvent, Rating
 from jiceng.core import clock
 from jiceng.insights.rollups.cells import month_of, months_from, recount
-from jiceng.insights.rollups.models import RateMonth, RollupMark
+from jiceng.insights.rollups.models import RateCell, RateMonth, RollupMark
 from jiceng.insights.rollups.reading import rolled_up_months
 from jiceng.insights.rollups.touched import cells_of_cases, touched_cases
 
@@ -87,6 +87,16 @@ def rebuild(*, months: list[date] | None = None, within: str = "") -> int:
         with claimed() as mark:
             _save(mark, high)
     return written
+
+
+def discard() -> None:
+    """Forget every cell and the watermark: for when history itself is deleted (a demo
+    reset), which no incremental refresh can follow. The next refresh builds anew."""
+    with claimed():
+        RateCell.objects.all().delete()
+        RateMonth.objects.all().delete()
+        RollupMark.objects.all().delete()
+    rolled_up_months.forget()
 
 
 def refresh() -> int:
