@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from jiceng.insights.rollups.models import RateCell as RateCell
 from jiceng.insights.rollups.models import RateMonth as RateMonth
+from jiceng.insights.rollups.models import ResolutionCell as ResolutionCell
 from jiceng.insights.rollups.models import RollupMark as RollupMark
 
 

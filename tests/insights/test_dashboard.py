@@ -144,7 +144,8 @@ def test_a_month_not_yet_settled_is_counted_afresh_each_time(
         dashboard.trends(user=leader, area=area, year=2026, month=3)
     e = at(local(2026, 3, 31, 20, 0), submit, users=users, village=TIANZHU)
     at(local(2026, 3, 31, 20, 0), services.case_dispatch, case=e, by=users["dispatcher"])
-    with clock.frozen_at(local(2026, 4, 2, 10, 0)), django_assert_num_queries(2):
+    # Which months are rolled up (none), then the month's clocks and ratings.
+    with clock.frozen_at(local(2026, 4, 2, 10, 0)), django_assert_num_queries(3):
         months = dashboard.trends(user=leader, area=area, year=2026, month=3)
     # The late March case's two clocks are there: the centre's and 天竺's (7 + 2).
     assert months[-1].dispatched == 9

@@ -13,8 +13,8 @@ from jiceng.cases import services
 from jiceng.core import clock
 from jiceng.insights.rates import area_months, monthly_rates, unit_rates
 from jiceng.insights.rollups.check import differences, rolled_up
-from jiceng.insights.rollups.models import RateCell, RateMonth, RollupMark
-from jiceng.insights.rollups.reading import rolled_up_months
+from jiceng.insights.rollups.models import RateCell, RateMonth, ResolutionCell, RollupMark
+from jiceng.insights.rollups.reading import forget_rolled_up, rolled_up_months
 from jiceng.insights.rollups.refresh import refresh
 from jiceng.insights.tasks import rollups_refresh_task
 
@@ -55,7 +55,7 @@ def _figures():
 def _live_figures():
     """The figures counted from the events: with no month rolled up."""
     RateMonth.objects.all().delete()
-    rolled_up_months.forget()
+    forget_rolled_up()
     return _figures()
 
 
@@ -100,7 +100,8 @@ def test_after_a_refresh_every_figure_equals_the_count_of_the_events(users, org)
     live = _figures()  # nothing rolled up yet: counted from the events
     assert RateCell.objects.count() == 0
     written = at(MON + 100 * HOUR, refresh)
-    assert written == RateCell.objects.count() > 0
+    assert RateCell.objects.count() > 0
+    assert written == RateCell.objects.count() + ResolutionCell.objects.count()
     assert {m for m in rolled_up_months()} >= {local(2026, 3, 1, 0, 0).date()}
     assert _figures() == live
     assert list(differences(months=rolled_up())) == []
@@ -169,3 +170,17 @@ def test_the_worker_task_refreshes_the_rollups(users, org):
     with clock.frozen_at(MON + HOUR):
         rollups_refresh_task.enqueue()
     assert RateCell.objects.filter(unit=org["tianzhu"], dispatched=1).exists()
+
+
+def test_a_resolution_after_a_refresh_reaches_the_local_shares_at_the_next_one(users, org):
+    case = _dispatched(users, village=BAISHU)
+    at(MON + HOUR, services.case_accept, case=case, by=users["neighbour_cadre"])
+    at(MON + 2 * HOUR, refresh)
+    at(MON + 3 * HOUR, services.case_resolve, case=case, by=users["neighbour_cadre"], answer="修好")
+    assert not ResolutionCell.objects.exists()
+    at(MON + 4 * HOUR, refresh)
+    cell = ResolutionCell.objects.get()
+    assert (cell.division_code, cell.unit, cell.resolved) == (BAISHU, org["baishu"], 1)
+    villages = monthly_rates(year=2026, month=3, within=FENGQIAO, level="village")
+    assert next(r for r in villages if r.code == BAISHU).resolved_by_tier == {"village": 1}
+    assert list(differences(months=rolled_up())) == []

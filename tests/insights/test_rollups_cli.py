@@ -7,7 +7,7 @@ import pytest
 from jiceng.cases import services
 from jiceng.cli import main
 from jiceng.core import clock
-from jiceng.insights.rollups.models import RateCell
+from jiceng.insights.rollups.models import RateCell, ResolutionCell
 
 from factories import JIANGDONG, at, local, submit
 
@@ -79,3 +79,16 @@ def test_a_bad_month_or_area_is_refused_with_what_is_expected(args, message, cap
         main(["rollups", "rebuild", *args])
     assert stopped.value.code == 2
     assert message in capsys.readouterr().err
+
+
+def test_check_names_a_differing_resolution_cell(rolled_up, users, capsys):
+    case = at(MON, submit, users=users)
+    at(MON, services.case_dispatch, case=case, by=users["dispatcher"])
+    at(MON + timedelta(hours=1), services.case_accept, case=case, by=users["cadre"])
+    at(MON + timedelta(hours=2), services.case_resolve, case=case, by=users["cadre"], answer="好")
+    with clock.frozen_at(local(2026, 3, 5, 9, 0)):
+        assert main(["rollups", "rebuild", "--month", "2026-03"]) == 0
+    ResolutionCell.objects.update(resolved=5)
+    assert main(["rollups", "check", "--as-stored"]) == 1
+    out = capsys.readouterr().out
+    assert "2026-03 resolutions at 330681109002 by unit" in out and "rollup 5 recount 1" in out

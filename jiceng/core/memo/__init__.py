@@ -31,6 +31,8 @@ Where each kind of cached value lives:
   ``notices.backends``        the channels' backends             keyed by the class's path
   ``knowledge.proposers``     each county's cited-answer sources 300 s; forgotten when a
                                                                  document or answer is saved
+  ``insights.rolled_up``      the months read from rollups       30 s; forgotten when a
+                                                                 month is rolled up
   =========================== ================================== =========================
 
 - **functools.cache** stays on pure functions whose result cannot change while the

@@ -95,10 +95,15 @@ def count_work(
     return found
 
 
-def resolutions_by_place(year: int, month: int, within: str, length: int) -> QuerySet:  # type: ignore[type-arg]
+def resolutions(year: int, month: int) -> QuerySet[CaseEvent]:
+    """The month's resolutions: what the local-resolution shares count, by place."""
     start, end = month_bounds(year, month)
+    return CaseEvent.objects.filter(kind=EventKind.RESOLVE, at__gte=start, at__lt=end)
+
+
+def resolutions_by_place(year: int, month: int, within: str, length: int) -> QuerySet:  # type: ignore[type-arg]
     return (
-        CaseEvent.objects.filter(kind=EventKind.RESOLVE, at__gte=start, at__lt=end)
+        resolutions(year, month)
         .filter(code_range("division_code", within))
         .annotate(area=Substr("division_code", 1, length))
         .values("area", "unit__kind")

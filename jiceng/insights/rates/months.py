@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
 from jiceng.insights.rates.area import AreaRates
-from jiceng.insights.rates.counting import resolutions_by_place
 from jiceng.insights.rates.ranking import rank, rank_units
 from jiceng.insights.rollups import reading  # a module: reading imports this package too
 from jiceng.people.models import TIER_OF_KIND, Unit
@@ -23,7 +23,9 @@ class MonthFigures:
     total: AreaRates  # the area itself: all its units added up
 
 
-def _unit_lines(*, year: int, month: int, within: str) -> dict[int, AreaRates]:
+def _unit_lines(
+    *, year: int, month: int, within: str, covered: frozenset[date] | None = None
+) -> dict[int, AreaRates]:
     """One line per unit under ``within`` with the month's clocks and ratings."""
     units = Unit.objects.filter(code_range("division_id", within)).order_by("kind", "name")
     lines = {
@@ -31,7 +33,7 @@ def _unit_lines(*, year: int, month: int, within: str) -> dict[int, AreaRates]:
         for unit in units.only("id", "division_id", "name", "kind")
     }
     for (unit_id, _month), counts in reading.work(
-        within=within, months=[(year, month)], by_unit=True
+        within=within, months=[(year, month)], by_unit=True, covered=covered
     ).items():
         if unit_id in lines:
             lines[unit_id].add(counts)  # type: ignore[index]
@@ -39,7 +41,13 @@ def _unit_lines(*, year: int, month: int, within: str) -> dict[int, AreaRates]:
 
 
 def _areas(
-    lines: Iterable[AreaRates], *, year: int, month: int, within: str, level: str
+    lines: Iterable[AreaRates],
+    *,
+    year: int,
+    month: int,
+    within: str,
+    level: str,
+    covered: frozenset[date],
 ) -> list[AreaRates]:
     """The area rule: each division of ``level`` adds up the units sitting in or under it."""
     length = CODE_LENGTHS[level]
@@ -52,7 +60,10 @@ def _areas(
         area = areas.get(line.code[:length]) if len(line.code) >= length else None
         if area is not None:
             area.add(line)
-    for group in resolutions_by_place(year, month, within, length):
+    resolved = reading.resolved(
+        year=year, month=month, within=within, length=length, covered=covered
+    )
+    for group in resolved:
         if group["area"] in areas:
             tier = TIER_OF_KIND[group["unit__kind"]]
             tiers = areas[group["area"]].resolved_by_tier
@@ -65,8 +76,11 @@ def month_figures(
 ) -> MonthFigures:
     """The children of ``level`` under ``within``, the units sitting at ``within`` and its
     total, from one count of the month's clocks and ratings per unit."""
-    lines = _unit_lines(year=year, month=month, within=within)
-    areas = _areas(lines.values(), year=year, month=month, within=within, level=level)
+    covered = reading.rolled_up_months()  # once for the month's two reads
+    lines = _unit_lines(year=year, month=month, within=within, covered=covered)
+    areas = _areas(
+        lines.values(), year=year, month=month, within=within, level=level, covered=covered
+    )
     total = AreaRates(code=within, name=name)
     for line in lines.values():
         total.add(line)

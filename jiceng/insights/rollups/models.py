@@ -33,6 +33,28 @@ class RateCell(models.Model):
         return f"{self.unit_id} {self.month:%Y-%m}"
 
 
+class ResolutionCell(models.Model):
+    """How many cases located at one place were resolved by one unit in one month, as
+    :func:`rates.counting.resolutions` finds them: the local-resolution shares' counts."""
+
+    month = models.DateField(_("month"), help_text=_("The first day of the month."))
+    division_code = models.CharField(_("place"), max_length=12)
+    unit = models.ForeignKey("people.Unit", null=True, on_delete=models.CASCADE, related_name="+")
+    resolved = models.PositiveIntegerField(_("resolved"))
+
+    class Meta:
+        verbose_name = _("resolution cell")
+        verbose_name_plural = _("resolution cells")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["month", "division_code", "unit"], name="resolution_cell_one_per_key"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.division_code} {self.unit_id} {self.month:%Y-%m}"
+
+
 class RateMonth(models.Model):
     """A month whose cells are complete: readers take its figures from the cells.
 

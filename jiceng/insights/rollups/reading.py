@@ -5,22 +5,33 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db.models import F, Sum
+from django.db.models import F, QuerySet, Sum
 
 from jiceng.core.memo import memo
 from jiceng.insights.rates.area import AreaRates
-from jiceng.insights.rates.counting import count_work, month_bounds
+from jiceng.insights.rates.counting import count_work, month_bounds, resolutions_by_place
 from jiceng.insights.rollups.models import COUNTS, RateCell, RateMonth
+from jiceng.insights.rollups.resolved import resolved_by_place
 from jiceng.places.codes import code_range
 
 Work = dict[tuple[object, int], AreaRates]
 
 
-@memo("insights.rolled_up_months", seconds=30.0, limit=1)
+@memo("insights.rolled_up", seconds=30.0, limit=1, keep_none=False)
+def _rolled_up() -> frozenset[date] | None:
+    months = frozenset(RateMonth.objects.values_list("month", flat=True))
+    return months or None  # not kept: the first roll-up is seen at once
+
+
 def rolled_up_months() -> frozenset[date]:
     """Months read from the cells. A month joins once and only a demo reset removes one, so
     a process a little behind only counts a new month from the events meanwhile."""
-    return frozenset(RateMonth.objects.values_list("month", flat=True))
+    return _rolled_up() or frozenset()
+
+
+def forget_rolled_up() -> None:
+    """After rolling months up or discarding them: this process reads the change at once."""
+    _rolled_up.forget()
 
 
 def _from_cells(within: str, months: dict[date, int], by_unit: bool) -> Work:
@@ -37,11 +48,18 @@ def _from_cells(within: str, months: dict[date, int], by_unit: bool) -> Work:
     return found
 
 
-def work(*, within: str, months: list[tuple[int, int]], by_unit: bool) -> Work:
+def work(
+    *,
+    within: str,
+    months: list[tuple[int, int]],
+    by_unit: bool,
+    covered: frozenset[date] | None = None,
+) -> Work:
     """Clocks and ratings of the units under ``within`` per (unit or None, month index), as
-    :func:`rates.counting.count_work` counts them; ``months`` are consecutive."""
+    :func:`rates.counting.count_work` counts them; ``months`` are consecutive. ``covered``:
+    the rolled-up months, if the caller has them already."""
     keys = [date(year, month, 1) for year, month in months]
-    covered = rolled_up_months()
+    covered = rolled_up_months() if covered is None else covered
     live = [i for i, key in enumerate(keys) if key not in covered]
     found: Work = {}
     if live:
@@ -56,3 +74,13 @@ def work(*, within: str, months: list[tuple[int, int]], by_unit: bool) -> Work:
     if stored:
         found.update(_from_cells(within, stored, by_unit))
     return found
+
+
+def resolved(
+    *, year: int, month: int, within: str, length: int, covered: frozenset[date]
+) -> QuerySet:  # type: ignore[type-arg]
+    """Resolutions of the month by area (``length`` digits of the place) and unit kind."""
+    key = date(year, month, 1)
+    if key in covered:
+        return resolved_by_place(key, within, length)
+    return resolutions_by_place(year, month, within, length)

@@ -13,9 +13,10 @@ from django.db.models import Max, Min
 from jiceng.cases.models import Case, CaseEvent, Rating
 from jiceng.core import clock
 from jiceng.insights.rollups.cells import month_of, months_from, recount
-from jiceng.insights.rollups.models import RateCell, RateMonth, RollupMark
-from jiceng.insights.rollups.reading import rolled_up_months
-from jiceng.insights.rollups.touched import cells_of_cases, touched_cases
+from jiceng.insights.rollups.models import RateCell, RateMonth, ResolutionCell, RollupMark
+from jiceng.insights.rollups.reading import forget_rolled_up
+from jiceng.insights.rollups.resolved import recount_resolutions
+from jiceng.insights.rollups.touched import cells_of_cases, resolved_places, touched_cases
 
 # Events are stamped before their transaction commits; one that commits late, with an id
 # below the watermark, is still found by its time as long as it took less than this.
@@ -56,7 +57,7 @@ def _cover(months: list[date]) -> None:
     now = clock.now()
     for month in months:
         RateMonth.objects.update_or_create(month=month, defaults={"counted_at": now})
-    rolled_up_months.forget()
+    forget_rolled_up()
 
 
 def months_with_work() -> list[date]:
@@ -81,6 +82,7 @@ def rebuild(*, months: list[date] | None = None, within: str = "") -> int:
     for month in months_with_work() if months is None else months:
         with claimed():
             written += recount(month, within=within)
+            written += recount_resolutions(month, within=within)
             if not within:
                 _cover([month])
     if everything:
@@ -94,9 +96,10 @@ def discard() -> None:
     reset), which no incremental refresh can follow. The next refresh builds anew."""
     with claimed():
         RateCell.objects.all().delete()
+        ResolutionCell.objects.all().delete()
         RateMonth.objects.all().delete()
         RollupMark.objects.all().delete()
-    rolled_up_months.forget()
+    forget_rolled_up()
 
 
 def refresh() -> int:
@@ -114,6 +117,9 @@ def refresh() -> int:
         written = 0
         for month, units in sorted(cells_of_cases(cases).items()):
             written += recount(month, units=units)
+        places = resolved_places(event_id=since[0], at=since[2] - OVERLAP)
+        for month, codes in sorted(places.items()):
+            written += recount_resolutions(month, places=codes)
         _cover(months_from(month_of(since[2]), month_of(high.at)))
         _save(mark, high)
     return written

@@ -13,7 +13,7 @@ from datetime import date, datetime
 
 from django.db.models import Q
 
-from jiceng.cases.models import CaseEvent, Rating
+from jiceng.cases.models import CaseEvent, EventKind, Rating
 from jiceng.insights.rates.clocks import HANDOVERS, RESPONSES
 from jiceng.insights.rollups.cells import month_of
 
@@ -49,3 +49,13 @@ def cells_of_cases(cases: Collection[int]) -> dict[date, set[int]]:
             for unit_id, at in rows.values_list("unit_id", "at"):
                 cells[month_of(at)].add(unit_id)
     return cells
+
+
+def resolved_places(*, event_id: int, at: datetime) -> dict[date, set[str]]:
+    """The (month → places) of resolutions after the id or stamped at or after ``at``."""
+    places: dict[date, set[str]] = defaultdict(set)
+    resolves = CaseEvent.objects.filter(kind=EventKind.RESOLVE)
+    for newer in (Q(id__gt=event_id), Q(at__gte=at)):
+        for code, moment in resolves.filter(newer).values_list("division_code", "at"):
+            places[month_of(moment)].add(code)
+    return places
