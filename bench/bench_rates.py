@@ -59,6 +59,7 @@ def _reads(year: int, month: int, repeat: int, label: str) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=15)
+    parser.add_argument("--month", help="YYYY-MM (default: the last complete month)")
     args = parser.parse_args()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jiceng.settings")
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -77,6 +78,8 @@ def main() -> None:
 
     today = timezone.localdate()
     year, month = (today.year, today.month - 1) if today.month > 1 else (today.year - 1, 12)
+    if args.month:
+        year, month = (int(part) for part in args.month.split("-"))
     counts = f"cases: {Case.objects.count()}, events: {CaseEvent.objects.count()}"
     print(f"{counts}, cells: {RateCell.objects.count()}, month {year}-{month:02d}")
     rolled = date(year, month, 1) in rolled_up_months()

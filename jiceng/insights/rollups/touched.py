@@ -31,7 +31,7 @@ def touched_cases(*, event_id: int, rating_id: int, at: datetime) -> set[int]:
     cases: set[int] = set()
     for rows, last in ((events, event_id), (Rating.objects.all(), rating_id)):
         for newer in (Q(id__gt=last), Q(at__gte=at)):
-            cases.update(rows.filter(newer).values_list("case_id", flat=True).distinct())
+            cases.update(rows.filter(newer).order_by().values_list("case_id", flat=True).distinct())
     return cases
 
 
