@@ -17,6 +17,7 @@ jiceng calendar import FILE | show [--year Y]
 jiceng manage ...            (Django's management commands)
 jiceng textmining ...        (see jiceng textmining --help)
 jiceng hot-issues [--month YYYY-MM] [--county CODE]
+jiceng rollups rebuild [--area CODE] [--month YYYY-MM] | refresh | check [--as-stored]
 jiceng textmining retrain [--output PATH]   (category model from confirmed categories)
 jiceng backup [--output FILE] [--with-media]
 jiceng restore FILE [--with-media] [--ignore-key-mismatch]

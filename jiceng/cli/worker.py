@@ -19,7 +19,7 @@ def cmd_worker(args: argparse.Namespace) -> int:
     from jiceng.cases.tasks import anchor_task, sweep_task
     from jiceng.core import schedule
     from jiceng.core.tasks import prune_task_results_task
-    from jiceng.insights.tasks import enqueue_recent_hot_issues
+    from jiceng.insights.tasks import enqueue_recent_hot_issues, rollups_refresh_task
     from jiceng.notices import digests, outbox
     from jiceng.notices.tasks import prune_messages_task
     from jiceng.people.tasks import prune_access_log_task
@@ -36,6 +36,8 @@ def cmd_worker(args: argparse.Namespace) -> int:
         (
             ("sweep-scheduler", args.sweep_minutes, sweep_task.enqueue),
             ("hot-issues-scheduler", args.hot_issues_minutes, enqueue_recent_hot_issues),
+            # The rates read the rollups: they are at most this period (plus a run) behind.
+            ("rollups-scheduler", args.rollups_minutes, rollups_refresh_task.enqueue),
             ("prune-scheduler", 60.0, prune_task_results_task.enqueue),
             ("prune-idempotency-scheduler", 60.0, prune_idempotency_task.enqueue),
             ("prune-access-log-scheduler", 60.0, prune_access_log_task.enqueue),
@@ -77,3 +79,4 @@ def add_worker(add: Add) -> None:
     worker.add_argument("--sweep-minutes", type=float, default=5.0)
     worker.add_argument("--hot-issues-minutes", type=float, default=60.0)
     worker.add_argument("--anchor-minutes", type=float, default=60.0)
+    worker.add_argument("--rollups-minutes", type=float, default=5.0)

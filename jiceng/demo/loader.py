@@ -16,6 +16,7 @@ from jiceng.demo.generate import build_world, generate_cases
 from jiceng.demo.households import build_grids_and_households
 from jiceng.demo.logins import logins_text
 from jiceng.demo.staff import build_staff
+from jiceng.insights.rollups.refresh import discard, rebuild
 from jiceng.places.importer import load_demo_county
 from jiceng.places.models import Division
 
@@ -47,6 +48,7 @@ def load_demo(*, scale: str = "small", seed: int = 330681, reset: bool = False) 
     refresh_planner_statistics()
     trained = train_category_model()
     group_hot_issues()
+    rebuild()  # the worker would build the rate rollups on its first run; the demo has none
     seconds = time.perf_counter() - started
     summary = _(
         "Loaded %(county)s: %(cases)d cases, %(households)d households in %(seconds).1f s."
@@ -69,3 +71,4 @@ def _reset() -> None:
         Case.objects.update(merged_into=None)
         CaseEvent.objects.all().delete()
         Case.objects.all().delete()
+        discard()

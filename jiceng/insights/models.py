@@ -1,11 +1,17 @@
-"""Stored analyses. The three rates are computed from event rows on demand; hot issues are
-too slow to compute per page view (grouping a county's month takes seconds), so the worker
-stores each county's monthly result here and pages read it."""
+"""Stored analyses. The three rates are rolled up per unit and month by the worker
+(:mod:`jiceng.insights.rollups`); hot issues are too slow to compute per page view (grouping
+a county's month takes seconds), so the worker stores each county's monthly result here and
+pages read it."""
 
 from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from jiceng.insights.rollups.models import RateCell as RateCell
+from jiceng.insights.rollups.models import RateMonth as RateMonth
+from jiceng.insights.rollups.models import ResolutionCell as ResolutionCell
+from jiceng.insights.rollups.models import RollupMark as RollupMark
 
 
 class HotIssue(models.Model):

@@ -14,6 +14,14 @@ def hot_issues_task(county: str, year: int, month: int, incremental: bool = Fals
     return len(refresh(county=county, year=year, month=month))
 
 
+@task()
+def rollups_refresh_task() -> int:
+    """Recount the rate cells that events since the last run touched (insights.rollups)."""
+    from jiceng.insights.rollups.refresh import refresh
+
+    return refresh()
+
+
 def enqueue_recent_hot_issues() -> int:
     """Update this month and last month in every county that takes requests.
 

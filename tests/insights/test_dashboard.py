@@ -16,6 +16,8 @@ from jiceng.core import clock
 from jiceng.core.errors import NotAllowed
 from jiceng.insights import dashboard
 from jiceng.insights.rates import monthly_rates
+from jiceng.insights.rollups.reading import rolled_up_months
+from jiceng.insights.rollups.refresh import refresh
 
 from factories import BAISHU, FENGQIAO, JIANGDONG, JIYANG, TIANZHU, at, local, submit
 
@@ -97,10 +99,25 @@ def test_the_trend_puts_a_clock_in_the_local_month_it_started(users, spring):
     assert (months["2026-03"].dispatched, months["2026-03"].rated) == (3, 3)
 
 
-def test_twelve_months_of_trend_cost_two_queries(users, spring, django_assert_num_queries):
+def test_twelve_months_of_trend_cost_three_queries_before_any_rollup(
+    users, spring, django_assert_num_queries
+):
     area = _area(users["leader"])
-    with django_assert_num_queries(2):
+    # Which months are rolled up (none), then the clocks and the ratings of all twelve.
+    with django_assert_num_queries(3):
         dashboard.trends(user=users["leader"], area=area, year=2026, month=3)
+
+
+def test_twelve_rolled_up_months_of_trend_cost_one_query(users, spring, django_assert_num_queries):
+    area = _area(users["leader"])
+    with clock.frozen_at(local(2026, 3, 31, 23, 0)):
+        live = dashboard.trends(user=users["leader"], area=area, year=2026, month=3)
+        refresh()
+        rolled_up_months()  # kept per process for a few seconds
+        cache.clear()
+        with django_assert_num_queries(1):
+            rolled = dashboard.trends(user=users["leader"], area=area, year=2026, month=3)
+    assert [_figures(r) for r in rolled] == [_figures(r) for r in live]
 
 
 def test_settled_months_are_counted_once_and_then_read_from_the_cache(
@@ -127,7 +144,8 @@ def test_a_month_not_yet_settled_is_counted_afresh_each_time(
         dashboard.trends(user=leader, area=area, year=2026, month=3)
     e = at(local(2026, 3, 31, 20, 0), submit, users=users, village=TIANZHU)
     at(local(2026, 3, 31, 20, 0), services.case_dispatch, case=e, by=users["dispatcher"])
-    with clock.frozen_at(local(2026, 4, 2, 10, 0)), django_assert_num_queries(2):
+    # Which months are rolled up (none), then the month's clocks and ratings.
+    with clock.frozen_at(local(2026, 4, 2, 10, 0)), django_assert_num_queries(3):
         months = dashboard.trends(user=leader, area=area, year=2026, month=3)
     # The late March case's two clocks are there: the centre's and 天竺's (7 + 2).
     assert months[-1].dispatched == 9

@@ -19,7 +19,8 @@ from factories import BAISHU, JIANGDONG, dispatched, resolved, submit
 
 pytestmark = pytest.mark.django_db
 
-BOARD_QUERIES = 8  # counties, recent, fixed; the rates: divisions, units and three aggregates
+# counties, recent, fixed; the rates: divisions, units, months rolled up, three aggregates
+BOARD_QUERIES = 9
 BOARD_QUERIES_RATES_CACHED = 3
 
 

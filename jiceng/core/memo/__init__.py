@@ -33,6 +33,8 @@ Where each kind of cached value lives:
                                                                  document or answer is saved
   ``core.replica_health``     whether the read replica may serve 2 s (this node's own view:
                                                                  not shared)
+  ``insights.rolled_up``      the months read from rollups       30 s; forgotten when a
+                                                                 month is rolled up
   =========================== ================================== =========================
 
   A forget reaches the other processes too (:mod:`jiceng.core.memo.shared`): it is

@@ -1,8 +1,9 @@
 """The three rates (响应率 / 解决率 / 满意率), the composite score and local-resolution shares.
 
 The definitions live in this package and nowhere else; docs/rates.md explains them with
-worked examples. All figures are computed from event and rating rows (never
-from counters), per calendar month in local time. Consultations have no
+worked examples. All figures are counted from event and rating rows (never from
+counters), per calendar month in local time; a month the worker has rolled up is read
+from cells written by this same counting (:mod:`jiceng.insights.rollups`). Consultations have no
 clocks and no ratings, so they never count.
 
 **Clocks belong to the unit that held the case.** An event with a response

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime
 from functools import partial
 
@@ -37,10 +38,14 @@ def _grouped(
     within: str,
     bounds: Bounds,
     holder: models.Expression | F | None,
+    units: Collection[int] | None,
 ) -> QuerySet:  # type: ignore[type-arg]
-    """Rows of the months in ``bounds`` whose unit sits under ``within``, grouped by month
-    and, if given, by ``holder`` (the unit, or the area the unit sits in)."""
+    """Rows of the months in ``bounds`` whose unit sits under ``within`` (and is one of
+    ``units``, if given), grouped by month and, if given, by ``holder`` (the unit, or the
+    area the unit sits in)."""
     rows = rows.filter(at__gte=bounds[0][0], at__lt=bounds[-1][1])
+    if units is not None:
+        rows = rows.filter(unit_id__in=units)
     if within:
         # Compared through a function, not as a range: given a range on the units' codes,
         # SQLite starts from the units and reads every row they ever had, instead of the
@@ -54,11 +59,16 @@ def _grouped(
 
 
 def count_work(
-    *, within: str, bounds: Bounds, holder: models.Expression | F | None
+    *,
+    within: str,
+    bounds: Bounds,
+    holder: models.Expression | F | None,
+    units: Collection[int] | None = None,
 ) -> dict[tuple[object, int], AreaRates]:
     """Clocks and ratings of the units under ``within``, per (holder, month index).
 
-    Two queries whatever the number of months or holders.
+    Two queries whatever the number of months or holders. ``units`` narrows the count to
+    those units: the rollups recount the cells of a few units this way.
     """
     found: dict[tuple[object, int], AreaRates] = {}
 
@@ -66,7 +76,7 @@ def count_work(
         key = (group.get("holder"), int(group["position"]))  # type: ignore[call-overload]
         return found.setdefault(key, AreaRates())
 
-    in_scope = partial(_grouped, within=within, bounds=bounds, holder=holder)
+    in_scope = partial(_grouped, within=within, bounds=bounds, holder=holder, units=units)
     in_time = Count("id", filter=answered_in_time())
     timed = in_scope(clocks()).annotate(n=Count("id"), in_time=in_time)
     for group in timed:
@@ -85,10 +95,15 @@ def count_work(
     return found
 
 
-def resolutions_by_place(year: int, month: int, within: str, length: int) -> QuerySet:  # type: ignore[type-arg]
+def resolutions(year: int, month: int) -> QuerySet[CaseEvent]:
+    """The month's resolutions: what the local-resolution shares count, by place."""
     start, end = month_bounds(year, month)
+    return CaseEvent.objects.filter(kind=EventKind.RESOLVE, at__gte=start, at__lt=end)
+
+
+def resolutions_by_place(year: int, month: int, within: str, length: int) -> QuerySet:  # type: ignore[type-arg]
     return (
-        CaseEvent.objects.filter(kind=EventKind.RESOLVE, at__gte=start, at__lt=end)
+        resolutions(year, month)
         .filter(code_range("division_code", within))
         .annotate(area=Substr("division_code", 1, length))
         .values("area", "unit__kind")

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-
-from django.db.models import F
+from datetime import date
 
 from jiceng.insights.rates.area import AreaRates
-from jiceng.insights.rates.counting import count_work, month_bounds, resolutions_by_place
 from jiceng.insights.rates.ranking import rank, rank_units
+from jiceng.insights.rollups import reading  # a module: reading imports this package too
 from jiceng.people.models import TIER_OF_KIND, Unit
 from jiceng.places.codes import code_range
 from jiceng.places.models import CODE_LENGTHS, Division
@@ -24,16 +23,17 @@ class MonthFigures:
     total: AreaRates  # the area itself: all its units added up
 
 
-def _unit_lines(*, year: int, month: int, within: str) -> dict[int, AreaRates]:
+def _unit_lines(
+    *, year: int, month: int, within: str, covered: frozenset[date] | None = None
+) -> dict[int, AreaRates]:
     """One line per unit under ``within`` with the month's clocks and ratings."""
     units = Unit.objects.filter(code_range("division_id", within)).order_by("kind", "name")
     lines = {
         unit.pk: AreaRates(code=unit.division_id, name=unit.name, kind=unit.kind, unit_id=unit.pk)
         for unit in units.only("id", "division_id", "name", "kind")
     }
-    bounds = [month_bounds(year, month)]
-    for (unit_id, _month), counts in count_work(
-        within=within, bounds=bounds, holder=F("unit_id")
+    for (unit_id, _month), counts in reading.work(
+        within=within, months=[(year, month)], by_unit=True, covered=covered
     ).items():
         if unit_id in lines:
             lines[unit_id].add(counts)  # type: ignore[index]
@@ -41,7 +41,13 @@ def _unit_lines(*, year: int, month: int, within: str) -> dict[int, AreaRates]:
 
 
 def _areas(
-    lines: Iterable[AreaRates], *, year: int, month: int, within: str, level: str
+    lines: Iterable[AreaRates],
+    *,
+    year: int,
+    month: int,
+    within: str,
+    level: str,
+    covered: frozenset[date],
 ) -> list[AreaRates]:
     """The area rule: each division of ``level`` adds up the units sitting in or under it."""
     length = CODE_LENGTHS[level]
@@ -54,7 +60,10 @@ def _areas(
         area = areas.get(line.code[:length]) if len(line.code) >= length else None
         if area is not None:
             area.add(line)
-    for group in resolutions_by_place(year, month, within, length):
+    resolved = reading.resolved(
+        year=year, month=month, within=within, length=length, covered=covered
+    )
+    for group in resolved:
         if group["area"] in areas:
             tier = TIER_OF_KIND[group["unit__kind"]]
             tiers = areas[group["area"]].resolved_by_tier
@@ -67,8 +76,11 @@ def month_figures(
 ) -> MonthFigures:
     """The children of ``level`` under ``within``, the units sitting at ``within`` and its
     total, from one count of the month's clocks and ratings per unit."""
-    lines = _unit_lines(year=year, month=month, within=within)
-    areas = _areas(lines.values(), year=year, month=month, within=within, level=level)
+    covered = reading.rolled_up_months()  # once for the month's two reads
+    lines = _unit_lines(year=year, month=month, within=within, covered=covered)
+    areas = _areas(
+        lines.values(), year=year, month=month, within=within, level=level, covered=covered
+    )
     total = AreaRates(code=within, name=name)
     for line in lines.values():
         total.add(line)
@@ -83,9 +95,10 @@ def monthly_rates(*, year: int, month: int, within: str, level: str) -> list[Are
 
 def area_months(*, code: str, name: str, months: list[tuple[int, int]]) -> list[AreaRates]:
     """One area's counts for each of ``months`` (consecutive), by the same area rule."""
-    bounds = [month_bounds(year, month) for year, month in months]
     rows = [AreaRates(code=code, name=name) for _ in months]
-    for (_holder, position), counts in count_work(within=code, bounds=bounds, holder=None).items():
+    for (_holder, position), counts in reading.work(
+        within=code, months=months, by_unit=False
+    ).items():
         rows[position].add(counts)
     return rows
 
