@@ -25,3 +25,10 @@ def rows(name: str) -> list[dict[str, str]]:
 
 def raw_text(row: dict[str, str]) -> str:
     return row["留言主题"] + "\n" + row["留言详情"]
+
+
+def descriptions() -> list[tuple[str, str]]:
+    """The category system (附件1) as (sub-category names, top-level label) pairs."""
+    from jiceng.textmining.cli.classifier import label_descriptions
+
+    return label_descriptions(TEDDY / "taxonomy_附件1.csv")

@@ -15,7 +15,7 @@ import statistics
 import time
 
 import numpy as np
-from _data import raw_text, rows
+from _data import descriptions, raw_text, rows
 from sklearn.model_selection import StratifiedKFold
 
 from jiceng.textmining import evaluate, train
@@ -41,7 +41,11 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--no-descriptions", action="store_true", help="train without the category system"
+    )
     args = parser.parse_args()
+    extra = [] if args.no_descriptions else descriptions()
     data = rows("train_segmented.csv")
     texts, labels = [r["text"] for r in data], np.array([r["label"] for r in data])
     twins = sample_twins(texts)
@@ -49,7 +53,7 @@ def main() -> None:
     scores, seconds, predicted = [], [], np.empty(len(texts), dtype=object)
     for number, (fit, held) in enumerate(folds.split(texts, labels), start=1):
         started = time.perf_counter()
-        model = train([texts[i] for i in fit], labels[fit].tolist())
+        model = train([texts[i] for i in fit], labels[fit].tolist(), descriptions=extra)
         seconds.append(time.perf_counter() - started)
         held_texts = [texts[i] for i in held]
         result = evaluate(model, held_texts, labels[held].tolist())

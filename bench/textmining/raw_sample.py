@@ -13,25 +13,31 @@ throughput on all 7,594 raw messages of the three files (CPU time).
 
 from __future__ import annotations
 
+import argparse
 import os
 import tempfile
 import time
 from pathlib import Path
 
 import opencc
-from _data import raw_text, rows
+from _data import descriptions, raw_text, rows
 from cv_classifier import sample_twins, twin_pairs
 
 from jiceng.textmining import Model, evaluate, train
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument(
+        "--no-descriptions", action="store_true", help="train without the category system"
+    )
+    extra = [] if parser.parse_args().no_descriptions else descriptions()
     data = rows("train_segmented.csv")
     texts, labels = [r["text"] for r in data], [r["label"] for r in data]
     twins = sample_twins(texts)
     keep = [i for i in range(len(texts)) if i not in twins]
     started = time.perf_counter()
-    model = train([texts[i] for i in keep], [labels[i] for i in keep])
+    model = train([texts[i] for i in keep], [labels[i] for i in keep], descriptions=extra)
     print(
         f"trained on {len(keep)} rows ({len(twins)} sample twins left out) "
         f"in {time.perf_counter() - started:.1f} s"
@@ -53,7 +59,7 @@ def main() -> None:
         result = evaluate(model, [p[column] for p in pairs], [p[2] for p in pairs])
         print(f"{name} ({len(pairs)} messages): macro-F1 {result['macro_f1']:.4f}")
 
-    full = _full_model(texts, labels)
+    full = _full_model(texts, labels, extra)
     messages = [
         raw_text(r)
         for f in ("sample_raw_labeled.csv", "hot_issues_附件3.csv", "replies_附件4.csv")
@@ -71,10 +77,10 @@ def main() -> None:
     )
 
 
-def _full_model(texts: list[str], labels: list[str]) -> Model:
+def _full_model(texts: list[str], labels: list[str], extra: list[tuple[str, str]]) -> Model:
     started = time.perf_counter()
     cpu = time.process_time()
-    model = train(texts, labels)
+    model = train(texts, labels, descriptions=extra)
     wall, cpu = time.perf_counter() - started, time.process_time() - cpu
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "model.npz"

@@ -133,3 +133,19 @@ def test_stop_characters_the_training_segmenter_removed_do_not_change_the_scores
     raw = "我们小区的路灯坏了，但是物业也不管，这是什么情况吗"
     segmented = "小区 路灯 坏 是 物业 不管 这是 情况"
     assert (small_model.decision([raw]) == small_model.decision([segmented])).all()
+
+
+def test_label_descriptions_teach_words_no_message_has():
+    texts = ["路灯坏了", "路灯不亮", "学校收费", "学校补课"] * 3
+    labels = ["road", "road", "school", "school"] * 3
+    descriptions = [
+        ("井盖 路面", "road"),
+        ("井盖 窨井", "road"),
+        ("教材 课本", "school"),
+        ("井盖 医院", "hospital"),  # a label no message carries: ignored
+    ]
+    plain = train(texts, labels)
+    described = train(texts, labels, descriptions=descriptions)
+    assert described.labels == ["road", "school"]
+    assert "井盖" not in plain.words.vocabulary.tolist()
+    assert described.predict(["井盖丢了"]) == ["road"]

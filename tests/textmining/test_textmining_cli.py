@@ -259,3 +259,29 @@ def test_similar_returns_past_cases_with_replies(teddy: Path, tmp_path: Path, ca
     assert len(hits) == 3
     assert hits[0]["id"] == rows[10]["留言编号"]
     assert all(h["reply"] for h in hits)
+
+
+def test_train_learns_from_a_category_system_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+):
+    rows = [["路灯坏了", "城乡建设"], ["路灯不亮", "城乡建设"], ["学校收费", "教育文体"]] * 3
+    data = _write_csv(tmp_path / "train.csv", ["text", "label"], rows)
+    system = _write_csv(
+        tmp_path / "system.csv",
+        ["一级分类", "二级分类", "三级分类"],
+        [
+            ["城乡建设", "市政管理", "井盖"],
+            ["城乡建设", "市政设施", "井盖路面"],
+            ["教育文体", "教育", "教材"],
+            ["政法", "治安", "井盖被盗"],
+        ],
+    )
+    model = tmp_path / "model.npz"
+    args = ["--input", str(data), "--text-columns", "text", "--label-column", "label"]
+    code = main(["train", *args, "--output", str(model), "--descriptions", str(system)])
+    assert code == 0
+    assert _last_json(capsys)["labels"] == ["城乡建设", "教育文体"]
+    # "井盖" is in no message: only the category system says where it belongs.
+    monkeypatch.setattr("sys.stdin", io.StringIO("井盖丢了"))
+    assert main(["classify", "--model", str(model)]) == 0
+    assert _last_json(capsys)["label"] == "城乡建设"

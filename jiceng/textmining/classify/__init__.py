@@ -21,6 +21,11 @@ calibrated word + character ensemble, a little better than one SVM over all
 features on both the cross-validation and the raw sample (bench/textmining/README.md).
 A sum of linear scores is linear, so the ensemble is stored and applied as one
 model and costs nothing at prediction.
+The category system itself can be trained on too (``train(descriptions=...)``,
+``train --descriptions``): each sub-category's names ("食品药品监管 保健品化妆品管理"
+under 卫生计生) become one short training text of its top-level label. It teaches
+the labelling convention where the messages disagree with each other (附件1 of the
+Teddy Cup: macro-F1 on the raw sample 0.888 → 0.894, cross-validation unchanged).
 Longer n-grams, word bigrams, LSA, nearest neighbours, self-training on unlabelled
 messages and ensembles with naive Bayes, logistic regression or SGD did not help.
 

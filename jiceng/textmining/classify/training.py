@@ -76,14 +76,28 @@ def _ensemble(
     return coef, intercept, _temperature(total, truth) if total is not None else 1.0
 
 
-def train(texts: Sequence[str], labels: Sequence[str], *, c: float = 1.0) -> Model:
-    """Fit a classifier on raw or pre-segmented texts with one label each."""
+def train(
+    texts: Sequence[str],
+    labels: Sequence[str],
+    *,
+    c: float = 1.0,
+    descriptions: Sequence[tuple[str, str]] = (),
+) -> Model:
+    """Fit a classifier on raw or pre-segmented texts with one label each.
+
+    ``descriptions`` are (text, label) pairs that say what a label covers, such as
+    the names of its sub-categories in the official category system; they are
+    trained on like messages. Those of labels no message carries are ignored.
+    """
     if len(texts) != len(labels):
         raise ValueError(f"{len(texts)} texts but {len(labels)} labels")
     y = np.asarray([str(label).strip() for label in labels])
     classes = sorted(set(y.tolist()))
     if len(classes) < 2:
         raise ValueError("training needs at least two different labels")
+    known = [(t, label.strip()) for t, label in descriptions if label.strip() in classes]
+    texts = [*texts, *(t for t, _ in known)]
+    y = np.asarray([*y.tolist(), *(label for _, label in known)])
     stop_words = default_stop_words()
     prepared = [model_text(t, stop_words) for t in texts]
     chars = [p.chars for p in prepared]

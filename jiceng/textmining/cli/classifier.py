@@ -23,10 +23,24 @@ def _labelled(args: argparse.Namespace) -> tuple[list[str], list[str]]:
     return [t for t, _ in pairs], [label for _, label in pairs]
 
 
+def label_descriptions(path: Path) -> list[tuple[str, str]]:
+    """(text, label) pairs from a category system: label first, then its sub-categories.
+
+    附件1 of the Teddy Cup has this layout (一级分类,二级分类,三级分类).
+    """
+    table = read_table(path, [])
+    if len(table.columns) < 2:
+        raise InputError(f"{path}: needs a label column and at least one description column")
+    label, described = table.columns[0], table.columns[1:]
+    pairs = zip(table.texts(described), table.column(label), strict=True)
+    return [(text, name) for text, name in pairs if name and text.strip()]
+
+
 def _train(args: argparse.Namespace) -> int:
     texts, labels = _labelled(args)
+    descriptions = label_descriptions(args.descriptions) if args.descriptions else []
     started = time.perf_counter()
-    model = train(texts, labels, c=args.c)
+    model = train(texts, labels, c=args.c, descriptions=descriptions)
     seconds = time.perf_counter() - started
     model.save(args.output)
     emit(
@@ -70,6 +84,11 @@ def add_commands(commands: Any) -> None:
     _add_labelled(p)
     p.add_argument("--output", required=True, type=Path, help="model file to write")
     p.add_argument("--c", type=float, default=1.0, help="SVM regularisation (default 1.0)")
+    p.add_argument(
+        "--descriptions",
+        type=Path,
+        help="CSV category system: a label column, then columns naming its sub-categories",
+    )
     p.set_defaults(run=_train)
 
     p = commands.add_parser("evaluate", help="score a model on labelled CSV")
