@@ -10,7 +10,7 @@ jiceng onboard-county CODE --workbook FILE.xlsx | --template FILE.xlsx
 jiceng sweep
 jiceng verify-history [--anchor FILE] [--files]
 jiceng anchor [--output FILE]
-jiceng partitions ensure [--months-ahead N] | detach YYYY-MM | list   (PostgreSQL)
+jiceng partitions ensure [--months-ahead N] [--from YYYY-MM] | detach YYYY-MM | list   (PostgreSQL)
 jiceng apikey create --name N --role R --jurisdiction CODE | revoke --name N
 jiceng policies match [--policy CODE] [--division CODE] [--format json|text]
 jiceng calendar import FILE | show [--year Y]

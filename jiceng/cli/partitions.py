@@ -17,7 +17,8 @@ def cmd_partitions(args: argparse.Namespace) -> int:
 
     try:
         if args.action == "ensure":
-            made = ensure(months_ahead=args.months_ahead)
+            since = Month.parse(args.since) if args.since else None
+            made = ensure(months_ahead=args.months_ahead, since=since)
             print("made " + ", ".join(made) if made else "every month partition is there")
         elif args.action == "detach":
             archived = detach(Month.parse(args.month))
@@ -41,6 +42,7 @@ def add_partitions(add: Add) -> None:
     actions = command.add_subparsers(dest="action", required=True)
     ensure = actions.add_parser("ensure", help="make the month partitions ahead of time")
     ensure.add_argument("--months-ahead", type=int, default=3, metavar="N")
+    ensure.add_argument("--from", dest="since", metavar="YYYY-MM", help="also past months")
     detach = actions.add_parser("detach", help="take the oldest month out, to be archived")
     detach.add_argument("month", metavar="YYYY-MM")
     actions.add_parser("list", help="the partitions, their rows and the archived months")

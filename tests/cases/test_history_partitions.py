@@ -100,6 +100,9 @@ def test_ensure_makes_this_month_and_the_next_ones_once():
             f"{table}_p{month}" for table in TABLES for month in ("2031_11", "2031_12", "2032_01")
         ]
         assert ensure(months_ahead=2) == []
+        assert ensure(months_ahead=0, since=Month(2031, 9)) == [
+            f"{table}_p{month}" for table in TABLES for month in ("2031_09", "2031_10")
+        ]
 
 
 @on_postgresql

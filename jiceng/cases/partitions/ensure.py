@@ -18,17 +18,20 @@ from jiceng.cases.partitions.tables import (
 from jiceng.core import clock
 
 
-def ensure(*, months_ahead: int = 3) -> list[str]:
-    """Make every month partition from this month to ``months_ahead`` ahead; the new names.
+def ensure(*, months_ahead: int = 3, since: Month | None = None) -> list[str]:
+    """Make every month partition from this month (or ``since``, before a bulk load of
+    past months) to ``months_ahead`` ahead; the new names.
 
     Safe to run from several workers at once: each month is made under a lock of its
     own, and a month already there is left alone.
     """
     require_partitioned()
-    this_month = Month.of(clock.now())
+    month, last = Month.of(clock.now()), Month.of(clock.now()).plus(months_ahead)
+    month = min(month, since or month)
     made: list[str] = []
-    for ahead in range(months_ahead + 1):
-        made += make_month(this_month.plus(ahead))
+    while month <= last:
+        made += make_month(month)
+        month = month.plus(1)
     return sorted(made)
 
 
