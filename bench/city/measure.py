@@ -1,14 +1,15 @@
 """Time the city database through the application's own code paths, as real roles.
 
     JICENG_ENV=test DATABASE_URL=postgres://postgres@127.0.0.1:5432/jiceng_city \\
-        .venv/bin/python bench/city/measure.py --repeat 11 [--county 330602] [--history]
+        .venv/bin/python bench/city/measure.py --repeat 11 [--county 330602] [--history N]
 
 Pages go through Django's test Client logged in as the onboarded users of one county
 (its first dispatcher, its leader, a township cadre, a department's staff); rates are
 ``insights.rates.monthly_rates`` for the city and the county; search is the
 workbench's ``search_cases`` on the user's visible cases; one case's history is checked
-with the verifier's own walk (``bench.city.onecase``). ``--history`` also times the
-whole ``verify()`` walk, which at 50M events takes a quarter of an hour or more.
+with the verifier's own walk (``bench.city.onecase``). ``--history N`` also times the
+verifier's walk over the first N cases (``bench.city.prefix``; 0: every case, which at
+50M events takes most of an hour).
 Prints a Markdown table of medians with the load average before and after.
 """
 
@@ -24,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[2]
 Row = tuple[str, float, str]
 
 
-def measure(county: str, repeat: int, history: bool) -> list[Row]:
+def measure(county: str, repeat: int, history: int | None) -> list[Row]:
     from django.test import Client
     from django.utils import timezone
 
@@ -99,8 +100,8 @@ def measure(county: str, repeat: int, history: bool) -> list[Row]:
             visible = visible_cases(users[who])
             ms = timed(lambda: list(search_cases(visible, query)[:20]), repeat)  # noqa: B023
             rows.append((f"full-text search {query!r}, {who}", ms, "< 50"))
-    if history:
-        rows.append(stream_history())
+    if history is not None:
+        rows.append(stream_history(history or None))
     return rows
 
 
@@ -108,7 +109,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=11)
     parser.add_argument("--county", default="330602")
-    parser.add_argument("--history", action="store_true")
+    parser.add_argument(
+        "--history", type=int, metavar="N", help="walk the history of the first N cases (0: all)"
+    )
     args = parser.parse_args()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jiceng.settings")
     sys.path.insert(0, str(ROOT))
