@@ -10,9 +10,10 @@ from typing import Any
 Row = tuple[str, float, str]
 
 
-def timed(action: Callable[[], Any], repeat: int) -> float:
-    """Median milliseconds of ``repeat`` runs after one warm-up."""
-    action()
+def timed(action: Callable[[], Any], repeat: int, *, warm: bool = True) -> float:
+    """Median milliseconds of ``repeat`` runs, after one warm-up run if ``warm``."""
+    if warm:
+        action()
     runs = []
     for _ in range(repeat):
         started = time.perf_counter()
