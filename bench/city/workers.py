@@ -1,0 +1,98 @@
+"""The generating processes: each takes every other batch of cases and COPYs it in.
+
+Case ids follow submission time (case ``i`` is submitted at ``i/N`` of the period), as in a
+live database. Event and rating ids are drawn from ranges reserved per batch, so the two
+processes never collide; the sequences are moved past them after the load.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+import time
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import psycopg
+
+from bench.city.copying import MODELS, Buffers, copy_statement
+from bench.city.lifecycle import Life
+from bench.city.story import new_case
+from bench.city.texts import Pools
+from bench.city.world import World
+from jiceng.cases.models import Case, CaseEvent, CaseSearch, Rating
+
+EVENTS_PER_CASE, RATINGS_PER_CASE = 24, 4  # id room reserved per case; averages are ~5 and ~0.5
+
+
+@dataclass(frozen=True)
+class Plan:
+    cases: int
+    batch: int
+    workers: int
+    start: datetime
+    end: datetime
+    seed: int
+    dsn: str
+    window: timedelta
+
+    @property
+    def batches(self) -> int:
+        return -(-self.cases // self.batch)
+
+
+def generate_batch(plan: Plan, world: World, pools: Pools, number: int) -> tuple[Buffers, int]:
+    rng = random.Random(plan.seed * 1_000_003 + number)
+    life = Life(world, pools, rng, plan.end, plan.window)
+    buffers, span = Buffers(), plan.end - plan.start
+    event_id = number * plan.batch * EVENTS_PER_CASE + 1
+    first, last = number * plan.batch, min(plan.cases, (number + 1) * plan.batch)
+    events = 0
+    for i in range(first, last):
+        req = pools.requests[rng.randrange(len(pools.requests))]
+        at = plan.start + span * ((i + rng.random()) / plan.cases)
+        case = new_case(life, i + 1, event_id, req, at)
+        event_id = case.next_event_id
+        buffers.add(Case, case.row())
+        for event in case.events:
+            buffers.add_object(CaseEvent, event)
+        events += len(case.events)
+        buffers.add(CaseSearch, {"case_id": case.id, "text": req.search})
+    assert event_id <= (number + 1) * plan.batch * EVENTS_PER_CASE
+    rating_id = number * plan.batch * RATINGS_PER_CASE + 1
+    names = (
+        "case_id",
+        "event_id",
+        "unit_id",
+        "division_code",
+        "at",
+        "solved",
+        "satisfaction",
+        "comment",
+        "source",
+    )
+    for offset, row in enumerate(life.ratings):
+        buffers.add(Rating, {"id": rating_id + offset, **dict(zip(names, row, strict=True))})
+    return buffers, events
+
+
+def work(plan: Plan, world: World, pools: Pools, worker: int) -> None:
+    """One process's share: batches ``worker``, ``worker + workers``, …"""
+    statements = {model: copy_statement(model) for model in MODELS}
+    started, cases, events = time.perf_counter(), 0, 0
+    with psycopg.connect(plan.dsn) as pg:
+        pg.execute("SET synchronous_commit = off")
+        for number in range(worker, plan.batches, plan.workers):
+            buffers, n = generate_batch(plan, world, pools, number)
+            buffers.send(pg, statements)
+            pg.commit()
+            cases += min(plan.batch, plan.cases - number * plan.batch)
+            events += n
+            if (number // plan.workers) % 20 == 0:
+                took = time.perf_counter() - started
+                print(
+                    f"worker {worker}: {cases:,} cases, {events:,} events, {took:,.0f} s, "
+                    f"{cases / took:,.0f} cases/s",
+                    file=sys.stderr,
+                    flush=True,
+                )
