@@ -19,11 +19,36 @@ import scipy.sparse as sp
 from sklearn.feature_extraction.text import HashingVectorizer
 
 from jiceng.knowledge.citing import CitedDocument, cited_documents
+from jiceng.textmining.words import default_stop_words
 
 REPLY_WEIGHT = 0.5
+_BIGRAMS = HashingVectorizer(
+    analyzer="char", ngram_range=(2, 2), n_features=1 << 20, alternate_sign=False, norm=None
+)
 _HASHING = HashingVectorizer(
     analyzer="char", ngram_range=(1, 2), n_features=1 << 20, alternate_sign=False, norm=None
 )
+
+
+def _stop_ngrams() -> np.ndarray:
+    words = [w for w in default_stop_words() if len(w) <= 3 and not w.isascii()]
+    return np.unique(_HASHING.transform(words).indices)
+
+
+_STOP = _stop_ngrams()
+
+
+def _content(asked: sp.csr_matrix, text: str) -> sp.csr_matrix:
+    """``asked`` with only its two-character n-grams that are not in a stop word.
+
+    A document shares one with the question or is not proposed: in a small knowledge
+    base the document frequencies cannot tell that 怎么办 says nothing of the subject.
+    """
+    bigrams = np.setdiff1d(_BIGRAMS.transform([re.sub(r"\s+", "", text)]).indices, _STOP)
+    content = asked.copy()
+    content.data = content.data * np.isin(content.indices, bigrams)
+    content.eliminate_zeros()
+    return content
 
 
 @dataclass(frozen=True)
@@ -90,10 +115,13 @@ class CitedIndex:
         return len(self._documents)
 
     def _weigh(self, counts: sp.csr_matrix) -> sp.csr_matrix:
+        """Log term frequency times IDF, each row of unit length."""
         weighted = sp.csr_matrix(counts, dtype=np.float64, copy=True)
+        rows = np.repeat(np.arange(weighted.shape[0]), np.diff(weighted.indptr))
         weighted.data = np.log1p(weighted.data) * self._idf[weighted.indices]
-        norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
-        return sp.csr_matrix(sp.diags(1 / np.maximum(norms, 1e-9)) @ weighted)
+        norms = np.sqrt(np.bincount(rows, weighted.data**2, minlength=weighted.shape[0]))
+        weighted.data /= np.maximum(norms, 1e-9)[rows]
+        return weighted
 
     def query(
         self, text: str, *, title: str = "", limit: int = 3, exclude: Iterable[str] = ()
@@ -102,15 +130,22 @@ class CitedIndex:
         if not self._documents:
             return []
         asked = self._weigh(_counts([_question(title, text)]))
-        scores = (asked @ self._profiles).toarray().ravel()
+        content = _content(asked, f"{title}\n{text}")
+        scores = self._profiles[asked.indices].T @ asked.data
+        shares = np.zeros(len(self._documents), dtype=bool)
+        shares[self._profiles[content.indices].indices] = True
+        scores[~shares] = 0.0
         left_out = [self._slot[key] for key in exclude if key in self._slot]
         for slot in left_out:
             for column in self._cited_by[slot].indices:
-                scores[column] = self._rescore(column, left_out, asked)
+                scores[column] = self._rescore(column, left_out, asked, content)
         best = [int(c) for c in np.argsort(-scores, kind="stable")[:limit] if scores[c] > 0]
-        return [self._match(c, float(scores[c]), asked, left_out) for c in best]
+        likeness = self._questions[asked.indices].T @ asked.data
+        return [self._match(c, float(scores[c]), likeness, left_out) for c in best]
 
-    def _rescore(self, column: int, left_out: list[int], asked: sp.csr_matrix) -> float:
+    def _rescore(
+        self, column: int, left_out: list[int], asked: sp.csr_matrix, content: sp.csr_matrix
+    ) -> float:
         remaining = [s for s in self._cites[:, column].indices if s not in left_out]
         if not remaining:
             return 0.0
@@ -118,10 +153,15 @@ class CitedIndex:
             (np.ones(len(remaining)), ([0] * len(remaining), remaining)),
             shape=(1, len(self._cases)),
         )
-        return float(self._weigh(sp.csr_matrix(chosen @ self._items)).multiply(asked).sum())
+        profile = self._weigh(sp.csr_matrix(chosen @ self._items))
+        if not np.isin(content.indices, profile.indices, assume_unique=True).any():
+            return 0.0
+        _, mine, theirs = np.intersect1d(
+            profile.indices, asked.indices, assume_unique=True, return_indices=True
+        )
+        return float(profile.data[mine] @ asked.data[theirs])
 
-    def _match(self, column: int, score: float, asked: sp.csr_matrix, left_out: list[int]) -> Match:
+    def _match(self, column: int, score: float, likeness: np.ndarray, left_out: list[int]) -> Match:
         slots = [int(s) for s in self._cites[:, column].indices if s not in left_out]
-        likeness = (asked @ self._questions).toarray().ravel()[slots]
-        ranked = [slots[i] for i in np.argsort(-likeness, kind="stable")]
+        ranked = [slots[i] for i in np.argsort(-likeness[slots], kind="stable")]
         return Match(self._documents[column], score, tuple(self._cases[s].key for s in ranked))
