@@ -28,6 +28,7 @@ class Source:
     answer: str  # what is proposed
     ref: str = ""  # the document's id or the case's number, for a link
     citing: tuple[Source, ...] = ()  # for a cited document: the replies citing it
+    number: str = ""  # for a cited document: its 文号 if a reply gave it
 
 
 @dataclass(frozen=True)
@@ -57,4 +58,5 @@ def cited_source(match: Match, citing: list[Source]) -> Source:
         "",
         quoted or citing[0].answer,
         citing=tuple(citing),
+        number=document.number,
     )

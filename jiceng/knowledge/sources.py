@@ -11,14 +11,12 @@ a case resolved meanwhile is proposed from the next build on.
 
 from __future__ import annotations
 
-import dataclasses
-
 from django.db.models import Q
 
 from jiceng.cases.models import Case, State
-from jiceng.cases.permissions import visible_cases
 from jiceng.core import pii
 from jiceng.core.memo import memo
+from jiceng.knowledge import shown
 from jiceng.knowledge.articles import citation
 from jiceng.knowledge.models import Passage, PastReply
 from jiceng.knowledge.propose import Proposal, Proposer, Source, SourceKind
@@ -99,31 +97,12 @@ def forget() -> None:
     proposer.forget()
 
 
-def _cases_in(proposal: Proposal) -> list[str]:
-    return [s.ref for s in (proposal.source, *proposal.source.citing) if s.kind == SourceKind.CASE]
-
-
-def _visible(proposal: Proposal, visible: set[str]) -> Proposal | None:
-    """The proposal with only the cases the user may see; None if no source is left."""
-    source = proposal.source
-    if source.kind == SourceKind.CASE:
-        return proposal if source.ref in visible else None
-    citing = tuple(s for s in source.citing if s.kind != SourceKind.CASE or s.ref in visible)
-    if source.kind == SourceKind.CITED and not citing:
-        return None
-    return dataclasses.replace(proposal, source=dataclasses.replace(source, citing=citing))
-
-
 def for_text(
     user: User, text: str, *, county: str, title: str = "", exclude: str = ""
 ) -> list[Proposal]:
     """Proposals for a question, keeping only the past cases the user may see."""
     proposals = proposer(county).propose(text, title=title, exclude=frozenset({exclude} - {""}))
-    numbers = [number for p in proposals for number in _cases_in(p)]
-    rows = visible_cases(user).filter(number__in=numbers).values_list("number", flat=True)
-    visible = {number for number in rows if number}
-    kept = [_visible(p, visible) for p in proposals]
-    return [p for p in kept if p is not None]
+    return shown.linked(shown.visible(user, proposals), scope=_in_county(county))
 
 
 def for_case(user: User, case: Case) -> list[Proposal]:

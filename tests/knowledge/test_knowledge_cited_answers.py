@@ -2,6 +2,7 @@
 
 import pytest
 from django.test import Client
+from knowledge_data import pension_document
 from replies_data import replies_csv
 
 from jiceng.cases.models import Category
@@ -91,3 +92,9 @@ def test_a_document_cited_only_by_a_case_the_user_may_not_see_is_not_proposed(us
     page = client.get(url).content.decode()
     assert "Cited answers" in page
     assert "城乡居民基本养老保险实施办法" not in page
+
+
+def test_a_cited_document_the_knowledge_base_holds_links_to_its_page(users, imported):
+    document = pension_document()
+    page = _desk(users["dispatcher"])
+    assert f'<a href="/workbench/knowledge/documents/{document.pk}/">{PENSION}</a>' in page
