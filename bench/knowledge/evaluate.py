@@ -12,8 +12,8 @@ Three held-out sets (bench/knowledge/README.md has the figures):
   official reply cites a named document (《…》, as written) that another message's reply
   cites too. Every other message with its reply is a resolved case in the knowledge
   base; the held-out message is left out of everything the proposer knows, the profiles
-  of the documents its reply cites included (``exclude``). The only thing computed with
-  it in is the n-gram document frequency of the cited-document index.
+  of the documents its reply cites included (``exclude``). Only the n-gram document
+  frequencies of both indexes are computed with it in, as before.
   Correct (since December 2026): a proposal that is one of the documents the held-out
   reply cites, or a past case whose reply cites one; documents compare by
   ``citing.document_key``, so 《中华人民共和国社会保险法》 and 《社会保险法》 are one
@@ -21,6 +21,8 @@ Three held-out sets (bench/knowledge/README.md has the figures):
   exactly as written (the 28.7 % of the README). ``--no-twins`` also leaves out every
   message whose question is near-identical to the held-out one (cosine ≥ 0.6): the same
   resident asking twice would otherwise count as learning.
+- Only the first 3 proposals count: after 3 cited documents the desk shows one past
+  case as a 4th (propose.CASES_AT_LEAST), which is not counted.
 - **off-topic**: questions nobody asks a 12345 centre (off_topic.txt), against both
   knowledge bases together. Correct: no proposal at all (知识库中未找到).
 """
