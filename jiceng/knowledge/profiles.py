@@ -10,29 +10,36 @@ the profiles by TF-IDF cosine. A question's own case is left out of every profil
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.feature_extraction.text import HashingVectorizer
 
 from jiceng.knowledge.citing import CitedDocument, cited_documents
+from jiceng.textmining.features.ngrams import ngram_keys, prepare
 from jiceng.textmining.words import default_stop_words
 
 REPLY_WEIGHT = 0.5
-_BIGRAMS = HashingVectorizer(
-    analyzer="char", ngram_range=(2, 2), n_features=1 << 20, alternate_sign=False, norm=None
-)
-_HASHING = HashingVectorizer(
-    analyzer="char", ngram_range=(1, 2), n_features=1 << 20, alternate_sign=False, norm=None
-)
+BITS = 20
+_GOLDEN = np.uint64(0x9E3779B97F4A7C15)
+
+
+def _hashed(texts: Sequence[str], ngrams: tuple[int, int] = (1, 2)) -> sp.csr_matrix:
+    """Counts of each text's character n-grams, hashed to 2**BITS columns.
+
+    The n-grams of ``textmining.features`` (no scikit-learn: a web process must not
+    import it, tests/core/test_warmup.py).
+    """
+    keys, owners = ngram_keys([prepare(t) for t in texts], ngrams)
+    columns = ((keys * _GOLDEN) >> np.uint64(64 - BITS)).astype(np.int64)
+    counts = sp.coo_matrix((np.ones(len(keys)), (owners, columns)), shape=(len(texts), 1 << BITS))
+    return sp.csr_matrix(counts)
 
 
 def _stop_ngrams() -> np.ndarray:
     words = [w for w in default_stop_words() if len(w) <= 3 and not w.isascii()]
-    return np.unique(_HASHING.transform(words).indices)
+    return np.unique(_hashed(words).indices)
 
 
 _STOP = _stop_ngrams()
@@ -44,7 +51,7 @@ def _content(asked: sp.csr_matrix, text: str) -> sp.csr_matrix:
     A document shares one with the question or is not proposed: in a small knowledge
     base the document frequencies cannot tell that 怎么办 says nothing of the subject.
     """
-    bigrams = np.setdiff1d(_BIGRAMS.transform([re.sub(r"\s+", "", text)]).indices, _STOP)
+    bigrams = np.setdiff1d(_hashed([text], (2, 2)).indices, _STOP)
     content = asked.copy()
     content.data = content.data * np.isin(content.indices, bigrams)
     content.eliminate_zeros()
@@ -69,9 +76,7 @@ class Match:
 
 
 def _counts(texts: Sequence[str]) -> sp.csr_matrix:
-    if not texts:
-        return sp.csr_matrix((0, _HASHING.n_features))
-    return sp.csr_matrix(_HASHING.transform([re.sub(r"\s+", "", t) for t in texts]))
+    return _hashed(texts)
 
 
 def _question(title: str, text: str) -> str:
