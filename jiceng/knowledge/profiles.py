@@ -10,52 +10,16 @@ the profiles by TF-IDF cosine. A question's own case is left out of every profil
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
 import scipy.sparse as sp
 
 from jiceng.knowledge.citing import CitedDocument, cited_documents
-from jiceng.textmining.features.ngrams import ngram_keys, prepare
-from jiceng.textmining.words import default_stop_words
+from jiceng.knowledge.ngrams import content_only, hashed
 
 REPLY_WEIGHT = 0.5
-BITS = 20
-_GOLDEN = np.uint64(0x9E3779B97F4A7C15)
-
-
-def _hashed(texts: Sequence[str], ngrams: tuple[int, int] = (1, 2)) -> sp.csr_matrix:
-    """Counts of each text's character n-grams, hashed to 2**BITS columns.
-
-    The n-grams of ``textmining.features`` (no scikit-learn: a web process must not
-    import it, tests/core/test_warmup.py).
-    """
-    keys, owners = ngram_keys([prepare(t) for t in texts], ngrams)
-    columns = ((keys * _GOLDEN) >> np.uint64(64 - BITS)).astype(np.int64)
-    counts = sp.coo_matrix((np.ones(len(keys)), (owners, columns)), shape=(len(texts), 1 << BITS))
-    return sp.csr_matrix(counts)
-
-
-def _stop_ngrams() -> np.ndarray:
-    words = [w for w in default_stop_words() if len(w) <= 3 and not w.isascii()]
-    return np.unique(_hashed(words).indices)
-
-
-_STOP = _stop_ngrams()
-
-
-def _content(asked: sp.csr_matrix, text: str) -> sp.csr_matrix:
-    """``asked`` with only its two-character n-grams that are not in a stop word.
-
-    A document shares one with the question or is not proposed: in a small knowledge
-    base the document frequencies cannot tell that 怎么办 says nothing of the subject.
-    """
-    bigrams = np.setdiff1d(_hashed([text], (2, 2)).indices, _STOP)
-    content = asked.copy()
-    content.data = content.data * np.isin(content.indices, bigrams)
-    content.eliminate_zeros()
-    return content
 
 
 @dataclass(frozen=True)
@@ -73,10 +37,6 @@ class Match:
     document: CitedDocument
     score: float
     citing: tuple[str, ...]  # keys of the citing cases, most like the question first
-
-
-def _counts(texts: Sequence[str]) -> sp.csr_matrix:
-    return _hashed(texts)
 
 
 def _question(title: str, text: str) -> str:
@@ -103,8 +63,8 @@ class CitedIndex:
         self._documents = list(documents.values())
         self._cases = kept
         self._slot = {case.key: i for i, case in enumerate(kept)}
-        questions = _counts([_question(c.title, c.question) for c in kept])
-        self._items = questions + REPLY_WEIGHT * _counts([c.reply for c in kept])
+        questions = hashed([_question(c.title, c.question) for c in kept])
+        self._items = questions + REPLY_WEIGHT * hashed([c.reply for c in kept])
         cites = sp.csr_matrix(
             (np.ones(len(rows)), (rows, columns)), shape=(len(kept), len(self._documents))
         )
@@ -134,8 +94,8 @@ class CitedIndex:
         """The documents whose citing questions are most like this one, best first."""
         if not self._documents:
             return []
-        asked = self._weigh(_counts([_question(title, text)]))
-        content = _content(asked, f"{title}\n{text}")
+        asked = self._weigh(hashed([_question(title, text)]))
+        content = content_only(asked, f"{title}\n{text}")
         scores = self._profiles[asked.indices].T @ asked.data
         shares = np.zeros(len(self._documents), dtype=bool)
         shares[self._profiles[content.indices].indices] = True
