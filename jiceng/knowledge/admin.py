@@ -10,7 +10,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from jiceng.core.admin import ReadOnlyAdmin
-from jiceng.knowledge.models import Document, VettedAnswer
+from jiceng.knowledge.models import Document, PastReply, VettedAnswer
 from jiceng.knowledge.services import document_save
 
 
@@ -54,3 +54,12 @@ class DocumentAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 @admin.register(VettedAnswer)
 class VettedAnswerAdmin(ReadOnlyAdmin):
     list_display = ["case", "approved_by", "approved_at"]
+
+
+@admin.register(PastReply)
+class PastReplyAdmin(ReadOnlyAdmin):
+    """Imported with ``jiceng manage import_replies``; read here, never edited."""
+
+    list_display = ["reference", "title", "scope", "replied_on", "imported_at"]
+    list_filter = ["scope"]
+    search_fields = ["reference", "title"]

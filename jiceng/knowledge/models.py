@@ -93,3 +93,31 @@ class Passage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.document_id or self.answer_id} {self.article}"
+
+
+class PastReply(models.Model):
+    """A consultation answered before Jiceng, with its official reply, imported for reuse.
+
+    Imported from the centre's old system (``jiceng manage import_replies``); the
+    documents its reply cites become sources of cited answers (``profiles.py``).
+    """
+
+    reference = models.CharField(_("number in the old system"), max_length=40)
+    title = models.CharField(_("title"), max_length=200)
+    question = models.TextField(_("question"))
+    reply = models.TextField(_("reply"))
+    replied_on = models.DateField(_("replied on"), null=True, blank=True)
+    # Where it applies: a division-code prefix, as for documents.
+    scope = models.CharField(_("applies in (division code)"), max_length=12)
+    imported_at = models.DateTimeField(_("imported at"))
+
+    class Meta:
+        verbose_name = _("past reply")
+        verbose_name_plural = _("past replies")
+        ordering = ["-replied_on", "reference"]
+        constraints = [
+            models.UniqueConstraint(fields=["scope", "reference"], name="past_reply_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reference} {self.title}"

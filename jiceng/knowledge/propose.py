@@ -6,49 +6,35 @@ document's number and article, or a case number. A source without a citation
 or without an answer is never indexed, so it can never be proposed. Matching
 is :class:`~jiceng.textmining.similar.SimilarIndex` (IDF-weighted character
 n-gram cosine); below :data:`MIN_SCORE` nothing is proposed and the desk says
-知识库中未找到 rather than guess. The threshold and the hit rate are measured by
+知识库中未找到 rather than guess.
+
+The policy documents that past replies cite are sources too
+(:class:`~jiceng.knowledge.profiles.CitedIndex`): a question is matched to the
+questions those documents answered, and the proposal cites the document and the
+cases whose replies cite it. Up to :data:`CITED_PROPOSALS` of them come first,
+then the past cases. The threshold and the hit rate are measured by
 ``bench/knowledge/evaluate.py`` (bench/knowledge/README.md).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
+from jiceng.knowledge.kinds import Proposal, Source, SourceKind, citable, cited_source
+from jiceng.knowledge.profiles import CitedIndex, Citing
 from jiceng.textmining.similar import PastCase, SimilarIndex
 
-# Below this similarity a source is not an answer (bench/knowledge/README.md).
+# Below these similarities a source is not an answer (bench/knowledge/README.md).
 MIN_SCORE = 0.1
+MIN_CITED_SCORE = 0.1
 PROPOSALS = 3
+CITED_PROPOSALS = 3
+# Past cases shown even when documents fill the proposals: a reply that cites
+# nothing may still be the best answer.
+CASES_AT_LEAST = 1
+CITING_SHOWN = 3
 
-
-class SourceKind:
-    DOCUMENT = "document"
-    ANSWER = "answer"
-    CASE = "case"
-
-
-@dataclass(frozen=True)
-class Source:
-    """Something that can answer a question, and how to cite it."""
-
-    key: str  # unique among the proposer's sources
-    kind: str
-    citation: str  # "浙人社发〔2024〕3号 第五条", or a case number
-    title: str
-    question: str  # the text a question is matched against
-    answer: str  # what is proposed
-    ref: str = ""  # the document's id or the case's number, for a link
-
-
-@dataclass(frozen=True)
-class Proposal:
-    source: Source
-    score: float
-
-    @property
-    def percent(self) -> int:
-        return round(self.score * 100)
+__all__ = ["Proposal", "Proposer", "Source", "SourceKind", "citable"]
 
 
 def _matched_title(source: Source) -> str:
@@ -57,16 +43,14 @@ def _matched_title(source: Source) -> str:
     return "" if source.kind == SourceKind.DOCUMENT else source.title
 
 
-def citable(source: Source) -> bool:
-    return bool(source.citation.strip() and source.answer.strip())
-
-
 class Proposer:
     """Sources searchable by resemblance to a question."""
 
     def __init__(self, sources: Iterable[Source] = ()) -> None:
         self._sources: dict[str, Source] = {}
         self._index = SimilarIndex()
+        self._refs: dict[str, set[str]] = {}
+        self._cited: CitedIndex | None = None
         self.add(sources)
 
     def __len__(self) -> int:
@@ -79,6 +63,32 @@ class Proposer:
             PastCase(id=s.key, text=s.question, reply=s.answer, title=_matched_title(s))
             for s in kept
         )
+        for source in kept:
+            self._refs.setdefault(source.ref or source.key, set()).add(source.key)
+        self._cited = None  # rebuilt at the next question
+
+    def _cited_index(self) -> CitedIndex:
+        if self._cited is None:
+            self._cited = CitedIndex(
+                Citing(s.key, s.title, s.question, s.answer)
+                for s in self._sources.values()
+                if s.kind != SourceKind.DOCUMENT
+            )
+        return self._cited
+
+    def cited(
+        self, text: str, *, title: str = "", limit: int, exclude: frozenset[str], min_score: float
+    ) -> list[Proposal]:
+        """The documents past replies cite for questions like this one, best first."""
+        if limit <= 0:
+            return []
+        left_out = set(exclude).union(*(self._refs.get(e, set()) for e in exclude))
+        found = []
+        for match in self._cited_index().query(text, title=title, limit=limit, exclude=left_out):
+            citing = [self._sources[key] for key in match.citing[:CITING_SHOWN]]
+            if match.score >= min_score and citing:
+                found.append(Proposal(cited_source(match, citing), match.score))
+        return found
 
     def propose(
         self,
@@ -88,9 +98,18 @@ class Proposer:
         limit: int = PROPOSALS,
         exclude: frozenset[str] = frozenset(),
         min_score: float = MIN_SCORE,
+        cited: int = CITED_PROPOSALS,
+        min_cited_score: float = MIN_CITED_SCORE,
     ) -> list[Proposal]:
-        """The best sources for the question, one per citation, best first; [] if none fits."""
-        found: list[Proposal] = []
+        """The best sources for the question, one per citation, best first; [] if none fits.
+
+        First up to ``cited`` documents that past replies cite, then past cases up to
+        ``limit`` proposals, and at least :data:`CASES_AT_LEAST` case if one fits.
+        """
+        found = self.cited(
+            text, title=title, limit=min(cited, limit), exclude=exclude, min_score=min_cited_score
+        )
+        limit = max(limit, len(found) + CASES_AT_LEAST)
         seen: set[str] = set()
         for hit in self._index.query(text, k=limit * 4 + len(exclude), title=title):
             source = self._sources.get(hit.id)

@@ -1,5 +1,9 @@
 """The desk's proposals for a case: built from the knowledge base and resolved cases.
 
+Sources: articles of documents, vetted answers and past replies of the county's
+knowledge base, and the county's resolved cases; the documents their replies cite
+are proposed with them as sources (``propose.py``).
+
 One :class:`~jiceng.knowledge.propose.Proposer` per county and process, kept by
 ``core.memo`` for five minutes and forgotten when a document or vetted answer is saved:
 a case resolved meanwhile is proposed from the next build on.
@@ -10,11 +14,11 @@ from __future__ import annotations
 from django.db.models import Q
 
 from jiceng.cases.models import Case, State
-from jiceng.cases.permissions import visible_cases
 from jiceng.core import pii
 from jiceng.core.memo import memo
+from jiceng.knowledge import shown
 from jiceng.knowledge.articles import citation
-from jiceng.knowledge.models import Passage
+from jiceng.knowledge.models import Passage, PastReply
 from jiceng.knowledge.propose import Proposal, Proposer, Source, SourceKind
 from jiceng.people.models import User
 from jiceng.places.codes import code_range
@@ -23,10 +27,22 @@ from jiceng.places.codes import code_range
 RESOLVED_CASES = 20_000
 
 
+def _in_county(county: str) -> Q:
+    return Q(scope__in=["", county[:2], county[:4]]) | Q(scope__startswith=county)
+
+
+def _reply_sources(county: str) -> list[Source]:
+    rows = PastReply.objects.filter(_in_county(county)).values_list(
+        "pk", "reference", "title", "question", "reply"
+    )
+    return [
+        Source(f"r{pk}", SourceKind.REPLY, reference, title, question, reply, str(pk))
+        for pk, reference, title, question, reply in rows
+    ]
+
+
 def _passage_sources(county: str) -> list[Source]:
-    passages = Passage.objects.filter(
-        Q(scope__in=["", county[:2], county[:4]]) | Q(scope__startswith=county)
-    ).select_related("document", "answer__case")
+    passages = Passage.objects.filter(_in_county(county)).select_related("document", "answer__case")
     found = []
     for passage in passages:
         if passage.document is not None:
@@ -74,7 +90,7 @@ def _case_sources(county: str) -> list[Source]:
 
 @memo("knowledge.proposers", seconds=300.0, limit=100)
 def proposer(county: str) -> Proposer:
-    return Proposer([*_passage_sources(county), *_case_sources(county)])
+    return Proposer([*_passage_sources(county), *_reply_sources(county), *_case_sources(county)])
 
 
 def forget() -> None:
@@ -86,9 +102,7 @@ def for_text(
 ) -> list[Proposal]:
     """Proposals for a question, keeping only the past cases the user may see."""
     proposals = proposer(county).propose(text, title=title, exclude=frozenset({exclude} - {""}))
-    numbers = [p.source.ref for p in proposals if p.source.kind == SourceKind.CASE]
-    visible = set(visible_cases(user).filter(number__in=numbers).values_list("number", flat=True))
-    return [p for p in proposals if p.source.kind != SourceKind.CASE or p.source.ref in visible]
+    return shown.linked(shown.visible(user, proposals), scope=_in_county(county))
 
 
 def for_case(user: User, case: Case) -> list[Proposal]:

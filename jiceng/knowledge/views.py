@@ -13,7 +13,8 @@ from jiceng.core import clock
 from jiceng.core.errors import JicengError
 from jiceng.knowledge import search, services, sources
 from jiceng.knowledge.articles import citation
-from jiceng.knowledge.models import Document, Passage, VettedAnswer
+from jiceng.knowledge.citing import cited_documents
+from jiceng.knowledge.models import Document, Passage, PastReply, VettedAnswer
 from jiceng.people.models import Role
 from jiceng.web.workbench.access import (
     acting_user,
@@ -71,6 +72,20 @@ def document_page(request: HttpRequest, pk: int) -> HttpResponse:
             "today": clock.now().date(),
         },
     )
+
+
+@staff_required
+@require_GET
+def reply_page(request: HttpRequest, pk: int) -> HttpResponse:
+    """A past reply, the source of a cited answer: only where it applies."""
+    area = acting_user(request).jurisdiction
+    reply = (
+        None if area == "-" else PastReply.objects.filter(search.applies_to(area), pk=pk).first()
+    )
+    if reply is None:
+        raise Http404(_("No such reply in your area."))
+    context = {"reply": reply, "cited": cited_documents(reply.reply)}
+    return render(request, "knowledge/reply.html", context)
 
 
 @staff_required

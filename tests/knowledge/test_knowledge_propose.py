@@ -47,4 +47,5 @@ def test_a_past_reply_citing_the_same_document_is_proposed_for_a_teddy_question(
     asked = next(i for i, r in enumerate(rows) if "落户" in r["留言主题"])
     others = sources[:asked] + sources[asked + 1 :]
     found = Proposer(others).propose(rows[asked]["留言详情"], title=rows[asked]["留言主题"])
-    assert found and "落户" in found[0].source.title + found[0].source.question
+    cases = [p.source for p in found if p.source.kind == SourceKind.CASE]
+    assert cases and "落户" in cases[0].title + cases[0].question

@@ -1,0 +1,47 @@
+"""Character n-gram counts for the cited-document profiles, hashed to a fixed width.
+
+The n-grams of ``textmining.features`` (letters and digits folded, punctuation dropped),
+not scikit-learn's: a web process must not import it (tests/core/test_warmup.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import scipy.sparse as sp
+
+from jiceng.textmining.features.ngrams import ngram_keys, prepare
+from jiceng.textmining.words import default_stop_words
+
+BITS = 20
+_GOLDEN = np.uint64(0x9E3779B97F4A7C15)
+
+
+def hashed(texts: Sequence[str], ngrams: tuple[int, int] = (1, 2)) -> sp.csr_matrix:
+    """Counts of each text's character n-grams, hashed to 2**BITS columns."""
+    keys, owners = ngram_keys([prepare(t) for t in texts], ngrams)
+    columns = ((keys * _GOLDEN) >> np.uint64(64 - BITS)).astype(np.int64)
+    counts = sp.coo_matrix((np.ones(len(keys)), (owners, columns)), shape=(len(texts), 1 << BITS))
+    return sp.csr_matrix(counts)
+
+
+def _stop_ngrams() -> np.ndarray:
+    words = [w for w in default_stop_words() if len(w) <= 3 and not w.isascii()]
+    return np.unique(hashed(words).indices)
+
+
+_STOP = _stop_ngrams()
+
+
+def content_only(asked: sp.csr_matrix, text: str) -> sp.csr_matrix:
+    """``asked`` with only its two-character n-grams that are not in a stop word.
+
+    A document shares one with the question or is not proposed: in a small knowledge
+    base the document frequencies cannot tell that 怎么办 says nothing of the subject.
+    """
+    bigrams = np.setdiff1d(hashed([text], (2, 2)).indices, _STOP)
+    content = asked.copy()
+    content.data = content.data * np.isin(content.indices, bigrams)
+    content.eliminate_zeros()
+    return content

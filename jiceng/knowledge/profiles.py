@@ -1,0 +1,132 @@
+"""Cited documents found by the questions that past replies citing them answered.
+
+Each policy document named in a past reply (:mod:`~jiceng.knowledge.citing`) gets a
+profile: the questions (titles counted twice) and, at half weight, the replies of the
+cases that cite it, as counts of character 1–2-grams. A new question is matched to
+the profiles by TF-IDF cosine. A question's own case is left out of every profile
+(``exclude``), so a case never proposes the document of its own reply. Measured by
+``bench/knowledge/evaluate.py`` (bench/knowledge/README.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+import scipy.sparse as sp
+
+from jiceng.knowledge.citing import CitedDocument, cited_documents
+from jiceng.knowledge.ngrams import content_only, hashed
+
+REPLY_WEIGHT = 0.5
+
+
+@dataclass(frozen=True)
+class Citing:
+    """A past case whose reply cites documents: its key, question and reply."""
+
+    key: str
+    title: str
+    question: str
+    reply: str
+
+
+@dataclass(frozen=True)
+class Match:
+    document: CitedDocument
+    score: float
+    citing: tuple[str, ...]  # keys of the citing cases, most like the question first
+
+
+def _question(title: str, text: str) -> str:
+    return f"{title}{title}{text}"
+
+
+class CitedIndex:
+    def __init__(self, cases: Iterable[Citing]) -> None:
+        documents: dict[str, CitedDocument] = {}
+        column: dict[str, int] = {}
+        rows: list[int] = []
+        columns: list[int] = []
+        kept: list[Citing] = []
+        for case in cases:
+            cited = cited_documents(case.reply)
+            for document in cited:
+                first = documents.setdefault(document.key, document)
+                if document.number and not first.number:
+                    documents[document.key] = document
+                rows.append(len(kept))
+                columns.append(column.setdefault(document.key, len(column)))
+            if cited:
+                kept.append(case)
+        self._documents = list(documents.values())
+        self._cases = kept
+        self._slot = {case.key: i for i, case in enumerate(kept)}
+        questions = hashed([_question(c.title, c.question) for c in kept])
+        self._items = questions + REPLY_WEIGHT * hashed([c.reply for c in kept])
+        cites = sp.csr_matrix(
+            (np.ones(len(rows)), (rows, columns)), shape=(len(kept), len(self._documents))
+        )
+        self._cited_by = cites  # row: the documents a case cites
+        self._cites = cites.tocsc()  # column: the cases citing a document
+        seen = np.asarray((questions > 0).sum(axis=0)).ravel()
+        self._idf = np.log((len(kept) + 1) / (seen + 1)) + 1
+        # Stored n-gram by row, so that a query reads only the rows of its own n-grams.
+        self._questions = sp.csr_matrix(self._weigh(questions).T)
+        self._profiles = sp.csr_matrix(self._weigh(sp.csr_matrix(cites.T @ self._items)).T)
+
+    def __len__(self) -> int:
+        return len(self._documents)
+
+    def _weigh(self, counts: sp.csr_matrix) -> sp.csr_matrix:
+        """Log term frequency times IDF, each row of unit length."""
+        weighted = sp.csr_matrix(counts, dtype=np.float64, copy=True)
+        rows = np.repeat(np.arange(weighted.shape[0]), np.diff(weighted.indptr))
+        weighted.data = np.log1p(weighted.data) * self._idf[weighted.indices]
+        norms = np.sqrt(np.bincount(rows, weighted.data**2, minlength=weighted.shape[0]))
+        weighted.data /= np.maximum(norms, 1e-9)[rows]
+        return weighted
+
+    def query(
+        self, text: str, *, title: str = "", limit: int = 3, exclude: Iterable[str] = ()
+    ) -> list[Match]:
+        """The documents whose citing questions are most like this one, best first."""
+        if not self._documents:
+            return []
+        asked = self._weigh(hashed([_question(title, text)]))
+        content = content_only(asked, f"{title}\n{text}")
+        scores = self._profiles[asked.indices].T @ asked.data
+        shares = np.zeros(len(self._documents), dtype=bool)
+        shares[self._profiles[content.indices].indices] = True
+        scores[~shares] = 0.0
+        left_out = [self._slot[key] for key in exclude if key in self._slot]
+        for slot in left_out:
+            for column in self._cited_by[slot].indices:
+                scores[column] = self._rescore(column, left_out, asked, content)
+        best = [int(c) for c in np.argsort(-scores, kind="stable")[:limit] if scores[c] > 0]
+        likeness = self._questions[asked.indices].T @ asked.data
+        return [self._match(c, float(scores[c]), likeness, left_out) for c in best]
+
+    def _rescore(
+        self, column: int, left_out: list[int], asked: sp.csr_matrix, content: sp.csr_matrix
+    ) -> float:
+        remaining = [s for s in self._cites[:, column].indices if s not in left_out]
+        if not remaining:
+            return 0.0
+        chosen = sp.csr_matrix(
+            (np.ones(len(remaining)), ([0] * len(remaining), remaining)),
+            shape=(1, len(self._cases)),
+        )
+        profile = self._weigh(sp.csr_matrix(chosen @ self._items))
+        if not np.isin(content.indices, profile.indices, assume_unique=True).any():
+            return 0.0
+        _, mine, theirs = np.intersect1d(
+            profile.indices, asked.indices, assume_unique=True, return_indices=True
+        )
+        return float(profile.data[mine] @ asked.data[theirs])
+
+    def _match(self, column: int, score: float, likeness: np.ndarray, left_out: list[int]) -> Match:
+        slots = [int(s) for s in self._cites[:, column].indices if s not in left_out]
+        ranked = [slots[i] for i in np.argsort(-likeness[slots], kind="stable")]
+        return Match(self._documents[column], score, tuple(self._cases[s].key for s in ranked))
