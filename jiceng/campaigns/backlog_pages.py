@@ -10,18 +10,16 @@ from django.views.decorators.http import require_GET, require_POST
 
 from jiceng.campaigns import backlog, services
 from jiceng.core.errors import JicengError, NotAllowed
+from jiceng.core.exports.download import attachment
 from jiceng.web.workbench.access import acting_user, staff_required
 
 MAX_UPLOAD = 10 * 1024 * 1024
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @staff_required
 @require_GET
 def template(request: HttpRequest) -> HttpResponse:
-    response = HttpResponse(backlog.template(), content_type=XLSX)
-    response["Content-Disposition"] = 'attachment; filename="backlog.xlsx"'
-    return response
+    return attachment(backlog.template(), "backlog.xlsx")
 
 
 @staff_required

@@ -26,6 +26,7 @@ from jiceng.cases.models import OPEN_STATES, Case, CaseEvent, EventKind, Rating
 from jiceng.core import clock
 from jiceng.demo.loader import load_demo
 from jiceng.demo.setup import DEMO_PASSWORD
+from jiceng.insights.rollups.refresh import refresh as refresh_rollups
 from jiceng.people.models import User
 
 from browser import MARKS, launched
@@ -242,6 +243,8 @@ def test_a_request_travels_from_resident_to_cadre_and_back_and_the_dashboard_fol
     cadre.goto(f"/workbench/cases/{number}/")
     camera.shoot(cadre, "workbench-case-reopened")
 
+    # The rates read rollups that the worker refreshes every few minutes: run its task.
+    refresh_rollups()
     after = _figures(leader, township, village)
     camera.shoot(leader, "dashboard-township")
     leader.goto("/dashboard/")

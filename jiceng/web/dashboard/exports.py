@@ -9,10 +9,11 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadReque
 from django.utils.translation import gettext as _
 
 from jiceng.core.exports import csv_bytes, xlsx_bytes
+from jiceng.core.exports.download import CSV, XLSX, attachment
 from jiceng.insights import dashboard as selectors
 from jiceng.insights import hotissues
 from jiceng.people.models import User
-from jiceng.web.dashboard.period import XLSX, period_of
+from jiceng.web.dashboard.period import period_of
 from jiceng.web.dashboard.tables.backlog import backlog_table
 from jiceng.web.dashboard.tables.base import Table
 from jiceng.web.dashboard.tables.hot import hot_issues_table
@@ -81,13 +82,12 @@ def _export(request: HttpRequest, chart: str, extension: str) -> HttpResponse:
         body = xlsx_bytes(
             title=table.title, columns=table.columns, rows=table.rows, heading=heading
         )
-        response = HttpResponse(body, content_type=XLSX)
+        content_type = XLSX
     else:
         body = csv_bytes(columns=table.columns, rows=table.rows)
-        response = HttpResponse(body, content_type="text/csv; charset=utf-8")
+        content_type = CSV
     name = f"{chart}-{period.area.code or 'all'}-{period.label}.{extension}"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return attachment(body, name, content_type)
 
 
 @login_required

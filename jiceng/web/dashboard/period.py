@@ -16,7 +16,6 @@ from jiceng.web.dashboard.forms import FilterForm
 from jiceng.web.dashboard.tables.period import Period
 
 RATE_TABLES = frozenset({"ranking", "units", "trends"})
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def period_of(request: HttpRequest) -> tuple[Period, FilterForm]:

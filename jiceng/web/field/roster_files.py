@@ -8,28 +8,21 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
+from jiceng.core.exports.download import attachment
 from jiceng.fieldwork.excel import households_export, template_bytes
 from jiceng.fieldwork.scope import field_village
 from jiceng.web.field.roster import ERRORS_KEY, roster_user
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _download(content: bytes, name: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
-
 
 @login_required
 def roster_export(request: HttpRequest) -> HttpResponse:
-    return _download(households_export(by=roster_user(request)), "roster.xlsx")
+    return attachment(households_export(by=roster_user(request)), "roster.xlsx")
 
 
 @login_required
 def roster_template(request: HttpRequest) -> HttpResponse:
     field_village(roster_user(request))
-    return _download(template_bytes(), "roster-template.xlsx")
+    return attachment(template_bytes(), "roster-template.xlsx")
 
 
 @login_required
@@ -38,4 +31,4 @@ def roster_errors(request: HttpRequest) -> HttpResponse:
     saved = request.session.get(ERRORS_KEY, "")
     if not saved:
         raise Http404(_("No error list to download."))
-    return _download(base64.b64decode(saved), "roster-errors.xlsx")
+    return attachment(base64.b64decode(saved), "roster-errors.xlsx")
