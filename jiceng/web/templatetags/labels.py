@@ -2,12 +2,16 @@
 
 ``{{ case.category|label }}``, ``{{ code|satisfaction }}``, ``{{ event|note }}`` (a note
 the system wrote, translated), ``{{ item|reasons }}`` (an outreach item's reasons) and
-``{{ reason|spam }}`` (the spam check's).
+``{{ reason|spam }}`` (the spam check's); ``{{ words|listed }}`` joins a list with the
+language's separator (、 in Chinese, a comma in English).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django import template
+from django.utils.translation import pgettext
 
 from jiceng.cases.models import CaseEvent, Category
 from jiceng.cases.notes import note_text
@@ -42,3 +46,8 @@ def reasons(item: Outreach) -> list[str]:
 @register.filter
 def spam(reason: str) -> str:
     return spam_reason(reason)
+
+
+@register.filter
+def listed(items: Iterable[object]) -> str:
+    return pgettext("list separator", ", ").join(str(item) for item in items)
