@@ -25,8 +25,9 @@ from jiceng.people.models import User
 from jiceng.people.services.reveal import may_reveal_health_in
 from jiceng.places.models import Division
 from jiceng.policies.models import Policy
-from jiceng.policies.rules.fields import Rule, needs_health
-from jiceng.policies.rules.words import rule_text
+from jiceng.policies.rules.fields import Rule
+from jiceng.policies.rules.sentence import rule_text
+from jiceng.policies.rules.walking import needs_health
 from jiceng.policies.services import policy_matches
 
 SMALL = 5
