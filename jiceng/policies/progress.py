@@ -9,7 +9,7 @@ from django.db.models import Count
 from django.utils.translation import gettext as _
 
 from jiceng.core.errors import NotAllowed
-from jiceng.fieldwork.scope import villages_for
+from jiceng.fieldwork.villages import villages_for
 from jiceng.people.models import User
 from jiceng.policies.models import Outcome, Outreach
 
