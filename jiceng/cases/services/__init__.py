@@ -6,8 +6,8 @@ An illegal transition raises IllegalTransition and changes nothing; a
 concurrent change raises Conflict and changes nothing.
 
 One module per family of transitions: ``submit``, ``consult``, ``dispatch``, ``handling``
-(accept, return, resolve, reply), ``escalation``, ``rating``, ``reopen``, ``housekeeping``
-(merge, note), the sweep's ``system`` (remind), ``flag`` and ``close_unrated``,
+(accept, return, resolve, reply), ``escalation``, ``rating``, ``reopen``, ``merge``,
+``note``, the sweep's ``system`` (remind), ``flag`` and ``close_unrated``,
 ``attachments``, ``quarantine`` with ``release`` and ``confirm_spam``, ``classify`` and
 ``backlog`` (旧账 imported with its original date); ``cleaning``, ``clocks`` and
 ``prepare`` are what they share. This package re-exports the transitions,
@@ -31,8 +31,8 @@ from jiceng.cases.services.handling import case_accept as case_accept
 from jiceng.cases.services.handling import case_reply as case_reply
 from jiceng.cases.services.handling import case_resolve as case_resolve
 from jiceng.cases.services.handling import case_return as case_return
-from jiceng.cases.services.housekeeping import case_merge as case_merge
-from jiceng.cases.services.housekeeping import case_note as case_note
+from jiceng.cases.services.merge import case_merge as case_merge
+from jiceng.cases.services.note import case_note as case_note
 from jiceng.cases.services.rating import case_rate as case_rate
 from jiceng.cases.services.release import case_release as case_release
 from jiceng.cases.services.reopen import case_reopen as case_reopen
