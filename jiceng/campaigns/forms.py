@@ -1,4 +1,4 @@
-"""Forms of the campaign pages; the services check everything again."""
+"""The form that opens a campaign; the services check everything again."""
 
 from __future__ import annotations
 
@@ -7,21 +7,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from jiceng.campaigns.form_parts import WorkbenchForm, county_units, needed
 from jiceng.campaigns.models import CampaignKind
 from jiceng.people.models import Unit, User
-from jiceng.places.codes import code_range
-
-
-class WorkbenchForm(forms.Form):
-    pass
-
-
-def needed(message: Any) -> dict[str, Any]:
-    return {"required": message}
-
-
-def county_units(user: User) -> Any:
-    return Unit.objects.filter(code_range("division_id", user.jurisdiction[:6])).order_by("name")
 
 
 class CampaignForm(WorkbenchForm):

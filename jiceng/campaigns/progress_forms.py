@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from jiceng.campaigns.forms import WorkbenchForm, needed
+from jiceng.campaigns.form_parts import WorkbenchForm, needed
 
 
 class LinkForm(WorkbenchForm):

@@ -9,14 +9,11 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date
 
-from django.utils import timezone
-
-from jiceng.cases.models import CaseEvent, EventKind
-from jiceng.cases.rootcauses import ROOT_CAUSE, label
+from jiceng.campaigns.causes import causes_by_case
+from jiceng.cases.rootcauses import label
 from jiceng.people.models import User
-from jiceng.places.codes import code_range
 from jiceng.places.models import Division
 
 # The level one report row stands for, by the length of the reader's jurisdiction.
@@ -28,33 +25,6 @@ class Row:
     area: str
     cause: str
     count: int
-
-
-def month_bounds(month: date) -> tuple[datetime, datetime]:
-    start = month.replace(day=1)
-    end = date(start.year + start.month // 12, start.month % 12 + 1, 1)
-    zone = timezone.get_current_timezone()
-    return (
-        timezone.make_aware(datetime.combine(start, time.min), zone),
-        timezone.make_aware(datetime.combine(end, time.min), zone),
-    )
-
-
-def causes_by_case(
-    user: User, month: date, *, cases: list[int] | None = None
-) -> dict[int, tuple[str, str]]:
-    """case id → (division code, cause) of the cases resolved in the month with a cause."""
-    area = user.jurisdiction
-    if area == "-":
-        return {}
-    start, end = month_bounds(month)
-    events = CaseEvent.objects.filter(
-        code_range("division_code", area), kind=EventKind.RESOLVE, at__gte=start, at__lt=end
-    ).filter(data__has_key=ROOT_CAUSE)
-    if cases is not None:
-        events = events.filter(case_id__in=cases)
-    rows = events.order_by("case_id", "seq").values_list("case_id", "division_code", "data")
-    return {case: (code, data[ROOT_CAUSE]) for case, code, data in rows}
 
 
 def root_cause_report(user: User, month: date) -> list[Row]:

@@ -16,8 +16,10 @@ from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from jiceng.cases.models import Case, CaseEvent, EventKind, Kind, State
+from jiceng.cases.services.close_unrated import case_close_unrated
 from jiceng.cases.services.escalation import case_escalate
-from jiceng.cases.services.system import case_close_unrated, case_flag, case_remind
+from jiceng.cases.services.flag import case_flag
+from jiceng.cases.services.system import case_remind
 from jiceng.core import clock
 from jiceng.core.errors import Conflict
 from jiceng.people.models import UnitKind

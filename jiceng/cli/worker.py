@@ -23,7 +23,7 @@ def cmd_worker(args: argparse.Namespace) -> int:
     from jiceng.notices import digests, outbox
     from jiceng.notices.tasks import prune_messages_task
     from jiceng.people.tasks import prune_access_log_task
-    from jiceng.policies.automatic import enqueue_nightly_matching
+    from jiceng.policies.nightly import enqueue_nightly_matching
 
     if settings.JICENG_TASKS_BACKEND not in {"database", "rq"}:
         print("jiceng worker needs JICENG_TASKS_BACKEND=database or rq", file=sys.stderr)

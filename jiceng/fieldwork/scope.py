@@ -7,7 +7,6 @@ from django.utils.translation import gettext as _
 
 from jiceng.core.errors import NotAllowed
 from jiceng.people.models import Household, Role, User
-from jiceng.places.models import Division, Level
 
 FIELD_ROLES = frozenset({Role.VILLAGE_CADRE, Role.GRID_WORKER})
 
@@ -30,26 +29,3 @@ def households_for(user: User) -> QuerySet[Household]:
     return Household.objects.filter(grid__village_id=field_village(user)).select_related(
         "grid", "grid__village"
     )
-
-
-def may_see_village(user: User, village: Division) -> bool:
-    """Figures (coverage, outreach progress) for this village: its own staff and above."""
-    if user.role == Role.ADMIN or user.is_superuser:
-        return True
-    if user.role in FIELD_ROLES:
-        return user.jurisdiction == village.code
-    if user.role in {Role.TOWNSHIP_STAFF, Role.LEADER}:
-        prefix = user.jurisdiction
-        return bool(prefix) and prefix != "-" and village.code.startswith(prefix)
-    return False
-
-
-def villages_for(user: User) -> QuerySet[Division]:
-    villages = Division.objects.filter(level=Level.VILLAGE)
-    if user.role == Role.ADMIN or user.is_superuser:
-        return villages
-    if user.role in FIELD_ROLES:
-        return villages.filter(code=user.jurisdiction)
-    if user.role in {Role.TOWNSHIP_STAFF, Role.LEADER} and user.jurisdiction not in {"", "-"}:
-        return villages.filter(code__startswith=user.jurisdiction)
-    return villages.none()

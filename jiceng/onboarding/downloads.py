@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET
 
 from jiceng.core.exports.download import attachment
 from jiceng.onboarding.export import export_bytes
-from jiceng.onboarding.views import county_of_request
+from jiceng.onboarding.scope import county_of_request
 from jiceng.onboarding.workbook import template_bytes
 
 

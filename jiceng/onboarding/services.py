@@ -18,6 +18,7 @@ from jiceng.core.errors import InvalidInput, NotAllowed
 from jiceng.onboarding import writes
 from jiceng.onboarding.checks import check
 from jiceng.onboarding.models import OnboardingRun
+from jiceng.onboarding.opening import open_county
 from jiceng.onboarding.outcome import Report, WorkbookInvalid
 from jiceng.onboarding.scope import may_manage
 from jiceng.onboarding.workbook import Unreadable, read
@@ -52,7 +53,7 @@ def county_onboard(*, county_code: str, file: BinaryIO, by: User | None = None) 
     with transaction.atomic():
         report.counts["units_created"] = ensure_units(county.code)
         writes.apply(plan, report.counts)
-        report.opened = writes.open_county(county)
+        report.opened = open_county(county)
         OnboardingRun.objects.create(
             county=county, by=by, at=clock.now(), counts=dict(report.counts), opened=report.opened
         )

@@ -7,7 +7,7 @@ from datetime import timedelta
 from django.conf import settings
 from django_tasks import task
 
-from jiceng.people.services.retention import access_log_prune
+from jiceng.people.services.access_log import access_log_prune
 
 
 @task()

@@ -10,7 +10,7 @@ the one 86-year-old of the village is known to be disabled. So:
   the first ``VILLAGES_SHOWN`` count as one more cell, "other villages");
 - a rule that names a health mark (``rules.fields.HEALTH_FIELDS``) gives only the
   rounded total, no villages and no sample, unless the user may see health
-  marks in clear (``people.services.reveal.may_reveal_health_in``), which today only
+  marks in clear (``people.services.household_reveal.may_reveal_health_in``), which today only
   a village's own cadres may, for their village.
 """
 
@@ -22,11 +22,12 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from jiceng.people.models import User
-from jiceng.people.services.reveal import may_reveal_health_in
+from jiceng.people.services.household_reveal import may_reveal_health_in
 from jiceng.places.models import Division
 from jiceng.policies.models import Policy
-from jiceng.policies.rules.fields import Rule, needs_health
-from jiceng.policies.rules.words import rule_text
+from jiceng.policies.rules.fields import Rule
+from jiceng.policies.rules.sentence import rule_text
+from jiceng.policies.rules.walking import needs_health
 from jiceng.policies.services import policy_matches
 
 SMALL = 5

@@ -1,17 +1,14 @@
-"""Reads of outreach, scoped: a village sees its own items, township staff see progress."""
+"""Reads of outreach, scoped: a village sees its own items; a policy's rule changes."""
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass, field
-
-from django.db.models import Count, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from jiceng.core.errors import NotAllowed
-from jiceng.fieldwork.scope import field_village, villages_for
+from jiceng.fieldwork.scope import field_village
 from jiceng.people.models import User
-from jiceng.policies.models import Outcome, Outreach, Policy, PolicyRuleChange
+from jiceng.policies.models import Outreach, Policy, PolicyRuleChange
 
 
 def outreach_for(user: User) -> QuerySet[Outreach]:
@@ -26,39 +23,6 @@ def outreach_item(user: User, pk: int) -> Outreach:
     if item is None:
         raise NotAllowed(_("This outreach item is not in your village."))
     return item
-
-
-@dataclass
-class Progress:
-    policy: str
-    village: str
-    counts: Counter[str] = field(default_factory=Counter)
-
-    @property
-    def total(self) -> int:
-        return sum(self.counts.values())
-
-    @property
-    def done(self) -> int:
-        return self.counts[Outcome.RECEIVED] + self.counts[Outcome.APPLIED]
-
-
-def outreach_progress(user: User) -> list[Progress]:
-    """Per policy and village, how many items stand at each outcome (figures, no names)."""
-    villages = villages_for(user).values("code")
-    rows = (
-        Outreach.objects.filter(village_id__in=villages)
-        .values("policy__title", "village__name", "outcome")
-        .annotate(n=Count("id"))
-        .order_by("policy__title", "village__name")
-    )
-    progress: dict[tuple[str, str], Progress] = {}
-    for row in rows:
-        key = (row["policy__title"], row["village__name"])
-        progress.setdefault(key, Progress(*key)).counts[row["outcome"]] += row["n"]
-    if not progress and not villages_for(user).exists():
-        raise NotAllowed(_("Outreach progress is for village, township and county staff."))
-    return list(progress.values())
 
 
 def rule_changes(policy: Policy) -> QuerySet[PolicyRuleChange]:

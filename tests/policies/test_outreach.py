@@ -12,7 +12,8 @@ from policies.policy_data import ELDERLY, policy
 from jiceng.core.errors import InvalidInput, NotAllowed
 from jiceng.people.models import Role, Unit, UnitKind, User
 from jiceng.policies.models import Benefit, Outcome, Outreach, Policy, PolicyRuleChange
-from jiceng.policies.selectors import outreach_for, outreach_progress
+from jiceng.policies.progress import outreach_progress
+from jiceng.policies.selectors import outreach_for
 from jiceng.policies.services import (
     outreach_record,
     policies_match,

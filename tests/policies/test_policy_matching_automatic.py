@@ -13,8 +13,8 @@ from policies.policy_data import ELDERLY, policy
 from jiceng.core import clock
 from jiceng.fieldwork.excel import HEADERS, workbook
 from jiceng.people.models import User
-from jiceng.policies.automatic import enqueue_nightly_matching
 from jiceng.policies.models import Outreach
+from jiceng.policies.nightly import enqueue_nightly_matching
 from jiceng.policies.services import policy_rule_set
 
 from factories import TIANZHU, local

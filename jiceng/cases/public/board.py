@@ -9,7 +9,8 @@ from django.db.models import Exists, OuterRef, QuerySet
 
 from jiceng.cases.models import Case, CaseEvent, Category, EventKind, Kind, Rating, State
 from jiceng.cases.public.lookup import PUBLIC_CASE_FIELDS
-from jiceng.cases.public.text import public_description, shorten
+from jiceng.cases.public.scrubbing import public_description
+from jiceng.cases.public.text import shorten
 from jiceng.places.models import Division
 
 # Requests a dispatcher has looked at. Unreviewed ones (submitted, or held as likely spam)

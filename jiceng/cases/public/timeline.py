@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from jiceng.cases.models import PUBLIC_EVENTS, Case, CaseEvent, EventKind, Rating
-from jiceng.cases.public.text import scrub
+from jiceng.cases.public.scrubbing import scrub
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 
 from jiceng.core import clock
 from jiceng.core.errors import NotAllowed
-from jiceng.fieldwork.scope import may_see_village, villages_for
 from jiceng.fieldwork.selectors.intervals import ALL_KINDS, KIND_LABELS, MEMBER_KINDS, intervals
 from jiceng.fieldwork.selectors.months import add_months, months_before
+from jiceng.fieldwork.villages import may_see_village, villages_for
 from jiceng.people.models import Household, Resident, User
 from jiceng.places.models import Division
 

@@ -1,8 +1,8 @@
-"""How long personal data is kept: moved-away residents purged, the access log pruned."""
+"""How long personal data is kept: moved-away residents purged (the access log: ``access_log``)."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from jiceng.core import clock
 from jiceng.core.errors import InvalidInput
 from jiceng.people import health
-from jiceng.people.models import AccessLog, Resident
+from jiceng.people.models import Resident
 
 PURGED_FIELDS = ("name", "phone", "id_number", "health_note", "note")
 
@@ -40,15 +40,3 @@ def residents_purge_moved_away(*, years: int, today: date | None = None) -> int:
             person.save()
             count += 1
     return count
-
-
-def access_log_prune(*, older_than: timedelta) -> int:
-    """Delete access-log rows older than ``older_than`` (the retention rule); how many.
-
-    Rows are never edited; past the retention period they are deleted whole, oldest first,
-    so the log is always a complete record of its period.
-    """
-    if older_than < timedelta(days=180):
-        raise ValueError("the access log is kept at least 180 days")
-    deleted, _counts = AccessLog.objects.filter(at__lt=clock.now() - older_than).delete()
-    return deleted

@@ -15,25 +15,6 @@ def needs_second_factor(user: User) -> bool:
     return bool(user.is_superuser or user.role in (Role.ADMIN, Role.LEADER))
 
 
-def second_factor_enrol(*, user: User, key: str, token: str) -> TOTPDevice:
-    """Keep ``key`` as the user's authenticator once ``token`` proves the app holds it."""
-    from django_otp.oath import TOTP
-
-    if TOTPDevice.objects.filter(user=user, confirmed=True).exists():
-        raise NotAllowed(_("An authenticator is already set up for this account."))
-    try:
-        totp = TOTP(bytes.fromhex(key))
-    except ValueError:
-        raise InvalidInput(_("The setup expired; start again."), field="key") from None
-    if not token.strip().isdigit() or not totp.verify(int(token), tolerance=1):
-        raise InvalidInput(_("The code is wrong or expired; enter the current one."), field="token")
-    with transaction.atomic():
-        # last_t stops the code just used from being accepted again at the next step.
-        return TOTPDevice.objects.create(
-            user=user, name="authenticator", key=key, confirmed=True, last_t=totp.t()
-        )
-
-
 def second_factor_verify(*, user: User, token: str) -> TOTPDevice:
     """The user's confirmed authenticator if ``token`` is its current code (throttled)."""
     device = TOTPDevice.objects.filter(user=user, confirmed=True).first()

@@ -17,11 +17,11 @@ holds the rules for one division, :mod:`.writer` stores the rows (through
 what happened.
 """
 
+from jiceng.places.importer.code_shape import PARENT_LENGTH as PARENT_LENGTH
 from jiceng.places.importer.errors import MAX_LISTED_ERRORS as MAX_LISTED_ERRORS
 from jiceng.places.importer.errors import DivisionFileError as DivisionFileError
 from jiceng.places.importer.national import import_all as import_all
 from jiceng.places.importer.national import national_files as national_files
-from jiceng.places.importer.problems import PARENT_LENGTH as PARENT_LENGTH
 from jiceng.places.importer.problems import division_problems as division_problems
 from jiceng.places.importer.report import ImportReport as ImportReport
 from jiceng.places.importer.run import import_divisions as import_divisions

@@ -10,9 +10,10 @@ from typing import TextIO
 
 from django.utils.translation import gettext as _
 
-from jiceng.places.importer.errors import DivisionFileError, RowError
+from jiceng.places.importer.errors import DivisionFileError
 from jiceng.places.importer.layout import Layout, header_message, layout_of
 from jiceng.places.importer.problems import division_problems
+from jiceng.places.importer.row_error import RowError
 
 GZIP_MAGIC = b"\x1f\x8b"
 REPLACEMENT_CHARACTER = "\ufffd"

@@ -1,32 +1,16 @@
-"""The bad rows of a refused divisions file, each named, and the error that lists them."""
+"""The error refusing a divisions file, listing its bad rows (the first ``MAX_LISTED_ERRORS``)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from jiceng.core.errors import InvalidInput
+from jiceng.places.importer.row_error import RowError
 
 MAX_LISTED_ERRORS = 50
-
-
-@dataclass(frozen=True)
-class RowError:
-    line: int
-    column: str
-    message: str
-
-    def __str__(self) -> str:
-        if not self.column:
-            return _("line %(line)d: %(message)s") % {"line": self.line, "message": self.message}
-        return _("line %(line)d, %(column)s: %(message)s") % {
-            "line": self.line,
-            "column": self.column,
-            "message": self.message,
-        }
 
 
 class DivisionFileError(InvalidInput):

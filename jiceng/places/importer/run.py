@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from jiceng.core.errors import InvalidInput
 from jiceng.places.importer.checker import Rows, check_file
-from jiceng.places.importer.problems import LENGTHS, is_ascii_digits
+from jiceng.places.importer.code_shape import LENGTHS, is_ascii_digits
 from jiceng.places.importer.report import ImportReport
 from jiceng.places.importer.writer import write
 from jiceng.places.models import LEVEL_BY_LENGTH

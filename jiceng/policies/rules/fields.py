@@ -1,4 +1,4 @@
-"""The attributes a rule may test, and walking a rule's conditions."""
+"""The attributes a rule may test: label, kind and database path of each."""
 
 from __future__ import annotations
 
@@ -27,24 +27,3 @@ HEALTH_FIELDS = frozenset(health.HEALTH_FLAGS)
 PROTECTED_REASON = gettext_lazy("a protected health condition")
 MAX_DEPTH = 4
 Rule = Mapping[str, Any]
-
-
-def needs_health(rule: Rule) -> bool:
-    return bool(leaf_fields(rule) & HEALTH_FIELDS)
-
-
-def has_choice(rule: Rule) -> bool:
-    if "any" in rule:
-        return True
-    return any(has_choice(item) for item in rule.get("all", []))
-
-
-def leaves(rule: Rule) -> list[Rule]:
-    items = rule.get("all") or rule.get("any")
-    if items is None:
-        return [rule]
-    return [leaf for item in items for leaf in leaves(item)]
-
-
-def leaf_fields(rule: Rule) -> set[str]:
-    return {leaf["field"] for leaf in leaves(rule)}

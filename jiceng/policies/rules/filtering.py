@@ -6,26 +6,8 @@ from datetime import date
 
 from django.db.models import Q
 
+from jiceng.policies.rules.ages import age_q
 from jiceng.policies.rules.fields import FIELDS, HEALTH_FIELDS, Rule
-
-
-def _years_before(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:  # 29 February in a year without one
-        return day.replace(year=day.year - years, day=28)
-
-
-def _age_q(op: str, value: int, today: date) -> Q:
-    # age >= n  <=>  born on or before today n years ago.
-    at_least = {">=": value, ">": value + 1, "==": value}.get(op)
-    at_most = {"<=": value, "<": value - 1, "==": value}.get(op)
-    q = Q(birth_date__isnull=False)
-    if at_least is not None:
-        q &= Q(birth_date__lte=_years_before(today, at_least))
-    if at_most is not None:
-        q &= Q(birth_date__gt=_years_before(today, at_most + 1))
-    return q
 
 
 def to_q(rule: Rule, today: date) -> Q | None:
@@ -50,7 +32,7 @@ def to_q(rule: Rule, today: date) -> Q | None:
     if name in HEALTH_FIELDS:
         return None
     if kind == "number":
-        return _age_q(rule["op"], rule["value"], today)
+        return age_q(rule["op"], rule["value"], today)
     if kind == "flag":
         return Q(**{path: rule["value"]})
     return Q(**{f"{path}__startswith": rule["value"]})

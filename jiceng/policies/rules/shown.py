@@ -16,7 +16,8 @@ from functools import lru_cache
 from django.conf import settings
 from django.utils import translation
 
-from jiceng.policies.rules.fields import FIELDS, Rule, leaves
+from jiceng.policies.rules.fields import FIELDS, Rule
+from jiceng.policies.rules.walking import leaves
 from jiceng.policies.rules.words import describe
 
 # Labels that were worded otherwise in English before (Chinese inside an English label).

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from jiceng.core.errors import NotAllowed
 from jiceng.fieldwork import selectors
-from jiceng.fieldwork.scope import villages_for
+from jiceng.fieldwork.villages import villages_for
 from jiceng.web.field.access import field_user
 
 

@@ -14,7 +14,7 @@ from jiceng.core import clock
 from jiceng.people.models import User
 from jiceng.policies.models import CLOSED_OUTCOMES
 from jiceng.policies.outreach_list import new_since, outreach_page, policy_choices
-from jiceng.policies.selectors import outreach_progress
+from jiceng.policies.progress import outreach_progress
 from jiceng.web.field.forms import OutcomeForm
 from jiceng.web.field.outreach_filter import FilterForm
 

@@ -1,4 +1,4 @@
-"""Housekeeping by staff: merging duplicates and internal notes."""
+"""Staff close a duplicate by merging it into the case that carries the work."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from django.utils.translation import gettext as _
 
 from jiceng.cases import history, permissions, rules
 from jiceng.cases.models import Case, CaseEvent, EventKind, State
-from jiceng.cases.services.cleaning import clean_text
 from jiceng.core import clock
 from jiceng.core.errors import InvalidInput
 from jiceng.people.models import User
@@ -44,12 +43,3 @@ def case_merge(*, case: Case, into: Case, by: User) -> CaseEvent:
         )
     case.merged_into = into
     return event
-
-
-def case_note(*, case: Case, by: User, note: str) -> CaseEvent:
-    """An internal note; never shown to the public."""
-    rules.require(rules.NOTE, case=case, by=by)
-    note = clean_text(note, "note", max_length=2000)
-    return history.append(
-        case, kind=EventKind.NOTE, at=clock.now(), by=by, to_state=case.state, note=note
-    )
