@@ -9,8 +9,9 @@ records what it read, with its ``help`` text (:mod:`jiceng.core.env.registry`);
 
 from __future__ import annotations
 
+from jiceng.core.env.fernet import fernet_key, fernet_keys
 from jiceng.core.env.formats import csv_list, directory, hour_range, time_zone
-from jiceng.core.env.keys import fernet_key, fernet_keys, secret_bytes
+from jiceng.core.env.keys import secret_bytes
 from jiceng.core.env.network import networks, origin, redis_url
 from jiceng.core.env.registry import section
 from jiceng.core.env.values import boolean, choice, integer, raw, string
