@@ -13,7 +13,7 @@ from jiceng.core import clock
 from jiceng.demo import setup
 from jiceng.demo.simulate import simulate_case
 from jiceng.demo.world import CATEGORY_WEIGHTS, World
-from jiceng.notices.events.routing import muted
+from jiceng.notices.events.muting import muted
 from jiceng.people.models import Resident
 from jiceng.places.models import Division, Level
 
