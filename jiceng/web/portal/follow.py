@@ -20,7 +20,7 @@ from jiceng.cases.models import (
 )
 from jiceng.core import clock
 from jiceng.core.proxy import client_address
-from jiceng.notices import optout as texts
+from jiceng.notices import optout_state as texts
 from jiceng.web.portal import session, states, wording
 from jiceng.web.portal.forms import (
     SATISFACTION_CHOICES,
