@@ -9,13 +9,14 @@ from collections.abc import Sequence
 from jiceng.cli import (
     anchor,
     delegated,
+    demo,
     history,
     partitions,
     passthrough,
     places,
     rollups,
     routine,
-    server,
+    serve,
     sweep,
     textmining,
     units,
@@ -36,8 +37,8 @@ def _parser() -> argparse.ArgumentParser:
         return command
 
     for add_command in (
-        server.add_demo,
-        server.add_serve,
+        demo.add_demo,
+        serve.add_serve,
         worker.add_worker,
         routine.add_hot_issues,
         rollups.add_rollups,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from jiceng.core.keys_reports import check_report, reencrypt_report
 from jiceng.core.keys_rotate import rotate_keys
 
 
@@ -21,35 +22,5 @@ def add_arguments(command: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    return {"rotate": rotate_keys, "reencrypt": _reencrypt, "check": _check}[args.action]()
-
-
-def _reencrypt() -> int:
-    from jiceng.core.keys import keys_reencrypt
-
-    report = keys_reencrypt()
-    for label, count in sorted(report.changed.items()):
-        print(f"{label}: {count} re-encrypted")
-    for label, count in sorted(report.unreadable.items()):
-        print(f"{label}: {count} readable by no configured key, left as they are")
-    changed = sum(report.changed.values())
-    print(f"re-encrypted {changed} of {report.scanned} stored values under the current key")
-    return 1 if report.unreadable else 0
-
-
-def _check() -> int:
-    from jiceng.core.keys import keys_check
-
-    report = keys_check()
-    for label, count in sorted(report.old_key.items()):
-        print(f"{label}: {count} need an old key")
-    for label, count in sorted(report.unreadable.items()):
-        print(f"{label}: {count} readable by no configured key")
-    old, lost = sum(report.old_key.values()), sum(report.unreadable.values())
-    print(
-        f"checked {report.scanned} stored values: {old} need an old key, "
-        f"{lost} readable by no configured key"
-    )
-    if old == 0 and lost == 0:
-        print("every value reads with the current key alone: old keys can be dropped")
-    return 0 if old == 0 and lost == 0 else 1
+    actions = {"rotate": rotate_keys, "reencrypt": reencrypt_report, "check": check_report}
+    return actions[args.action]()

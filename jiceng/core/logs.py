@@ -9,70 +9,11 @@ one to every 403 and 400); the traceback of a server error is kept.
 
 from __future__ import annotations
 
-import json
-import logging
-from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
-
-def _moment(record: logging.LogRecord, zone: ZoneInfo) -> str:
-    return datetime.fromtimestamp(record.created, zone).isoformat(timespec="milliseconds")
-
-
-def _request_fields(record: logging.LogRecord) -> dict[str, Any]:
-    fields: dict[str, Any] = {}
-    request = getattr(record, "request", None)
-    path = getattr(request, "path", None)
-    if isinstance(path, str):
-        fields["path"] = path
-    status = getattr(record, "status_code", None)
-    if isinstance(status, int):
-        fields["status"] = status
-    return fields
-
-
-class TextFormatter(logging.Formatter):
-    def __init__(self, zone: str = "UTC") -> None:
-        super().__init__()
-        self.zone = ZoneInfo(zone)
-
-    def format(self, record: logging.LogRecord) -> str:
-        line = (
-            f"{_moment(record, self.zone)} {record.levelname} {record.name} {record.getMessage()}"
-        )
-        if record.exc_info:
-            line += "\n" + self.formatException(record.exc_info)
-        return line
-
-
-class JsonFormatter(logging.Formatter):
-    def __init__(self, zone: str = "UTC") -> None:
-        super().__init__()
-        self.zone = ZoneInfo(zone)
-
-    def format(self, record: logging.LogRecord) -> str:
-        entry: dict[str, Any] = {
-            "time": _moment(record, self.zone),
-            "level": record.levelname,
-            "logger": record.name,
-            "message": record.getMessage(),
-            **_request_fields(record),
-        }
-        if record.exc_info:
-            entry["exception"] = self.formatException(record.exc_info)
-        return json.dumps(entry, ensure_ascii=False, default=str)
-
-
-class ClientErrorsWithoutTraceback(logging.Filter):
-    """A 4xx is the client's mistake (or a refusal): a line says all there is to say."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        status = getattr(record, "status_code", None)
-        if isinstance(status, int) and 400 <= status < 500:
-            record.exc_info = None
-            record.exc_text = None
-        return True
+from jiceng.core.log_filters import ClientErrorsWithoutTraceback
+from jiceng.core.log_json import JsonFormatter
+from jiceng.core.log_text import TextFormatter
 
 
 def config(*, level: str, fmt: str, zone: str) -> dict[str, Any]:
@@ -81,8 +22,8 @@ def config(*, level: str, fmt: str, zone: str) -> dict[str, Any]:
     return {
         "version": 1,
         "disable_existing_loggers": False,
-        "formatters": {"line": {"()": f"{__name__}.{formatter.__name__}", "zone": zone}},
-        "filters": {"no_4xx_traceback": {"()": f"{__name__}.ClientErrorsWithoutTraceback"}},
+        "formatters": {"line": {"()": formatter, "zone": zone}},
+        "filters": {"no_4xx_traceback": {"()": ClientErrorsWithoutTraceback}},
         "handlers": {
             "console": {
                 "class": "logging.StreamHandler",

@@ -11,9 +11,10 @@ from django.db import transaction
 from jiceng.cases.models import Category
 from jiceng.core import clock
 from jiceng.demo import setup
+from jiceng.demo.shares import CATEGORY_WEIGHTS
 from jiceng.demo.simulate import simulate_case
-from jiceng.demo.world import CATEGORY_WEIGHTS, World
-from jiceng.notices.events.routing import muted
+from jiceng.demo.world import World
+from jiceng.notices.events.muting import muted
 from jiceng.people.models import Resident
 from jiceng.places.models import Division, Level
 

@@ -8,7 +8,8 @@ from jiceng.cases import services
 from jiceng.cases.models import Case
 from jiceng.core import clock
 from jiceng.demo import texts
-from jiceng.demo.world import Stop, World, at, hours, staff
+from jiceng.demo.moments import Stop, at, hours
+from jiceng.demo.world import World, staff
 from jiceng.people.models import UnitKind
 
 

@@ -9,7 +9,8 @@ from jiceng.cases.models import Case, Kind, RatingSource, Satisfaction, State
 from jiceng.core import clock
 from jiceng.core.errors import IllegalTransition
 from jiceng.demo import texts
-from jiceng.demo.world import World, at, hours
+from jiceng.demo.moments import at, hours
+from jiceng.demo.world import World
 from jiceng.people.models import Role
 
 

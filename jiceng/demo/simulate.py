@@ -15,8 +15,10 @@ from jiceng.cases.models import Case, Channel, Urgency
 from jiceng.core import clock
 from jiceng.demo import texts
 from jiceng.demo.handling import handle
+from jiceng.demo.moments import Stop, at, hours
 from jiceng.demo.rating import rate
-from jiceng.demo.world import FROM_REGISTRY, Stop, World, at, hours, staff
+from jiceng.demo.shares import FROM_REGISTRY
+from jiceng.demo.world import World, staff
 from jiceng.people.models import Role, UnitKind
 
 

@@ -12,16 +12,8 @@ from django.db import IntegrityError, transaction
 
 from jiceng.core import clock
 from jiceng.notices.models import OptOut, OptOutSource
+from jiceng.notices.optout_state import can_choose
 from jiceng.people.models import Resident
-
-
-def can_choose(resident: Resident | None) -> bool:
-    """Whether there is a phone to decide about (none once personal data was purged)."""
-    return resident is not None and bool(resident.phone_index) and resident.purged_at is None
-
-
-def stopped(resident: Resident) -> bool:
-    return OptOut.objects.filter(phone_index=resident.phone_index).exists()
 
 
 def stop_texts(*, resident: Resident) -> None:

@@ -1,12 +1,13 @@
 from django.urls import include, path
 
-from jiceng.web import auth, source, twofactor
+from jiceng.web import auth, source
+from jiceng.web.twofactor import enrol, verify
 
 urlpatterns = [
     path("login/", auth.LoginView.as_view(), name="login"),
     path("logout/", auth.LogoutView.as_view(), name="logout"),
-    path("account/two-factor/", twofactor.enrol, name="two_factor_enrol"),
-    path("account/two-factor/verify/", twofactor.verify, name="two_factor_verify"),
+    path("account/two-factor/", enrol.enrol, name="two_factor_enrol"),
+    path("account/two-factor/verify/", verify.verify, name="two_factor_verify"),
     path("source/", source.source, name="source"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("workbench/field/", include("jiceng.web.field.urls")),

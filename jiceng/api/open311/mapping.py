@@ -1,4 +1,4 @@
-"""Jiceng's categories and cases in GeoReport v2 terms.
+"""Jiceng's cases as GeoReport v2 service requests.
 
 Nothing personal leaves here: no resident name, phone or ID number, and
 free text passes through the public board's scrubber first.
@@ -12,35 +12,14 @@ from typing import Any
 from django.utils import timezone
 
 from jiceng.api import reference
-from jiceng.api.open311.render import when
-from jiceng.cases.models import Category, State, TimeLimit
+from jiceng.api.open311.categories import notice
+from jiceng.api.open311.times import when
+from jiceng.cases.models import State
 from jiceng.cases.public import UNREVIEWED_STATES, scrub
 
 # Open311 knows two states. Resolved and closed are "closed"; a merged duplicate is too:
 # its work goes on under the case it was merged into.
 CLOSED_STATES = (State.RESOLVED, State.CLOSED, State.MERGED)
-
-
-def notice(limit: TimeLimit) -> str:
-    """The resolution time limit in plain words."""
-    return reference.notice(limit)
-
-
-def service(category: Category) -> dict[str, Any]:
-    return {
-        "service_code": category.code,
-        "service_name": category.name,
-        "description": f"{category.name_en}. {notice(category.time_limit)}",
-        "metadata": False,
-        "type": "realtime",
-        "keywords": f"{category.name}, {category.name_en}",
-        "group": category.get_group_display(),
-    }
-
-
-def definition(category: Category) -> dict[str, Any]:
-    # No category asks extra questions yet; the definition says so explicitly.
-    return {"service_code": category.code, "attributes": []}
 
 
 def _address(row: dict[str, Any]) -> str:

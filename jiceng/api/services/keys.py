@@ -8,7 +8,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from jiceng.api.models import ApiKey
-from jiceng.api.services.lookup import KEY_PREFIX, key_hash
+from jiceng.api.services.key_rows import key_hash
+from jiceng.api.services.lookup import KEY_PREFIX
 from jiceng.core import clock
 from jiceng.core.errors import InvalidInput
 from jiceng.people.models import UNIT_KIND_OF_ROLE, Role, Unit, UnitKind, User

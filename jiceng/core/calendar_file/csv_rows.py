@@ -7,14 +7,14 @@ import io
 
 from django.utils.translation import gettext as _
 
-from jiceng.core.calendar_file.days import FIELDS, REQUIRED
+from jiceng.core.calendar_file.csv_header import header_problems
 from jiceng.core.calendar_file.errors import FIRST_LINE, RowError, Rows, Where
 
 
 def csv_rows(text: str) -> tuple[Rows, list[RowError]]:
     reader = csv.DictReader(io.StringIO(text, newline=""))
     header = [(name or "").strip().lower() for name in reader.fieldnames or []]
-    problems = _header_problems(header)
+    problems = header_problems(header)
     if problems:
         return [], [RowError(FIRST_LINE, "", problem) for problem in problems]
     reader.fieldnames = header
@@ -28,20 +28,3 @@ def csv_rows(text: str) -> tuple[Rows, list[RowError]]:
         elif any((value or "").strip() for value in record.values()):
             rows.append((where, record))
     return rows, errors
-
-
-def _header_problems(header: list[str]) -> list[str]:
-    problems = []
-    missing = [name for name in REQUIRED if name not in header]
-    unknown = [name for name in header if name not in FIELDS]
-    if missing:
-        problems.append(
-            _("The header must name the columns %(required)s; missing: %(missing)s.")
-            % {"required": ", ".join(REQUIRED), "missing": ", ".join(missing)}
-        )
-    if unknown:
-        problems.append(
-            _("Unknown columns %(unknown)s; the columns are %(fields)s.")
-            % {"unknown": ", ".join(unknown), "fields": ", ".join(FIELDS)}
-        )
-    return problems

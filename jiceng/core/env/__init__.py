@@ -7,29 +7,19 @@ records what it read, with its ``help`` text (:mod:`jiceng.core.env.registry`);
 ``docs/configuration.md`` is written from that record (:mod:`jiceng.core.env.docs`).
 """
 
-from __future__ import annotations
-
-from jiceng.core.env.formats import csv_list, directory, hour_range, time_zone
-from jiceng.core.env.keys import fernet_key, fernet_keys, secret_bytes
-from jiceng.core.env.network import networks, origin, redis_url
-from jiceng.core.env.registry import section
-from jiceng.core.env.values import boolean, choice, integer, raw, string
-
-__all__ = [
-    "boolean",
-    "choice",
-    "csv_list",
-    "directory",
-    "fernet_key",
-    "fernet_keys",
-    "hour_range",
-    "integer",
-    "networks",
-    "origin",
-    "raw",
-    "redis_url",
-    "secret_bytes",
-    "section",
-    "string",
-    "time_zone",
-]
+from jiceng.core.env.directories import directory as directory
+from jiceng.core.env.fernet import fernet_key as fernet_key
+from jiceng.core.env.fernet import fernet_keys as fernet_keys
+from jiceng.core.env.hours import hour_range as hour_range
+from jiceng.core.env.ip_networks import networks as networks
+from jiceng.core.env.keys import secret_bytes as secret_bytes
+from jiceng.core.env.lists import csv_list as csv_list
+from jiceng.core.env.origins import origin as origin
+from jiceng.core.env.redis import redis_url as redis_url
+from jiceng.core.env.registry import section as section
+from jiceng.core.env.values import boolean as boolean
+from jiceng.core.env.values import choice as choice
+from jiceng.core.env.values import integer as integer
+from jiceng.core.env.values import raw as raw
+from jiceng.core.env.values import string as string
+from jiceng.core.env.zones import time_zone as time_zone

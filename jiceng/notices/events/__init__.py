@@ -7,6 +7,6 @@ workbench inbox, with deadline warnings planned ahead and withdrawn by the drain
 the case has moved on. Dispatch centres get a digest instead (``notices.digests``).
 """
 
+from jiceng.notices.events.muting import muted as muted
 from jiceng.notices.events.routing import PLANS as PLANS
-from jiceng.notices.events.routing import muted as muted
 from jiceng.notices.events.routing import on_event as on_event

@@ -1,14 +1,13 @@
-"""Which plans each event kind runs, and the switch that mutes them all."""
+"""Which plans each event kind runs (unless muted, see ``muting``)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Callable
 from typing import Any
 
 from jiceng.cases.models import Case, CaseEvent, EventKind
 from jiceng.notices.events import residents, staff
+from jiceng.notices.events.muting import is_muted
 from jiceng.notices.events.resolved import resolved
 from jiceng.notices.models import Message
 from jiceng.notices.outbox import writing
@@ -16,21 +15,8 @@ from jiceng.notices.outbox import writing
 Plan = Callable[[Case, CaseEvent], list[Message]]
 
 
-_muted: ContextVar[bool] = ContextVar("jiceng_notices_muted", default=False)
-
-
-@contextmanager
-def muted() -> Iterator[None]:
-    """Plan nothing for the events written inside: the demo's simulated past tells nobody."""
-    token = _muted.set(True)
-    try:
-        yield
-    finally:
-        _muted.reset(token)
-
-
 def on_event(sender: object, *, case: Case, event: CaseEvent, **kwargs: Any) -> None:
-    if _muted.get():
+    if is_muted():
         return
     planned: list[Message] = []
     for plan in PLANS.get(event.kind, ()):

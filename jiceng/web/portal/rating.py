@@ -16,7 +16,7 @@ from jiceng.cases.models import (
 from jiceng.cases.services import case_rate
 from jiceng.core.errors import Conflict, IllegalTransition, InvalidInput
 from jiceng.web.portal import session
-from jiceng.web.portal.follow import case_page
+from jiceng.web.portal.case_page import case_page
 from jiceng.web.portal.forms import (
     SERVICE_FIELDS,
     RateForm,

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from jiceng.api import reference
 from jiceng.api.idempotency.claims import idempotent
-from jiceng.api.open311 import mapping
+from jiceng.api.open311.categories import definition, notice
 from jiceng.api.open311.render import respond
 from jiceng.api.open311.views.common import Refused, category_of, county_of, param
 from jiceng.api.services.lookup import apikey_user
@@ -40,7 +40,7 @@ def _attributes(form: QueryDict) -> dict[str, list[str]]:
 
 
 def _check_attributes(form: QueryDict, category: Category) -> None:
-    known = {item["code"] for item in mapping.definition(category)["attributes"]}
+    known = {item["code"] for item in definition(category)["attributes"]}
     for code, values in _attributes(form).items():
         if values and code not in known:
             raise Refused(
@@ -120,7 +120,7 @@ def create_request(request: HttpRequest, fmt: str) -> HttpResponse:
         )
         row = {
             "service_request_id": case.number,
-            "service_notice": mapping.notice(_limit(case)),
+            "service_notice": notice(_limit(case)),
             "account_id": param(request, "account_id") or None,
         }
         return respond(fmt, "service_requests", [row])
