@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from jiceng.textmining.words import content_words, default_stop_words
+from jiceng.textmining.stop_words import default_stop_words
+from jiceng.textmining.words import content_words
 
 HEAD_CHARS = 20
 # Function characters that the training set's segmenter removed as stop words: in

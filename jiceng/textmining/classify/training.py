@@ -11,7 +11,7 @@ from jiceng.textmining.classify.model import Model
 from jiceng.textmining.classify.reading import HEAD_CHARS, model_text
 from jiceng.textmining.classify.rows import stack
 from jiceng.textmining.features.tfidf import NgramTfidf, WordTfidf
-from jiceng.textmining.words import default_stop_words
+from jiceng.textmining.stop_words import default_stop_words
 
 
 def train(
