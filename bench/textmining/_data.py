@@ -29,6 +29,6 @@ def raw_text(row: dict[str, str]) -> str:
 
 def descriptions() -> list[tuple[str, str]]:
     """The category system (附件1) as (sub-category names, top-level label) pairs."""
-    from jiceng.textmining.cli.classifier import label_descriptions
+    from jiceng.textmining.cli.labelled import label_descriptions
 
     return label_descriptions(TEDDY / "taxonomy_附件1.csv")

@@ -6,7 +6,7 @@ Cuts the raw, unlabelled messages of hot_issues_附件3.csv and replies_附件4.
 with jieba (jieba-rs) and lists the words found at least ``--min-count`` times
 in *each* file but never in train_segmented.csv.  Writes
 jiceng/textmining/data/stopwords.txt (``--check``: only says whether the file
-is up to date).  sample_raw_labeled.csv is not read.  See jiceng/textmining/words.py.
+is up to date).  sample_raw_labeled.csv is not read.  See jiceng/textmining/stop_words.py.
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ from collections import Counter
 
 from _data import raw_text, rows
 
-from jiceng.textmining.words import STOP_WORDS_FILE, content_words
+from jiceng.textmining.stop_words import STOP_WORDS_FILE
+from jiceng.textmining.words import content_words
 
 HEADER = (
     "# Words jieba finds in the raw 附件3 and 附件4 messages (each file: at least 3 times)\n"

@@ -10,7 +10,8 @@ from jiceng.textmining.classify.model import Model, Prediction
 from jiceng.textmining.classify.storage import ModelError
 from jiceng.textmining.classify.training import train
 from jiceng.textmining.duplicates.index import DuplicateIndex
-from jiceng.textmining.hotissues.messages import HotIssue, Message
+from jiceng.textmining.hotissues.issue import HotIssue
+from jiceng.textmining.hotissues.messages import Message
 from jiceng.textmining.hotissues.ranking import find_hot_issues
 from jiceng.textmining.normalize import normalize
 from jiceng.textmining.segment import Segmenter, place_words, search_tokens

@@ -10,8 +10,11 @@ import numpy as np
 import scipy.sparse as sp
 
 from jiceng.textmining.classify import storage
-from jiceng.textmining.classify.explain import contributions, phrases
-from jiceng.textmining.classify.reading import model_text, softmax, stack
+from jiceng.textmining.classify.calibration import softmax
+from jiceng.textmining.classify.explain import contributions
+from jiceng.textmining.classify.phrases import phrases
+from jiceng.textmining.classify.reading import model_text
+from jiceng.textmining.classify.rows import stack
 from jiceng.textmining.features.ngrams import folded_text
 from jiceng.textmining.features.tfidf import NgramTfidf, WordTfidf
 

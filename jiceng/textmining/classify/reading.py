@@ -1,19 +1,13 @@
-"""A message as the classifier reads it, and its feature row (package docstring)."""
+"""A message as the classifier reads it: content words, and their characters (package docstring)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
-import numpy as np
-import scipy.sparse as sp
-
-from jiceng.textmining.features.tfidf import NgramTfidf, WordTfidf
-from jiceng.textmining.words import content_words, default_stop_words
+from jiceng.textmining.stop_words import default_stop_words
+from jiceng.textmining.words import content_words
 
 HEAD_CHARS = 20
-HEAD_WEIGHT = 0.5
-WORD_WEIGHT = 1.0
 # Function characters that the training set's segmenter removed as stop words: in
 # raw 附件3/附件4 messages each is 8 to 77 times as frequent as in train_segmented.csv
 # (bench/textmining/README.md). Inside longer words they survive the stop-word list,
@@ -34,22 +28,3 @@ def model_text(text: str, stop_words: frozenset[str] | None = None) -> ModelText
     """``text`` cut into content words (:func:`~jiceng.textmining.words.content_words`)."""
     words = content_words(text, default_stop_words() if stop_words is None else stop_words)
     return ModelText(words, "".join(words).translate(_STOP_TABLE))
-
-
-def stack(
-    body: NgramTfidf, head: NgramTfidf, words: WordTfidf, prepared: Sequence[ModelText]
-) -> sp.csr_matrix:
-    chars = [p.chars for p in prepared]
-    return sp.hstack(
-        [
-            body.transform(chars),
-            HEAD_WEIGHT * head.transform(chars),
-            WORD_WEIGHT * words.transform([p.words for p in prepared]),
-        ],
-        format="csr",
-    )
-
-
-def softmax(scores: np.ndarray) -> np.ndarray:
-    shifted = np.exp(scores - scores.max(axis=1, keepdims=True))
-    return shifted / shifted.sum(axis=1, keepdims=True)

@@ -14,23 +14,15 @@ import sys
 from collections.abc import Callable, Sequence
 
 from jiceng.textmining.classify.storage import ModelError
-from jiceng.textmining.cli import classifier, messages
 from jiceng.textmining.cli.common import InputError
+from jiceng.textmining.cli.parser import parser
 from jiceng.textmining.table import TableError
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="jiceng textmining", description=__doc__)
-    commands = parser.add_subparsers(dest="command", required=True)
-    classifier.add_commands(commands)
-    messages.add_commands(commands)
-    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; ``argv`` starts after the word ``textmining``."""
     try:
-        args = _parser().parse_args(argv)
+        args = parser(__doc__).parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
         return exc.code if isinstance(exc.code, int) else 2
     run: Callable[[argparse.Namespace], int] = args.run

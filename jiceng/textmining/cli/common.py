@@ -1,11 +1,14 @@
-"""What every command shares: input errors, column lists, JSON output, standard input."""
+"""What every command shares: input errors, column lists, JSON output, input texts."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+from pathlib import Path
 from typing import Any
+
+from jiceng.textmining.table import read_table
 
 
 class InputError(ValueError):
@@ -28,3 +31,11 @@ def stdin_text() -> str:
     if not text.strip():
         raise InputError("no text on standard input")
     return text
+
+
+def file_texts(paths: list[Path], names: list[str]) -> list[str]:
+    """The non-blank texts of every row of the CSV files (columns ``names`` joined)."""
+    texts = [t for p in paths for t in read_table(p, names).texts(names) if t.strip()]
+    if not texts:
+        raise InputError("no text in the input files")
+    return texts

@@ -22,5 +22,5 @@ merged, so adding stays cheap (amortised O(log n) per n-gram) without ever
 re-sorting the whole index on one add.
 """
 
+from jiceng.textmining.duplicates.hashing import hashed_ngrams as hashed_ngrams
 from jiceng.textmining.duplicates.index import DuplicateIndex as DuplicateIndex
-from jiceng.textmining.duplicates.levels import hashed_ngrams as hashed_ngrams

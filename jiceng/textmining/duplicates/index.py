@@ -7,7 +7,8 @@ from collections.abc import Iterable
 
 import numpy as np
 
-from jiceng.textmining.duplicates.levels import Level, hashed_ngrams
+from jiceng.textmining.duplicates.hashing import hashed_ngrams
+from jiceng.textmining.duplicates.levels import Level
 from jiceng.textmining.duplicates.search import IndexSearch
 
 _TAIL = 128

@@ -76,7 +76,7 @@ from jiceng.textmining.hotissues.boilerplate import Boilerplate as Boilerplate
 from jiceng.textmining.hotissues.boilerplate import drop_boilerplate as drop_boilerplate
 from jiceng.textmining.hotissues.boilerplate import find_boilerplate as find_boilerplate
 from jiceng.textmining.hotissues.grouping import Grouping as Grouping
-from jiceng.textmining.hotissues.messages import HotIssue as HotIssue
+from jiceng.textmining.hotissues.issue import HotIssue as HotIssue
 from jiceng.textmining.hotissues.messages import Message as Message
 from jiceng.textmining.hotissues.ranking import find_hot_issues as find_hot_issues
 from jiceng.textmining.hotissues.ranking import heat_index as heat_index

@@ -11,7 +11,8 @@ import scipy.sparse as sp
 
 from jiceng.textmining.hotissues.clustering import MIN_SIMILARITY, compact
 from jiceng.textmining.hotissues.grouping import Grouping
-from jiceng.textmining.hotissues.messages import HotIssue, Message
+from jiceng.textmining.hotissues.issue import HotIssue
+from jiceng.textmining.hotissues.messages import Message
 from jiceng.textmining.keywords.stats import PhraseStats
 
 _NO_TIME = datetime.max.replace(tzinfo=UTC)

@@ -7,7 +7,8 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from jiceng.textmining.keywords.grams import EDGE, clauses, ngrams, without_overlaps
+from jiceng.textmining.keywords.grams import EDGE, clauses, ngrams
+from jiceng.textmining.keywords.overlaps import without_overlaps
 
 _DIGITS_OR_LATIN = re.compile(r"^[\da-z]+$")
 _CODE_FRAGMENT = re.compile(r"[a-z]\d*[省市区县]")

@@ -37,7 +37,8 @@ from typing import Any
 
 from jiceng.textmining.normalize import join_cjk, normalize, to_halfwidth, to_simplified
 from jiceng.textmining.spam import rules
-from jiceng.textmining.spam.lexicon import COMPLAINT_MARKERS, NON_CONTENT
+from jiceng.textmining.spam.markers import COMPLAINT_MARKERS
+from jiceng.textmining.spam.patterns import NON_CONTENT
 from jiceng.textmining.spam.rules import STUFFED_LIST_PROBABILITY as STUFFED_LIST_PROBABILITY
 
 SPAM_THRESHOLD = 1.0

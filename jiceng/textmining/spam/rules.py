@@ -5,17 +5,8 @@ from __future__ import annotations
 import zlib
 from collections import Counter
 
-from jiceng.textmining.spam.lexicon import (
-    CALL_TO_ACTION,
-    DOMAIN,
-    HANDLE,
-    MASSIVE_STUFFING,
-    PRICE,
-    SALES_TERMS,
-    SEGMENTS,
-    STUFFING_TERMS,
-    URL,
-)
+from jiceng.textmining.spam.lexicon import MASSIVE_STUFFING, SALES_TERMS, STUFFING_TERMS
+from jiceng.textmining.spam.patterns import CALL_TO_ACTION, DOMAIN, HANDLE, PRICE, SEGMENTS, URL
 from jiceng.textmining.stuffing.model import default_model
 
 # Above this probability of a stuffed list a page is spam without other evidence; the

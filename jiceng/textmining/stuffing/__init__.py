@@ -22,6 +22,7 @@ The model is ``data/stuffing.json`` (plain numbers, no code), written by
 :func:`train` — ``jiceng textmining train-stuffing`` (see bench/textmining/README.md).
 """
 
+from jiceng.textmining.stuffing.lists import longest_list as longest_list
 from jiceng.textmining.stuffing.model import FEATURES as FEATURES
 from jiceng.textmining.stuffing.model import MODEL_FORMAT as MODEL_FORMAT
 from jiceng.textmining.stuffing.model import MODEL_PATH as MODEL_PATH
@@ -30,5 +31,4 @@ from jiceng.textmining.stuffing.model import default_model as default_model
 from jiceng.textmining.stuffing.model import load as load
 from jiceng.textmining.stuffing.model import save as save
 from jiceng.textmining.stuffing.reading import canonical as canonical
-from jiceng.textmining.stuffing.reading import longest_list as longest_list
 from jiceng.textmining.stuffing.training import train as train

@@ -9,7 +9,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from jiceng.textmining.stuffing.reading import ListRun, canonical, grams, longest_list
+from jiceng.textmining.stuffing.lists import ListRun, longest_list
+from jiceng.textmining.stuffing.reading import canonical, grams
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "stuffing.json"
 MODEL_FORMAT = "jiceng.textmining.stuffing"

@@ -1,11 +1,9 @@
-"""How the detector reads a page: canonical text, its segments and its longest list."""
+"""How the detector reads a page: canonical text, segments, their grams and length."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
-from dataclasses import dataclass
 from itertools import pairwise
 
 from jiceng.textmining.normalize import strip_html, to_simplified
@@ -36,28 +34,3 @@ def length(segment: str) -> int:
     character with about three letters, so a pinyin title is as short as a Chinese one."""
     latin = sum(1 for c in segment if "a" <= c <= "z")
     return len(segment) - latin + -(-latin // 3)
-
-
-@dataclass(frozen=True)
-class ListRun:
-    segments: list[str]
-    separator: str
-    chars: int
-
-
-def longest_list(text: str) -> ListRun:
-    """The longest run of consecutive short segments and its commonest separator."""
-    pieces = SEPARATOR.split(text)
-    segments, separators = pieces[0::2], pieces[1::2]
-    best, start = (0, 0), 0
-    for i, segment in enumerate(segments):
-        if not SHORT[0] <= length(segment) <= SHORT[1]:
-            if i - start > best[1] - best[0]:
-                best = (start, i)
-            start = i + 1
-    if len(segments) - start > best[1] - best[0]:
-        best = (start, len(segments))
-    run = segments[best[0] : best[1]]
-    seps = Counter(s.strip() or " " for s in separators[best[0] : max(best[1] - 1, best[0])])
-    separator = seps.most_common(1)[0][0] if seps else ""
-    return ListRun(run, separator, sum(len(s) for s in run))
