@@ -26,6 +26,16 @@ def hashed(texts: Sequence[str], ngrams: tuple[int, int] = (1, 2)) -> sp.csr_mat
     return sp.csr_matrix(counts)
 
 
+def weighed(counts: sp.csr_matrix, idf: np.ndarray) -> sp.csr_matrix:
+    """Log term frequency times IDF, each row of unit length."""
+    weights = sp.csr_matrix(counts, dtype=np.float64, copy=True)
+    rows = np.repeat(np.arange(weights.shape[0]), np.diff(weights.indptr))
+    weights.data = np.log1p(weights.data) * idf[weights.indices]
+    norms = np.sqrt(np.bincount(rows, weights.data**2, minlength=weights.shape[0]))
+    weights.data /= np.maximum(norms, 1e-9)[rows]
+    return weights
+
+
 def _stop_ngrams() -> np.ndarray:
     words = [w for w in default_stop_words() if len(w) <= 3 and not w.isascii()]
     return np.unique(hashed(words).indices)

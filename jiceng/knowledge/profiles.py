@@ -3,8 +3,10 @@
 Each policy document named in a past reply (:mod:`~jiceng.knowledge.citing`) gets a
 profile: the questions (titles counted twice) and, at half weight, the replies of the
 cases that cite it, as counts of character 1–2-grams. A new question is matched to
-the profiles by TF-IDF cosine. A question's own case is left out of every profile
-(``exclude``), so a case never proposes the document of its own reply. Measured by
+the profiles by TF-IDF cosine, and the documents are ranked by that cosine plus the
+votes of the question's nearest past cases (:mod:`~jiceng.knowledge.votes`). A
+question's own case is left out of every profile and vote (``exclude``), so a case
+never proposes the document of its own reply. Measured by
 ``bench/knowledge/evaluate.py`` (bench/knowledge/README.md).
 """
 
@@ -17,7 +19,8 @@ import numpy as np
 import scipy.sparse as sp
 
 from jiceng.knowledge.citing import CitedDocument, cited_documents
-from jiceng.knowledge.ngrams import content_only, hashed
+from jiceng.knowledge.ngrams import content_only, hashed, weighed
+from jiceng.knowledge.votes import NEIGHBOURS, VOTE_WEIGHT, distinct, votes
 
 REPLY_WEIGHT = 0.5
 
@@ -44,7 +47,8 @@ def _question(title: str, text: str) -> str:
 
 
 class CitedIndex:
-    def __init__(self, cases: Iterable[Citing]) -> None:
+    def __init__(self, cases: Iterable[Citing], *, neighbours: int = NEIGHBOURS) -> None:
+        self._neighbours = neighbours
         documents: dict[str, CitedDocument] = {}
         column: dict[str, int] = {}
         rows: list[int] = []
@@ -74,24 +78,30 @@ class CitedIndex:
         self._idf = np.log((len(kept) + 1) / (seen + 1)) + 1
         # Stored n-gram by row, so that a query reads only the rows of its own n-grams.
         self._questions = sp.csr_matrix(self._weigh(questions).T)
+        self._asked_and_replied = sp.csr_matrix(self._weigh(self._items).T)
         self._profiles = sp.csr_matrix(self._weigh(sp.csr_matrix(cites.T @ self._items)).T)
 
     def __len__(self) -> int:
         return len(self._documents)
 
     def _weigh(self, counts: sp.csr_matrix) -> sp.csr_matrix:
-        """Log term frequency times IDF, each row of unit length."""
-        weighted = sp.csr_matrix(counts, dtype=np.float64, copy=True)
-        rows = np.repeat(np.arange(weighted.shape[0]), np.diff(weighted.indptr))
-        weighted.data = np.log1p(weighted.data) * self._idf[weighted.indices]
-        norms = np.sqrt(np.bincount(rows, weighted.data**2, minlength=weighted.shape[0]))
-        weighted.data /= np.maximum(norms, 1e-9)[rows]
-        return weighted
+        return weighed(counts, self._idf)
 
     def query(
-        self, text: str, *, title: str = "", limit: int = 3, exclude: Iterable[str] = ()
+        self,
+        text: str,
+        *,
+        title: str = "",
+        limit: int = 3,
+        exclude: Iterable[str] = (),
+        floor: float = 0.0,
+        vote_weight: float = VOTE_WEIGHT,
     ) -> list[Match]:
-        """The documents whose citing questions are most like this one, best first."""
+        """The documents best for this question, best first (votes.py says how they rank).
+
+        A document is a candidate if its profile shares a content n-gram with the
+        question and its cosine (the match's score) is above ``floor``.
+        """
         if not self._documents:
             return []
         asked = self._weigh(hashed([_question(title, text)]))
@@ -104,9 +114,16 @@ class CitedIndex:
         for slot in left_out:
             for column in self._cited_by[slot].indices:
                 scores[column] = self._rescore(column, left_out, asked, content)
-        best = [int(c) for c in np.argsort(-scores, kind="stable")[:limit] if scores[c] > 0]
+        near = self._asked_and_replied[asked.indices].T @ asked.data
+        ranks = scores + vote_weight * votes(near, self._cited_by, left_out, self._neighbours)
+        candidates = np.flatnonzero((scores > 0) & (scores >= floor))
+        ranked = candidates[np.argsort(-ranks[candidates], kind="stable")]
+        best = distinct(ranked.tolist(), lambda c: self._citing(c, left_out), limit)
         likeness = self._questions[asked.indices].T @ asked.data
         return [self._match(c, float(scores[c]), likeness, left_out) for c in best]
+
+    def _citing(self, column: int, left_out: list[int]) -> frozenset[int]:
+        return frozenset(self._cites[:, column].indices.tolist()) - set(left_out)
 
     def _rescore(
         self, column: int, left_out: list[int], asked: sp.csr_matrix, content: sp.csr_matrix
