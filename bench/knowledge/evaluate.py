@@ -41,8 +41,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from jiceng.demo import grammar, slots
-from jiceng.knowledge.citing import cited_documents
 from jiceng.knowledge.cited import CITED_FLOOR
+from jiceng.knowledge.citing import cited_documents
 from jiceng.knowledge.propose import (
     MIN_CITED_SCORE,
     MIN_SCORE,

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from jiceng.knowledge.citing import Citing
 from jiceng.knowledge.kinds import Proposal, Source, SourceKind, cited_source
-from jiceng.knowledge.profiles import CitedIndex, Citing
+from jiceng.knowledge.profiles import CitedIndex
 
 # Once one document reaches the proposer's minimum, the others shown need only this
 # much (chosen by bench/knowledge/cross_validate.py).

@@ -29,11 +29,16 @@ def hashed(texts: Sequence[str], ngrams: tuple[int, int] = (1, 2)) -> sp.csr_mat
 def weighed(counts: sp.csr_matrix, idf: np.ndarray) -> sp.csr_matrix:
     """Log term frequency times IDF, each row of unit length."""
     weights = sp.csr_matrix(counts, dtype=np.float64, copy=True)
-    rows = np.repeat(np.arange(weights.shape[0]), np.diff(weights.indptr))
     weights.data = np.log1p(weights.data) * idf[weights.indices]
-    norms = np.sqrt(np.bincount(rows, weights.data**2, minlength=weights.shape[0]))
-    weights.data /= np.maximum(norms, 1e-9)[rows]
-    return weights
+    return unit_rows(weights)
+
+
+def unit_rows(matrix: sp.csr_matrix) -> sp.csr_matrix:
+    """``matrix`` with each row scaled to unit length, in place."""
+    rows = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
+    norms = np.sqrt(np.bincount(rows, matrix.data**2, minlength=matrix.shape[0]))
+    matrix.data /= np.maximum(norms, 1e-9)[rows]
+    return matrix
 
 
 def _stop_ngrams() -> np.ndarray:

@@ -1,9 +1,11 @@
 """Cited documents found by the questions that past replies citing them answered.
 
 Each policy document named in a past reply (:mod:`~jiceng.knowledge.citing`) gets a
-profile: the questions (titles counted twice) and, at half weight, the replies of the
-cases that cite it, as counts of character 1–2-grams. A new question is matched to
-the profiles by TF-IDF cosine, and the documents are ranked by that cosine plus the
+profile: the centroid of the cases that cite it, each case its question (title counted
+twice) and, at half weight, its reply, as character 1–2-gram counts weighted by log-TF
+× IDF to unit length. Each case weighs the same, so a document cited by many long
+replies is not drawn to whatever they say most. A new question is matched to the
+profiles by cosine, and the documents are ranked by that cosine plus the
 votes of the question's nearest past cases (:mod:`~jiceng.knowledge.votes`). A
 question's own case is left out of every profile and vote (``exclude``), so a case
 never proposes the document of its own reply. Measured by
@@ -13,33 +15,15 @@ never proposes the document of its own reply. Measured by
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 import numpy as np
 import scipy.sparse as sp
 
-from jiceng.knowledge.citing import CitedDocument, cited_documents
-from jiceng.knowledge.ngrams import content_only, hashed, weighed
+from jiceng.knowledge.citing import CitedDocument, Citing, Match, cited_documents
+from jiceng.knowledge.ngrams import content_only, hashed, unit_rows, weighed
 from jiceng.knowledge.votes import NEIGHBOURS, VOTE_WEIGHT, distinct, votes
 
 REPLY_WEIGHT = 0.5
-
-
-@dataclass(frozen=True)
-class Citing:
-    """A past case whose reply cites documents: its key, question and reply."""
-
-    key: str
-    title: str
-    question: str
-    reply: str
-
-
-@dataclass(frozen=True)
-class Match:
-    document: CitedDocument
-    score: float
-    citing: tuple[str, ...]  # keys of the citing cases, most like the question first
 
 
 def _question(title: str, text: str) -> str:
@@ -68,7 +52,7 @@ class CitedIndex:
         self._cases = kept
         self._slot = {case.key: i for i, case in enumerate(kept)}
         questions = hashed([_question(c.title, c.question) for c in kept])
-        self._items = questions + REPLY_WEIGHT * hashed([c.reply for c in kept])
+        items = questions + REPLY_WEIGHT * hashed([c.reply for c in kept])
         cites = sp.csr_matrix(
             (np.ones(len(rows)), (rows, columns)), shape=(len(kept), len(self._documents))
         )
@@ -78,8 +62,9 @@ class CitedIndex:
         self._idf = np.log((len(kept) + 1) / (seen + 1)) + 1
         # Stored n-gram by row, so that a query reads only the rows of its own n-grams.
         self._questions = sp.csr_matrix(self._weigh(questions).T)
-        self._asked_and_replied = sp.csr_matrix(self._weigh(self._items).T)
-        self._profiles = sp.csr_matrix(self._weigh(sp.csr_matrix(cites.T @ self._items)).T)
+        self._items = self._weigh(items)  # each case's question and reply, unit length
+        self._asked_and_replied = sp.csr_matrix(self._items.T)
+        self._profiles = sp.csr_matrix(unit_rows(sp.csr_matrix(cites.T @ self._items)).T)
 
     def __len__(self) -> int:
         return len(self._documents)
@@ -135,7 +120,7 @@ class CitedIndex:
             (np.ones(len(remaining)), ([0] * len(remaining), remaining)),
             shape=(1, len(self._cases)),
         )
-        profile = self._weigh(sp.csr_matrix(chosen @ self._items))
+        profile = unit_rows(sp.csr_matrix(chosen @ self._items))
         if not np.isin(content.indices, profile.indices, assume_unique=True).any():
             return 0.0
         _, mine, theirs = np.intersect1d(
