@@ -1,7 +1,8 @@
 """How often the desk's cited answers hold a correct source, and say "not found" off topic.
 
     .venv/bin/python bench/knowledge/evaluate.py [--teddy N] [--min-score S]
-        [--min-cited-score S] [--cited N] [--old] [--no-twins]
+        [--min-cited-score S] [--cited-floor S] [--vote-weight W] [--cited N] [--old]
+        [--no-twins]
 
 Three held-out sets (bench/knowledge/README.md has the figures):
 
