@@ -20,7 +20,8 @@ import numpy as np
 import scipy.sparse as sp
 
 from jiceng.knowledge.citing import CitedDocument, Citing, Match, cited_documents
-from jiceng.knowledge.ngrams import content_only, hashed, unit_rows, weighed
+from jiceng.knowledge.content import content_only
+from jiceng.knowledge.ngrams import hashed, unit_rows, weighed
 from jiceng.knowledge.votes import NEIGHBOURS, VOTE_WEIGHT, distinct, votes
 
 REPLY_WEIGHT = 0.5

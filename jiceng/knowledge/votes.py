@@ -1,12 +1,6 @@
-"""Ranking cited documents: the nearest past cases vote for what their replies cite.
+"""Each of a question's nearest past cases votes for the documents its reply cites.
 
-A document's profile (profiles.py) says how like the question its citing cases are
-taken together; a document that several of the question's nearest past cases cite
-outranks one cited by a single near case. Each of the :data:`NEIGHBOURS` cases most
-like the question (question and reply, cosine) gives its similarity to every
-document its reply cites; the rank is the profile cosine plus :data:`VOTE_WEIGHT`
-times these votes. Both constants were chosen by 5-fold cross-validation on 附件4
-(bench/knowledge/cross_validate.py, bench/knowledge/README.md "Session 9").
+Constants chosen by 5-fold cross-validation (bench/knowledge/README.md, "Session 9").
 """
 
 from __future__ import annotations
@@ -26,26 +20,17 @@ def votes(
     """Per document, the summed likeness of the nearest cases whose replies cite it."""
     likeness = np.maximum(likeness, 0.0)
     likeness[list(left_out)] = 0.0
-    if neighbours < len(likeness):
-        nearest = np.argpartition(-likeness, neighbours)[:neighbours]
-    else:
-        nearest = np.arange(len(likeness))
+    nearest = np.argsort(-likeness, kind="stable")[:neighbours]
     return np.asarray(cited_by[nearest].T @ likeness[nearest]).ravel()
 
 
 def distinct(
     ranked: Sequence[int], citing: Callable[[int], frozenset[int]], limit: int
 ) -> list[int]:
-    """The first ``limit`` documents of ``ranked``, skipping any cited by exactly the same
-    cases as one already taken: it would show the same replies again."""
-    taken: list[int] = []
-    seen: set[frozenset[int]] = set()
+    """The first ``limit`` of ``ranked``, skipping any cited by the same cases as one taken."""
+    taken: dict[frozenset[int], int] = {}  # the first document of each set of cases
     for column in ranked:
-        cases = citing(column)
-        if cases in seen:
-            continue
-        seen.add(cases)
-        taken.append(column)
+        taken.setdefault(citing(column), column)
         if len(taken) == limit:
             break
-    return taken
+    return list(taken.values())
