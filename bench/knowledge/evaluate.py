@@ -1,7 +1,8 @@
 """How often the desk's cited answers hold a correct source, and say "not found" off topic.
 
     .venv/bin/python bench/knowledge/evaluate.py [--teddy N] [--min-score S]
-        [--min-cited-score S] [--cited N] [--old] [--no-twins]
+        [--min-cited-score S] [--cited-floor S] [--vote-weight W] [--cited N] [--old]
+        [--no-twins]
 
 Three held-out sets (bench/knowledge/README.md has the figures):
 
@@ -41,6 +42,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from jiceng.demo import grammar, slots
+from jiceng.knowledge.cited import CITED_FLOOR
 from jiceng.knowledge.citing import cited_documents
 from jiceng.knowledge.propose import (
     MIN_CITED_SCORE,
@@ -49,6 +51,7 @@ from jiceng.knowledge.propose import (
     Source,
     SourceKind,
 )
+from jiceng.knowledge.votes import VOTE_WEIGHT
 from jiceng.textmining.duplicates.index import DuplicateIndex
 
 REPLIES = Path(__file__).resolve().parents[2] / "../shared/data/teddy2020/replies_附件4.csv"
@@ -137,6 +140,8 @@ def main() -> None:
     parser.add_argument("--teddy", type=int, default=1000, help="held-out teddy messages")
     parser.add_argument("--min-score", type=float, default=MIN_SCORE)
     parser.add_argument("--min-cited-score", type=float, default=MIN_CITED_SCORE)
+    parser.add_argument("--cited-floor", type=float, default=CITED_FLOOR)
+    parser.add_argument("--vote-weight", type=float, default=VOTE_WEIGHT)
     parser.add_argument("--cited", type=int, default=None, help="cited documents first")
     parser.add_argument("--old", action="store_true", help="the protocol before Dec 2026")
     parser.add_argument("--no-twins", action="store_true")
@@ -145,6 +150,8 @@ def main() -> None:
     options = {
         "min_score": args.min_score,
         "min_cited_score": args.min_cited_score,
+        "cited_floor": args.cited_floor,
+        "vote_weight": args.vote_weight,
     }
     if cited is not None:
         options["cited"] = cited

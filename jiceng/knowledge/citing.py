@@ -31,6 +31,23 @@ class CitedDocument:
         return f"《{self.title}》（{self.number}）" if self.number else f"《{self.title}》"
 
 
+@dataclass(frozen=True)
+class Citing:
+    """A past case whose reply cites documents: its key, question and reply."""
+
+    key: str
+    title: str
+    question: str
+    reply: str
+
+
+@dataclass(frozen=True)
+class Match:
+    document: CitedDocument
+    score: float
+    citing: tuple[str, ...]  # keys of the citing cases, most like the question first
+
+
 def document_key(title: str) -> str:
     """The name without spaces, the state's full name in front, or "（试行）" behind."""
     key = re.sub(r"\s+", "", title)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from jiceng.knowledge.citing import citing_sentence
-from jiceng.knowledge.profiles import Match
+from jiceng.knowledge.citing import Match, citing_sentence
 
 
 class SourceKind:

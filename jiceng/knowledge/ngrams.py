@@ -12,7 +12,6 @@ import numpy as np
 import scipy.sparse as sp
 
 from jiceng.textmining.features.ngrams import ngram_keys, prepare
-from jiceng.textmining.words import default_stop_words
 
 BITS = 20
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)
@@ -26,22 +25,16 @@ def hashed(texts: Sequence[str], ngrams: tuple[int, int] = (1, 2)) -> sp.csr_mat
     return sp.csr_matrix(counts)
 
 
-def _stop_ngrams() -> np.ndarray:
-    words = [w for w in default_stop_words() if len(w) <= 3 and not w.isascii()]
-    return np.unique(hashed(words).indices)
+def weighed(counts: sp.csr_matrix, idf: np.ndarray) -> sp.csr_matrix:
+    """Log term frequency times IDF, each row of unit length."""
+    weights = sp.csr_matrix(counts, dtype=np.float64, copy=True)
+    weights.data = np.log1p(weights.data) * idf[weights.indices]
+    return unit_rows(weights)
 
 
-_STOP = _stop_ngrams()
-
-
-def content_only(asked: sp.csr_matrix, text: str) -> sp.csr_matrix:
-    """``asked`` with only its two-character n-grams that are not in a stop word.
-
-    A document shares one with the question or is not proposed: in a small knowledge
-    base the document frequencies cannot tell that 怎么办 says nothing of the subject.
-    """
-    bigrams = np.setdiff1d(hashed([text], (2, 2)).indices, _STOP)
-    content = asked.copy()
-    content.data = content.data * np.isin(content.indices, bigrams)
-    content.eliminate_zeros()
-    return content
+def unit_rows(matrix: sp.csr_matrix) -> sp.csr_matrix:
+    """``matrix`` with each row scaled to unit length, in place."""
+    rows = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
+    norms = np.sqrt(np.bincount(rows, matrix.data**2, minlength=matrix.shape[0]))
+    matrix.data /= np.maximum(norms, 1e-9)[rows]
+    return matrix

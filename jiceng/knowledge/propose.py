@@ -11,7 +11,8 @@ n-gram cosine); below :data:`MIN_SCORE` nothing is proposed and the desk says
 The policy documents that past replies cite are sources too
 (:class:`~jiceng.knowledge.profiles.CitedIndex`): a question is matched to the
 questions those documents answered, and the proposal cites the document and the
-cases whose replies cite it. Up to :data:`CITED_PROPOSALS` of them come first,
+cases whose replies cite it, ranked with the votes of the nearest past cases
+(:mod:`~jiceng.knowledge.votes`). Up to :data:`CITED_PROPOSALS` of them come first,
 then the past cases. The threshold and the hit rate are measured by
 ``bench/knowledge/evaluate.py`` (bench/knowledge/README.md).
 """
@@ -20,8 +21,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from jiceng.knowledge.kinds import Proposal, Source, SourceKind, citable, cited_source
-from jiceng.knowledge.profiles import CitedIndex, Citing
+from jiceng.knowledge.cited import CITED_FLOOR, cited_index, cited_proposals
+from jiceng.knowledge.kinds import Proposal, Source, SourceKind, citable
+from jiceng.knowledge.profiles import CitedIndex
+from jiceng.knowledge.votes import NEIGHBOURS, VOTE_WEIGHT
 from jiceng.textmining.similar import PastCase, SimilarIndex
 
 # Below these similarities a source is not an answer (bench/knowledge/README.md).
@@ -32,7 +35,6 @@ CITED_PROPOSALS = 3
 # Past cases shown even when documents fill the proposals: a reply that cites
 # nothing may still be the best answer.
 CASES_AT_LEAST = 1
-CITING_SHOWN = 3
 
 __all__ = ["Proposal", "Proposer", "Source", "SourceKind", "citable"]
 
@@ -46,7 +48,8 @@ def _matched_title(source: Source) -> str:
 class Proposer:
     """Sources searchable by resemblance to a question."""
 
-    def __init__(self, sources: Iterable[Source] = ()) -> None:
+    def __init__(self, sources: Iterable[Source] = (), *, neighbours: int = NEIGHBOURS) -> None:
+        self._neighbours = neighbours
         self._sources: dict[str, Source] = {}
         self._index = SimilarIndex()
         self._refs: dict[str, set[str]] = {}
@@ -69,26 +72,37 @@ class Proposer:
 
     def _cited_index(self) -> CitedIndex:
         if self._cited is None:
-            self._cited = CitedIndex(
-                Citing(s.key, s.title, s.question, s.answer)
-                for s in self._sources.values()
-                if s.kind != SourceKind.DOCUMENT
-            )
+            self._cited = cited_index(self._sources.values(), self._neighbours)
         return self._cited
 
     def cited(
-        self, text: str, *, title: str = "", limit: int, exclude: frozenset[str], min_score: float
+        self,
+        text: str,
+        *,
+        title: str = "",
+        limit: int,
+        exclude: frozenset[str],
+        min_score: float,
+        floor: float = CITED_FLOOR,
+        vote_weight: float = VOTE_WEIGHT,
     ) -> list[Proposal]:
-        """The documents past replies cite for questions like this one, best first."""
+        """The documents past replies cite for questions like this one, best first.
+
+        None unless one of them matches by ``min_score``: an off-topic question gets none.
+        """
         if limit <= 0:
             return []
-        left_out = set(exclude).union(*(self._refs.get(e, set()) for e in exclude))
-        found = []
-        for match in self._cited_index().query(text, title=title, limit=limit, exclude=left_out):
-            citing = [self._sources[key] for key in match.citing[:CITING_SHOWN]]
-            if match.score >= min_score and citing:
-                found.append(Proposal(cited_source(match, citing), match.score))
-        return found
+        return cited_proposals(
+            self._cited_index(),
+            self._sources,
+            text,
+            title=title,
+            limit=limit,
+            left_out=set(exclude).union(*(self._refs.get(e, set()) for e in exclude)),
+            min_score=min_score,
+            floor=floor,
+            vote_weight=vote_weight,
+        )
 
     def propose(
         self,
@@ -100,6 +114,8 @@ class Proposer:
         min_score: float = MIN_SCORE,
         cited: int = CITED_PROPOSALS,
         min_cited_score: float = MIN_CITED_SCORE,
+        cited_floor: float = CITED_FLOOR,
+        vote_weight: float = VOTE_WEIGHT,
     ) -> list[Proposal]:
         """The best sources for the question, one per citation, best first; [] if none fits.
 
@@ -107,7 +123,13 @@ class Proposer:
         ``limit`` proposals, and at least :data:`CASES_AT_LEAST` case if one fits.
         """
         found = self.cited(
-            text, title=title, limit=min(cited, limit), exclude=exclude, min_score=min_cited_score
+            text,
+            title=title,
+            limit=min(cited, limit),
+            exclude=exclude,
+            min_score=min_cited_score,
+            floor=cited_floor,
+            vote_weight=vote_weight,
         )
         limit = max(limit, len(found) + CASES_AT_LEAST)
         seen: set[str] = set()

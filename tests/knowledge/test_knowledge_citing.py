@@ -2,8 +2,8 @@
 
 from pathlib import Path
 
-from jiceng.knowledge.citing import cited_documents, citing_sentence
-from jiceng.knowledge.profiles import CitedIndex, Citing
+from jiceng.knowledge.citing import Citing, cited_documents, citing_sentence
+from jiceng.knowledge.profiles import CitedIndex
 from jiceng.knowledge.propose import Proposer, Source, SourceKind
 
 OFF_TOPIC = Path(__file__).resolve().parents[2] / "bench/knowledge/off_topic.txt"
