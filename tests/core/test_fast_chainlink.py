@@ -1,0 +1,93 @@
+"""Tripwire: ``core.fast.chainlink`` hashes an event row exactly as ``hashchain.link`` does.
+
+The verifier (``cases.verification``) recomputes every link with it, so any byte of
+difference would report every case as tampered, or, worse, let an altered row pass.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+from types import SimpleNamespace
+
+import pytest
+
+from jiceng.cases import services
+from jiceng.cases.history import payload
+from jiceng.cases.models import CaseEvent, EventKind
+from jiceng.cases.verification.streams import EVENT_FIELDS
+from jiceng.core import hashchain
+from jiceng.core.crypto import history_key
+from jiceng.core.fast.chainlink import ROW_FIELDS, canonical_row, row_link, written_row
+
+from factories import resolved
+
+KEY = b"k" * 32
+AT = datetime(2026, 3, 1, 8, 30, 0, 123456, tzinfo=UTC)
+
+
+def _row(**changes):
+    values = {
+        "case_id": 7,
+        "id": 70,
+        "seq": 3,
+        "kind": "dispatch",
+        "at": AT,
+        "actor_id": 11,
+        "from_state": "submitted",
+        "to_state": "dispatched",
+        "unit_id": 5,
+        "division_code": "330602001001",
+        "respond_by": AT + timedelta(hours=4),
+        "note": "路灯不亮",
+        "data": {},
+        "case_digest": "ab" * 32,
+    }
+    values.update(changes)
+    return tuple(values[name] for name in ROW_FIELDS)
+
+
+def payload_of(row):
+    return payload(SimpleNamespace(**dict(zip(ROW_FIELDS, row, strict=True))))
+
+
+def _ordinary(row):
+    return hashchain.canonical(payload_of(row))
+
+
+TRICKY = [
+    {},
+    {"note": 'quote " backslash \\ newline \n tab \t nul-ish \x01 \u2028 emoji 😀'},
+    {"actor_id": None, "unit_id": None, "respond_by": None},
+    {"case_digest": ""},
+    {"data": {"z": 1, "a": [1, 2.5, None, True], "中": {"b": "二", "a": "一"}}},
+    {"data": {"satisfaction": "satisfied", "solved": True, "source": "sms"}},
+    {"at": AT.astimezone(timezone(timedelta(hours=8)))},
+    {"division_code": "", "from_state": "", "note": ""},
+]
+
+
+@pytest.mark.parametrize("changes", TRICKY)
+def test_a_row_is_written_out_byte_for_byte_as_the_payload_is_canonicalised(changes):
+    row = _row(**changes)
+    assert written_row(row) == _ordinary(row)
+    assert row_link("f" * 64, row, KEY) == hashchain.link("f" * 64, payload_of(row), KEY)
+
+
+@pytest.mark.parametrize(
+    "changes", [{"actor_id": True}, {"kind": EventKind.DISPATCH}, {"seq": 3.0}]
+)
+def test_a_value_of_another_type_goes_the_ordinary_way(changes):
+    row = _row(**changes)
+    assert written_row(row) is None
+    assert canonical_row(row) == _ordinary(row)
+
+
+@pytest.mark.django_db
+def test_every_stored_event_of_a_real_case_links_as_the_application_linked_it(users):
+    case = resolved(users)
+    services.case_rate(case=case, solved=True, satisfaction="satisfied")
+    rows = list(CaseEvent.objects.filter(case=case).order_by("seq").values_list(*EVENT_FIELDS))
+    assert len(rows) >= 5 and EVENT_FIELDS[: len(ROW_FIELDS)] == ROW_FIELDS
+    for row in rows:
+        assert written_row(row) is not None, row
+        assert row_link(row[14], row, history_key()) == row[15]
