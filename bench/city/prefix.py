@@ -30,7 +30,7 @@ class FirstCases(Streams):
         cases = Case.objects.filter(pk__lte=last).order_by("pk")
         self.cases = stream_tuples(cases.values_list(*fields), BATCH)
         events = CaseEvent.objects.filter(case_id__lte=last).order_by("case_id", "seq")
-        self.events = Cursor(stream_tuples(events.values_list(*EVENT_FIELDS), BATCH))
+        self.events = Cursor(stream_tuples(events.values_list(*EVENT_FIELDS), BATCH, raw=("data",)))
         ratings = Rating.objects.filter(case_id__lte=last).order_by("case_id", "event_id")
         self.ratings = Cursor(stream_tuples(ratings.values_list(*RATING_FIELDS), BATCH))
         photos = CaseAttachment.objects.filter(case_id__lte=last).order_by("case_id", "pk")

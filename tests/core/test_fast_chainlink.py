@@ -6,18 +6,27 @@ difference would report every case as tampered, or, worse, let an altered row pa
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta, timezone
 from types import SimpleNamespace
 
 import pytest
+from django.db import transaction
 
 from jiceng.cases import services
-from jiceng.cases.history import payload
-from jiceng.cases.models import CaseEvent, EventKind
+from jiceng.cases.history import CHAINED_FIELDS, case_digest, payload
+from jiceng.cases.models import Case, CaseEvent, EventKind
 from jiceng.cases.verification.streams import EVENT_FIELDS
 from jiceng.core import hashchain
 from jiceng.core.crypto import history_key
-from jiceng.core.fast.chainlink import ROW_FIELDS, canonical_row, row_link, written_row
+from jiceng.core.fast.chainlink import (
+    ROW_FIELDS,
+    canonical_row,
+    row_digest,
+    row_link,
+    written_row,
+)
+from jiceng.core.fast.stream import stream_tuples
 
 from factories import resolved
 
@@ -63,6 +72,7 @@ TRICKY = [
     {"data": {"satisfaction": "satisfied", "solved": True, "source": "sms"}},
     {"at": AT.astimezone(timezone(timedelta(hours=8)))},
     {"division_code": "", "from_state": "", "note": ""},
+    {"kind": EventKind.DISPATCH},  # a choices member hashes as its value
 ]
 
 
@@ -74,7 +84,7 @@ def test_a_row_is_written_out_byte_for_byte_as_the_payload_is_canonicalised(chan
 
 
 @pytest.mark.parametrize(
-    "changes", [{"actor_id": True}, {"kind": EventKind.DISPATCH}, {"seq": 3.0}]
+    "changes", [{"actor_id": True}, {"seq": 3.0}, {"note": None}, {"at": None}]
 )
 def test_a_value_of_another_type_goes_the_ordinary_way(changes):
     row = _row(**changes)
@@ -82,12 +92,32 @@ def test_a_value_of_another_type_goes_the_ordinary_way(changes):
     assert canonical_row(row) == _ordinary(row)
 
 
+def test_data_given_as_stored_json_text_is_written_as_its_value():
+    value = {"z": [1, "二"], "a": {"y": None, "b": 1.5}}
+    for stored in ('{"a": {"b": 1.5, "y": null}, "z": [1, "二"]}', json.dumps(value)):
+        assert written_row(_row(data=stored)) == _ordinary(_row(data=value))
+        assert canonical_row(_row(data=stored, seq=True)) == _ordinary(_row(data=value, seq=True))
+
+
+@pytest.mark.django_db
+def test_a_case_rows_digest_is_the_applications(users):
+    case = resolved(users)
+    values = Case.objects.filter(pk=case.pk).values_list(*CHAINED_FIELDS).get()
+    assert row_digest(values) == case_digest(dict(zip(CHAINED_FIELDS, values, strict=True)))
+    odd = (*values[:-1], True)  # a type the digest does not expect goes the ordinary way
+    assert row_digest(odd) == case_digest(dict(zip(CHAINED_FIELDS, odd, strict=True)))
+
+
 @pytest.mark.django_db
 def test_every_stored_event_of_a_real_case_links_as_the_application_linked_it(users):
     case = resolved(users)
     services.case_rate(case=case, solved=True, satisfaction="satisfied")
-    rows = list(CaseEvent.objects.filter(case=case).order_by("seq").values_list(*EVENT_FIELDS))
+    events = CaseEvent.objects.filter(case=case).order_by("seq").values_list(*EVENT_FIELDS)
+    rows = list(events)
     assert len(rows) >= 5 and EVENT_FIELDS[: len(ROW_FIELDS)] == ROW_FIELDS
+    with transaction.atomic():  # as the walk reads them: data left as stored JSON text
+        rows += list(stream_tuples(events, raw=("data",)))
+    assert isinstance(rows[-1][12], str)
     for row in rows:
         assert written_row(row) is not None, row
         assert row_link(row[14], row, history_key()) == row[15]

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import datetime
 from typing import Any, NamedTuple
 
 from jiceng.cases.anchor.lines import AnchorEntry
-from jiceng.cases.history import CHAINED_FIELDS, case_digest
 from jiceng.cases.models import EventKind
 from jiceng.cases.verification.walk import Cursor, Tampering, Walk
-from jiceng.core.fast.chainlink import row_link
+from jiceng.core.fast.chainlink import row_digest, row_link
 
 
 class EventRow(NamedTuple):
@@ -51,7 +51,9 @@ def walk_events(walk: Walk, events: Cursor[Any], key: bytes) -> Iterator[Tamperi
         if seq in hash_at:
             hash_at[seq] = hashed
         if row[3] in _VOUCHING:
-            event = EventRow(*row)
+            event = EventRow._make(row)
+            if type(event.data) is str:  # JSON text off the whole walk's stream
+                event = event._replace(data=json.loads(event.data))
             if event.kind == EventKind.RATE:
                 walk.ratings[event.id] = event
             else:
@@ -70,9 +72,7 @@ def check_case(
         return
     if walk.last_seq != version or walk.head != head:
         yield walk.problem("history truncated", walk.last_seq + 1)
-    elif walk.digest and case_digest(dict(zip(CHAINED_FIELDS, row[4:], strict=True))) != (
-        walk.digest
-    ):
+    elif walk.digest and row_digest(row[4:]) != walk.digest:
         yield walk.problem("case fields altered", walk.last_seq)
     if anchored is not None:
         if version < anchored.version:

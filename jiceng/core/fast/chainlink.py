@@ -11,10 +11,11 @@ ordinary way. ``tests/core/test_fast_chainlink.py`` compares it with ``hashchain
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import json
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from typing import Any
 
@@ -40,28 +41,38 @@ ROW_FIELDS = (
 _DATA = json.JSONEncoder(
     sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=hashchain.encode
 )
-
-
-def _int(value: Any) -> str:
-    if value is None:
-        return "null"
-    if type(value) is not int:
-        raise TypeError
-    return str(value)
+_LIST = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+_INTS = (int, type(None))
+_MOMENTS = (datetime, type(None))
+_PLAIN = (str, int, type(None))
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_MICROSECOND = timedelta(microseconds=1)
+_SEEN_DATA: dict[str, str] = {}  # a JSON text as stored → its canonical text
+_SEEN_LIMIT = 100_000
 
 
 def _moment(value: Any) -> str:
     if value is None:
         return "null"
-    if type(value) is not datetime:
-        raise TypeError
-    return '"' + value.astimezone(UTC).isoformat(timespec="microseconds") + '"'
+    if value.tzinfo is not UTC:
+        value = value.astimezone(UTC)
+    return '"' + value.isoformat(timespec="microseconds") + '"'
 
 
-def _text(value: Any) -> str:
-    if type(value) is not str:
-        raise TypeError
-    return str(encode_basestring(value))
+def canonical_data(data: Any) -> str:
+    """An event's ``data`` as ``canonical`` writes it; given as stored JSON text or as a value.
+
+    The stored text of equal values is equal (jsonb keeps one form), so each distinct
+    text is decoded and re-encoded once.
+    """
+    if type(data) is not str:
+        return "{}" if data == {} and type(data) is dict else _DATA.encode(data)
+    found = _SEEN_DATA.get(data)
+    if found is None:
+        found = _DATA.encode(json.loads(data))
+        if len(_SEEN_DATA) < _SEEN_LIMIT:
+            _SEEN_DATA[data] = found
+    return found
 
 
 def canonical_row(row: Sequence[Any]) -> bytes:
@@ -71,41 +82,49 @@ def canonical_row(row: Sequence[Any]) -> bytes:
 
 
 def written_row(row: Sequence[Any]) -> bytes | None:
-    """The canonical bytes written out by hand; None for a value of an unexpected type."""
+    """The canonical bytes written out by hand; None for a value of an unexpected type.
+
+    ``data`` may be the stored JSON text (the walk streams it undecoded) or its value.
+    """
     case_id, _id, seq, kind, at, actor, before, after, unit, division, respond_by = row[:11]
     note, data, digest = row[11], row[12], row[13]
-    try:
-        parts = [
-            '{"actor":',
-            _int(actor),
-            ',"at":',
-            _moment(at),
-            ',"case":',
-            _int(case_id),
-            ',"case_digest":' + _text(digest) if digest else "",
-            ',"data":',
-            "{}" if data == {} and type(data) is dict else _DATA.encode(data),
-            ',"division":',
-            _text(division),
-            ',"from":',
-            _text(before),
-            ',"kind":',
-            _text(kind),
-            ',"note":',
-            _text(note),
-            ',"respond_by":',
-            _moment(respond_by),
-            ',"seq":',
-            _int(seq),
-            ',"to":',
-            _text(after),
-            ',"unit":',
-            _int(unit),
-            "}",
-        ]
+    if not (
+        type(case_id) is int
+        and type(seq) is int
+        and type(actor) in _INTS
+        and type(unit) in _INTS
+        and type(at) is datetime
+        and type(respond_by) in _MOMENTS
+    ):
+        return None
+    text = encode_basestring
+    try:  # the C encoder refuses anything but a str (a choices member encodes as its value)
+        written = (
+            f'{{"actor":{"null" if actor is None else actor},"at":{_moment(at)},'
+            f'"case":{case_id},{f""""case_digest":{text(digest)},""" if digest else ""}'
+            f'"data":{canonical_data(data)},"division":{text(division)},'
+            f'"from":{text(before)},"kind":{text(kind)},"note":{text(note)},'
+            f'"respond_by":{_moment(respond_by)},"seq":{seq},"to":{text(after)},'
+            f'"unit":{"null" if unit is None else unit}}}'
+        )
     except TypeError:
         return None
-    return "".join(parts).encode()
+    return written.encode()
+
+
+def row_digest(values: Sequence[Any]) -> str:
+    """``history.case_digest`` of a case's chained values, given in CHAINED_FIELDS order."""
+    plain = []
+    for value in values:
+        if type(value) is datetime:
+            plain.append((value - _EPOCH) // _MICROSECOND)
+        elif type(value) in _PLAIN:
+            plain.append(value)
+        else:
+            from jiceng.cases.history import CHAINED_FIELDS, case_digest
+
+            return case_digest(dict(zip(CHAINED_FIELDS, values, strict=True)))
+    return hashlib.sha256(_LIST.encode(plain).encode()).hexdigest()
 
 
 def _ordinary(row: Sequence[Any]) -> bytes:
@@ -117,6 +136,8 @@ def _ordinary(row: Sequence[Any]) -> bytes:
     event = _Event()
     for name, value in zip(ROW_FIELDS, row, strict=False):
         setattr(event, name, value)
+    if isinstance(event.data, str):  # type: ignore[attr-defined]
+        event.data = json.loads(event.data)  # type: ignore[attr-defined]
     return hashchain.canonical(payload(event))  # type: ignore[arg-type]
 
 

@@ -12,7 +12,7 @@ compares its rows with ``values_list()``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from typing import Any
 
 from django.db import connections
@@ -22,18 +22,24 @@ from jiceng.core.fast.converters import C_TIMESTAMPTZ, aware, chain
 from jiceng.core.fast.rows import PlainQuery
 
 
-def stream_tuples(values: QuerySet[Any, Any], chunk_size: int = 2000) -> Iterator[tuple[Any, ...]]:
-    """The rows of a ``values_list(*fields)`` queryset, as it would yield them, lazily."""
+def stream_tuples(
+    values: QuerySet[Any, Any], chunk_size: int = 2000, *, raw: Collection[str] = ()
+) -> Iterator[tuple[Any, ...]]:
+    """The rows of a ``values_list(*fields)`` queryset, as it would yield them, lazily.
+
+    The fields named in ``raw`` are left as the driver gives them (a JSON field as its
+    text), for a reader that decodes few of them.
+    """
     plain = PlainQuery.of(values)  # type: ignore[arg-type]
     if plain is None:
-        yield from values.iterator(chunk_size=chunk_size)
-        return
+        raise ValueError("stream_tuples takes a values_list() of fields, without extra()")
     if plain.sql is None:
         return
     connection = connections[plain.alias]
     steps = [
         (column.position, aware(convert) if column.datetime else convert)
         for column in plain.columns
+        if plain.fields[column.position] not in raw
         for convert in [chain(column.converters, column.expression, connection)]
     ]
     with connection.chunked_cursor() as cursor:
