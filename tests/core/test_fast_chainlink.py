@@ -15,7 +15,7 @@ from django.db import transaction
 
 from jiceng.cases import services
 from jiceng.cases.history import CHAINED_FIELDS, case_digest, payload
-from jiceng.cases.models import Case, CaseEvent, EventKind
+from jiceng.cases.models import Case, CaseEvent, EventKind, State
 from jiceng.cases.verification.streams import EVENT_FIELDS
 from jiceng.core import hashchain
 from jiceng.core.crypto import history_key
@@ -104,6 +104,9 @@ def test_a_case_rows_digest_is_the_applications(users):
     case = resolved(users)
     values = Case.objects.filter(pk=case.pk).values_list(*CHAINED_FIELDS).get()
     assert row_digest(values) == case_digest(dict(zip(CHAINED_FIELDS, values, strict=True)))
+    state = CHAINED_FIELDS.index("state")
+    member = (*values[:state], State(values[state]), *values[state + 1 :])
+    assert row_digest(member) == row_digest(values)  # a choices member digests as its value
     odd = (*values[:-1], True)  # a type the digest does not expect goes the ordinary way
     assert row_digest(odd) == case_digest(dict(zip(CHAINED_FIELDS, odd, strict=True)))
 

@@ -44,7 +44,6 @@ _DATA = json.JSONEncoder(
 _LIST = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 _INTS = (int, type(None))
 _MOMENTS = (datetime, type(None))
-_PLAIN = (str, int, type(None))
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _MICROSECOND = timedelta(microseconds=1)
 _SEEN_DATA: dict[str, str] = {}  # a JSON text as stored → its canonical text
@@ -116,10 +115,13 @@ def row_digest(values: Sequence[Any]) -> str:
     """``history.case_digest`` of a case's chained values, given in CHAINED_FIELDS order."""
     plain = []
     for value in values:
-        if type(value) is datetime:
-            plain.append((value - _EPOCH) // _MICROSECOND)
-        elif type(value) in _PLAIN:
+        kind = type(value)
+        if kind is str or kind is int or value is None:
             plain.append(value)
+        elif kind is datetime:
+            plain.append((value - _EPOCH) // _MICROSECOND)
+        elif isinstance(value, str):
+            plain.append(str(value))  # a choices member, as history._plain writes it
         else:
             from jiceng.cases.history import CHAINED_FIELDS, case_digest
 
