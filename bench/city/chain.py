@@ -2,8 +2,8 @@
 
 Nothing is hashed here by hand: the digest of the case's fields and each event's keyed
 link are the application's own, the very functions ``jiceng verify-history`` checks them
-with (``core.fast.chainlink.row_digest`` and ``row_link``; their tripwire test holds them
-equal to ``cases.history.case_digest`` and ``core.hashchain.link`` of the payload).
+with (``verification.events.values_digest`` and ``event_link``: ``core.fast.chainlink``,
+which its tripwire test holds equal to ``history.case_digest`` and ``hashchain.link``).
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from datetime import datetime
 from typing import Any
 
 from jiceng.cases.history import CHAINED_FIELDS
+from jiceng.cases.verification.events import event_link, values_digest
 from jiceng.core import hashchain
-from jiceng.core.fast.chainlink import row_digest, row_link
 
 
 class Event:
@@ -90,7 +90,7 @@ class CaseBuilder:
             note=note,
             data=data or {},
             prev_hash=self.head,
-            case_digest=row_digest([self.values[name] for name in CHAINED_FIELDS]),
+            case_digest=values_digest([self.values[name] for name in CHAINED_FIELDS]),
         )
         row = (
             self.id,
@@ -108,7 +108,7 @@ class CaseBuilder:
             event.data,
             event.case_digest,
         )
-        event.hash = row_link(self.head, row, self.key)
+        event.hash = event_link(self.head, row, self.key)
         self.next_event_id += 1
         self.version, self.head = event.seq, event.hash
         self.events.append(event)

@@ -20,7 +20,7 @@ def cmd_verify_history(args: argparse.Namespace) -> int:
     if anchor is not None and not anchor.path.is_file():
         print(f"no anchor file at {args.anchor}", file=sys.stderr)
         return 2
-    if args.case:
+    if getattr(args, "case", None):
         return _verify_one(args.case, anchor is not None, files=args.files)
     problems = 0
     if note := archived_note():

@@ -5,8 +5,9 @@
 of every case (bench/city/README.md, "History streamed"; ``bench/city/measure.py``).
 :func:`row_link` writes the same canonical bytes straight from the row, in the sorted
 key order ``canonical`` gives, with the C string encoder ``json`` uses itself, and
-hashes them with one ``hmac.digest`` call. A value of an unexpected type goes the
-ordinary way. ``tests/core/test_fast_chainlink.py`` compares it with ``hashchain.link``.
+hashes them with one ``hmac.digest`` call. For a value of an unexpected type it returns
+None, and the caller (``cases.verification.events``) goes the ordinary way.
+``tests/core/test_fast_chainlink.py`` compares it with ``hashchain.link``.
 """
 
 from __future__ import annotations
@@ -74,12 +75,6 @@ def canonical_data(data: Any) -> str:
     return found
 
 
-def canonical_row(row: Sequence[Any]) -> bytes:
-    """``hashchain.canonical(history.payload(event))`` of an event row in ROW_FIELDS order."""
-    written = written_row(row)
-    return _ordinary(row) if written is None else written
-
-
 def written_row(row: Sequence[Any]) -> bytes | None:
     """The canonical bytes written out by hand; None for a value of an unexpected type.
 
@@ -111,8 +106,9 @@ def written_row(row: Sequence[Any]) -> bytes | None:
     return written.encode()
 
 
-def row_digest(values: Sequence[Any]) -> str:
-    """``history.case_digest`` of a case's chained values, given in CHAINED_FIELDS order."""
+def row_digest(values: Sequence[Any]) -> str | None:
+    """``history.case_digest`` of a case's chained values, given in CHAINED_FIELDS order;
+    None for a value of an unexpected type (the caller asks ``case_digest`` itself)."""
     plain = []
     for value in values:
         kind = type(value)
@@ -123,26 +119,14 @@ def row_digest(values: Sequence[Any]) -> str:
         elif isinstance(value, str):
             plain.append(str(value))  # a choices member, as history._plain writes it
         else:
-            from jiceng.cases.history import CHAINED_FIELDS, case_digest
-
-            return case_digest(dict(zip(CHAINED_FIELDS, values, strict=True)))
+            return None
     return hashlib.sha256(_LIST.encode(plain).encode()).hexdigest()
 
 
-def _ordinary(row: Sequence[Any]) -> bytes:
-    from jiceng.cases.history import payload
-
-    class _Event:
-        pass
-
-    event = _Event()
-    for name, value in zip(ROW_FIELDS, row, strict=False):
-        setattr(event, name, value)
-    if isinstance(event.data, str):  # type: ignore[attr-defined]
-        event.data = json.loads(event.data)  # type: ignore[attr-defined]
-    return hashchain.canonical(payload(event))  # type: ignore[arg-type]
-
-
-def row_link(prev_hash: str, row: Sequence[Any], key: bytes) -> str:
-    """``hashchain.link(prev_hash, payload(event), key)`` of an event row."""
-    return hmac.digest(key, prev_hash.encode() + canonical_row(row), "sha256").hex()
+def row_link(prev_hash: str, row: Sequence[Any], key: bytes) -> str | None:
+    """``hashchain.link(prev_hash, payload(event), key)`` of an event row; None for a value
+    of an unexpected type (the caller links the payload itself)."""
+    written = written_row(row)
+    if written is None:
+        return None
+    return hmac.digest(key, prev_hash.encode() + written, "sha256").hex()
