@@ -43,9 +43,7 @@ def _one_case(case_id: int) -> list[Any]:
         for archived in head:
             walk.resume(*archived)
         events = CaseEvent.objects.filter(case_id=case_id).order_by("seq")
-        found = list(
-            walk_events(walk, Cursor(events.values_list(*EVENT_FIELDS, named=True)), history_key())
-        )
+        found = list(walk_events(walk, Cursor(events.values_list(*EVENT_FIELDS)), history_key()))
         found += check_case(walk, row, row[2], row[3], None)
         ratings = Rating.objects.filter(case_id=case_id).order_by("event_id")
         found += check_ratings(walk, Cursor(ratings.values_list(*RATING_FIELDS)))

@@ -1,9 +1,9 @@
 """One case's row and its hash-chained events, built in memory as ``history.append`` would.
 
-Nothing is hashed here by hand: each event's payload, the digest of the case's fields and
-the keyed link are the application's own (``cases.history.payload``,
-``cases.history.case_digest``, ``core.hashchain.link``), so ``jiceng verify-history``
-checks the generated rows with exactly the code that checks real ones.
+Nothing is hashed here by hand: the digest of the case's fields and each event's keyed
+link are the application's own, the very functions ``jiceng verify-history`` checks them
+with (``verification.events.values_digest`` and ``event_link``: ``core.fast.chainlink``,
+which its tripwire test holds equal to ``history.case_digest`` and ``hashchain.link``).
 """
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from jiceng.cases.history import CHAINED_FIELDS, case_digest, payload
+from jiceng.cases.history import CHAINED_FIELDS
+from jiceng.cases.verification.events import event_link, values_digest
 from jiceng.core import hashchain
 
 
@@ -89,9 +90,25 @@ class CaseBuilder:
             note=note,
             data=data or {},
             prev_hash=self.head,
-            case_digest=case_digest(self.values),
+            case_digest=values_digest([self.values[name] for name in CHAINED_FIELDS]),
         )
-        event.hash = hashchain.link(event.prev_hash, payload(event), self.key)
+        row = (
+            self.id,
+            event.id,
+            event.seq,
+            kind,
+            at,
+            actor,
+            before,
+            to_state,
+            unit,
+            event.division_code,
+            respond_by,
+            note,
+            event.data,
+            event.case_digest,
+        )
+        event.hash = event_link(self.head, row, self.key)
         self.next_event_id += 1
         self.version, self.head = event.seq, event.hash
         self.events.append(event)

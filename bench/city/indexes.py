@@ -34,7 +34,10 @@ def set_aside(pg: Any, tables: list[str]) -> tuple[list[str], list[str]]:
                 constraints.append(f'ALTER TABLE "{table}" ADD CONSTRAINT "{name}" {definition}')
             for name, definition in cursor.execute(_INDEXES, [table]).fetchall():
                 cursor.execute(f'DROP INDEX "{name}"')
-                indexes.append(definition)
+                # A partitioned table's index reads "ON ONLY parent": built that way it
+                # stays invalid, with no index on any month. Built on the parent, it
+                # recurses into every partition.
+                indexes.append(definition.replace(" ON ONLY ", " ON ", 1))
     pg.commit()
     return indexes, constraints
 

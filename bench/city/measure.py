@@ -7,7 +7,7 @@ Pages go through Django's test Client logged in as the onboarded users of one co
 (its first dispatcher, its leader, a township cadre, a department's staff); rates are
 ``insights.rates.monthly_rates`` for the city and the county; search is the
 workbench's ``search_cases`` on the user's visible cases; one case's history is checked
-with the verifier's own walk (``bench.city.onecase``). ``--history N`` also times the
+by ``verification.one.verify_case`` (``verify-history --case``). ``--history N`` also times the
 verifier's walk over the first N cases (``bench.city.prefix``; 0: every case, which at
 50M events takes most of an hour).
 Prints a Markdown table of medians with the load average before and after.
@@ -30,11 +30,11 @@ def measure(county: str, repeat: int, history: int | None, rate_runs: int) -> It
     from django.test import Client
     from django.utils import timezone
 
-    from bench.city.onecase import verify_case
     from bench.city.timing import page, stream_history, timed
     from jiceng.cases import selectors
     from jiceng.cases.permissions import visible_cases
     from jiceng.cases.selectors.filters import search_cases
+    from jiceng.cases.verification.one import verify_case
     from jiceng.insights.rates import monthly_rates
     from jiceng.people.models import Role, User
 

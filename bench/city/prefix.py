@@ -17,6 +17,7 @@ from jiceng.cases.models import Case, CaseAttachment, CaseEvent, Rating
 from jiceng.cases.verification import run
 from jiceng.cases.verification.streams import EVENT_FIELDS, PHOTO_FIELDS, RATING_FIELDS, Streams
 from jiceng.cases.verification.walk import Cursor
+from jiceng.core.fast.stream import stream_tuples
 
 BATCH = 2000
 
@@ -27,13 +28,14 @@ class FirstCases(Streams):
     def __init__(self, last: int) -> None:
         fields = ("pk", "number", "version", "head_hash", *CHAINED_FIELDS)
         cases = Case.objects.filter(pk__lte=last).order_by("pk")
-        self.cases = cases.values_list(*fields).iterator(chunk_size=BATCH)
+        self.cases = stream_tuples(cases.values_list(*fields), BATCH)
         events = CaseEvent.objects.filter(case_id__lte=last).order_by("case_id", "seq")
-        self.events = Cursor(events.values_list(*EVENT_FIELDS, named=True).iterator(BATCH))
+        self.events = Cursor(stream_tuples(events.values_list(*EVENT_FIELDS), BATCH, raw=("data",)))
         ratings = Rating.objects.filter(case_id__lte=last).order_by("case_id", "event_id")
-        self.ratings = Cursor(ratings.values_list(*RATING_FIELDS).iterator(chunk_size=BATCH))
+        self.ratings = Cursor(stream_tuples(ratings.values_list(*RATING_FIELDS), BATCH))
         photos = CaseAttachment.objects.filter(case_id__lte=last).order_by("case_id", "pk")
-        self.photos = Cursor(photos.values_list(*PHOTO_FIELDS).iterator(chunk_size=BATCH))
+        self.photos = Cursor(stream_tuples(photos.values_list(*PHOTO_FIELDS), BATCH))
+        self.heads = Cursor(())
         self.anchor = None
         self.entries = Cursor(())
 

@@ -20,6 +20,8 @@ def cmd_verify_history(args: argparse.Namespace) -> int:
     if anchor is not None and not anchor.path.is_file():
         print(f"no anchor file at {args.anchor}", file=sys.stderr)
         return 2
+    if getattr(args, "case", None):
+        return _verify_one(args.case, anchor is not None, files=args.files)
     problems = 0
     if note := archived_note():
         print(note)
@@ -37,9 +39,32 @@ def cmd_verify_history(args: argparse.Namespace) -> int:
     return 0
 
 
+def _verify_one(number: str, anchored: bool, *, files: bool) -> int:
+    from jiceng.cases.models import Case
+    from jiceng.cases.verification.one import verify_case
+
+    if anchored:
+        print("--case checks one case; an anchor is checked by the whole walk", file=sys.stderr)
+        return 2
+    case_id = Case.objects.filter(number=number).values_list("pk", flat=True).first()
+    if case_id is None:
+        print(f"no case numbered {number}", file=sys.stderr)
+        return 2
+    problems = verify_case(case_id, files=files)
+    for problem in problems:
+        where = f" (event {problem.seq})" if problem.seq else ""
+        print(f"case {number}: {problem.problem}{where}")
+    if problems:
+        print(f"history check FAILED: {len(problems)} problem(s)", file=sys.stderr)
+        return 1
+    print(f"history check passed: case {number}'s chain is intact")
+    return 0
+
+
 def add_verify_history(add: Add) -> None:
     verify = add("verify-history", cmd_verify_history, "Check every case's hash-chained history")
     verify.add_argument(
         "--anchor", metavar="FILE", help="also check against an anchor written earlier"
     )
     verify.add_argument("--files", action="store_true", help="also check the photos' bytes")
+    verify.add_argument("--case", metavar="NUMBER", help="check this one case only")

@@ -21,11 +21,11 @@ GENESIS = "0" * 64
 
 def canonical(payload: dict[str, Any]) -> bytes:
     return json.dumps(
-        payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=_encode
+        payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=encode
     ).encode()
 
 
-def _encode(value: Any) -> str:
+def encode(value: Any) -> str:
     if isinstance(value, datetime):
         return value.isoformat(timespec="microseconds")
     raise TypeError(f"cannot hash {type(value).__name__}")

@@ -9,8 +9,9 @@ from django.db import connection
 from jiceng.cases import search, selectors
 from jiceng.cases.models import Case, CaseSearch
 from jiceng.cases.selectors import CaseFilters
+from jiceng.cases.selectors.filters import within
 
-from factories import BAISHU, JIANGDONG, submit
+from factories import BAISHU, JIANGDONG, TIANZHU, submit
 
 pytestmark = pytest.mark.django_db
 
@@ -201,3 +202,17 @@ def test_a_phone_number_typed_into_a_request_does_not_find_it_but_its_words_do(u
     assert _all("楼道灯") == [case.number]
     (text,) = CaseSearch.objects.filter(case=case).values_list("text", flat=True)
     assert "13987654321" not in text and "秀英" not in text
+
+
+def test_the_newest_matches_are_found_however_far_back_the_id_window_must_widen(
+    users, monday, monkeypatch
+):
+    monkeypatch.setattr(search.ranking, "FIRST_WINDOW", 1)  # PostgreSQL widens it step by step
+    monkeypatch.setattr(search.ranking, "WIDEN_AT_MOST", 2)
+    monkeypatch.setattr(search.ranking, "RANKED_MATCHES", 2)
+    oldest, older = _case(users, "垃圾很多。"), _case(users, "门前垃圾。")
+    for _ in range(6):
+        _case(users, "路灯坏了。")
+    assert sorted(_all("垃圾")) == sorted([older.number, oldest.number])
+    village = search.search_cases(Case.objects.filter(within(TIANZHU)), "垃圾")
+    assert sorted(c.number for c in village) == sorted([older.number, oldest.number])

@@ -16,6 +16,9 @@ from jiceng.cases.search.tokens import query_terms
 
 # At most this many matches, the newest, are ranked and listed (see search_cases).
 RANKED_MATCHES = 1000
+# The newest case ids searched first on PostgreSQL; widened while too few match.
+FIRST_WINDOW = 50_000
+WIDEN_AT_MOST = 16
 
 
 def _matching(cases: QuerySet[Case], index: Index) -> QuerySet[Case]:
@@ -42,17 +45,41 @@ def _ranked_sqlite(cases: QuerySet[Case], index: Index) -> QuerySet[Case]:
 
 
 def _newest_postgresql(cases: QuerySet[Case], index: Index, *, place: str) -> list[int]:
-    """The ids of the newest RANKED_MATCHES cases of ``cases`` that hold every token."""
+    """The ids of the newest RANKED_MATCHES cases of ``cases`` that hold every token.
+
+    The GIN index returns its matches in no order, so ordering all of a common word's
+    matches reads them all (a city's quarter of a million). Case ids grow with time, so
+    without a place to narrow to, the newest matches are looked for among the newest ids
+    first, the window widened by what the last one held until it holds enough
+    (bench/city/README.md, "Search"). A place's matches are few: they are read at once.
+    """
+    top = Case.objects.order_by("-pk").values_list("pk", flat=True).first()
+    if place or top is None:
+        return _newest_above(cases, index, place=place, low=0)
+    window = FIRST_WINDOW
+    while True:
+        low = max(top - window, 0)
+        found = _newest_above(cases, index, place=place, low=low)
+        if len(found) >= RANKED_MATCHES or low == 0:
+            return found
+        # Wide enough for half as many again as the density seen so far asks for.
+        window *= min(WIDEN_AT_MOST, max(2, -(-3 * RANKED_MATCHES // (2 * len(found) or 1))))
+
+
+def _newest_above(cases: QuerySet[Case], index: Index, *, place: str, low: int) -> list[int]:
+    above = f"{index.key} > %s"
     if not place:
-        newest = _newest_first(_matching(cases, index), index)
+        matches = _matching(cases, index).extra(where=[above], params=[low])  # noqa: S610
+        newest = _newest_first(matches, index)
     else:
         # The planner cannot estimate a scope (its range of codes is counted twice, in the OR
         # and in the area's own range: 1,490 rows for 60,000) and would check the vector of
         # every case in a township. So the GIN index answers first, once, for the place's
         # matches (an InitPlan), and the cases are walked newest first through those ids.
-        candidates = f"SELECT {index.key} FROM {index.rows} WHERE {index.match}"  # noqa: S608
+        candidates = f"SELECT {index.key} FROM {index.rows} WHERE {index.match} AND {above}"  # noqa: S608
         newest = cases.extra(  # noqa: S610 - fixed SQL; the query is a parameter
-            where=[f"{case_id_column()} = ANY(ARRAY({candidates}))"], params=[index.expression]
+            where=[f"{case_id_column()} = ANY(ARRAY({candidates}))"],
+            params=[index.expression, low],
         ).order_by("-pk")
     return list(newest.values_list("pk", flat=True)[:RANKED_MATCHES])
 

@@ -2,34 +2,92 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
+import json
+from collections.abc import Iterator, Sequence
+from datetime import datetime
+from types import SimpleNamespace
+from typing import Any, NamedTuple
 
 from jiceng.cases.anchor.lines import AnchorEntry
 from jiceng.cases.history import CHAINED_FIELDS, case_digest, payload
 from jiceng.cases.models import EventKind
 from jiceng.cases.verification.walk import Cursor, Tampering, Walk
 from jiceng.core import hashchain
+from jiceng.core.fast.chainlink import ROW_FIELDS, row_digest, row_link
+
+
+class EventRow(NamedTuple):
+    """A stream's event row by name, kept only for RATE and ATTACH events (rows.py reads them)."""
+
+    case_id: int
+    id: int
+    seq: int
+    kind: str
+    at: datetime
+    actor_id: int | None
+    from_state: str
+    to_state: str
+    unit_id: int | None
+    division_code: str
+    respond_by: datetime | None
+    note: str
+    data: dict[str, Any]
+    case_digest: str
+    prev_hash: str
+    hash: str
+
+
+_VOUCHING = (EventKind.RATE.value, EventKind.ATTACH.value)
+
+
+def event_link(head: str, row: Sequence[Any], key: bytes) -> str:
+    """The link of an event row (streams.EVENT_FIELDS order): ``hashchain.link`` of its payload."""
+    link = row_link(head, row, key)
+    if link is None:  # a value core.fast.chainlink does not write out: the ordinary way
+        chained = dict(zip(ROW_FIELDS, row, strict=False))
+        if type(chained["data"]) is str:
+            chained["data"] = json.loads(chained["data"])
+        link = hashchain.link(head, payload(SimpleNamespace(**chained)), key)  # type: ignore[arg-type]
+    return link
+
+
+def values_digest(values: Sequence[Any]) -> str:
+    """``case_digest`` of a case's chained values in CHAINED_FIELDS order."""
+    digest = row_digest(values)
+    if digest is None:
+        digest = case_digest(dict(zip(CHAINED_FIELDS, values, strict=True)))
+    return digest
+
+
+def _named(row: Sequence[Any]) -> EventRow:
+    event = EventRow._make(row)
+    if type(event.data) is str:  # JSON text off the whole walk's stream
+        event = event._replace(data=json.loads(event.data))
+    return event
 
 
 def walk_events(walk: Walk, events: Cursor[Any], key: bytes) -> Iterator[Tampering]:
+    """Events as tuples in streams.EVENT_FIELDS order; each link recomputed from its row."""
     expected = walk.last_seq + 1  # 1, unless the case's older events are archived
-    while events.row is not None and events.row.case_id == walk.case_id:
-        event = events.take()
-        if event.seq != expected:
+    case_id, head, hash_at = walk.case_id, walk.head, walk.hash_at
+    while events.row is not None and events.row[0] == case_id:
+        row = events.take()
+        seq, prev_hash, hashed = row[2], row[14], row[15]
+        if seq != expected:
             yield walk.problem("event missing", expected)
-        if event.prev_hash != walk.head or hashchain.link(walk.head, payload(event), key) != (
-            event.hash
-        ):
-            yield walk.problem("event altered", event.seq)
-        if event.seq in walk.hash_at:
-            walk.hash_at[event.seq] = event.hash
-        if event.kind == EventKind.RATE:
-            walk.ratings[event.id] = event
-        elif event.kind == EventKind.ATTACH:
-            walk.photos[int(event.data.get("attachment") or 0)] = event
-        expected, walk.head, walk.digest = event.seq + 1, event.hash, event.case_digest
-        walk.last_seq = event.seq
+        if prev_hash != head or event_link(head, row, key) != hashed:
+            yield walk.problem("event altered", seq)
+        if seq in hash_at:
+            hash_at[seq] = hashed
+        if row[3] in _VOUCHING:
+            event = _named(row)
+            if event.kind == EventKind.RATE:
+                walk.ratings[event.id] = event
+            else:
+                walk.photos[int(event.data.get("attachment") or 0)] = event
+        expected, head, walk.digest = seq + 1, hashed, row[13]
+        walk.last_seq = seq
+    walk.head = head
 
 
 def check_case(
@@ -41,9 +99,7 @@ def check_case(
         return
     if walk.last_seq != version or walk.head != head:
         yield walk.problem("history truncated", walk.last_seq + 1)
-    elif walk.digest and case_digest(dict(zip(CHAINED_FIELDS, row[4:], strict=True))) != (
-        walk.digest
-    ):
+    elif walk.digest and values_digest(row[4:]) != walk.digest:
         yield walk.problem("case fields altered", walk.last_seq)
     if anchored is not None:
         if version < anchored.version:

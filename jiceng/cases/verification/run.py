@@ -25,12 +25,12 @@ def verify(
     With ``anchor``, also every case deleted, inserted or rolled back since it was written;
     with ``files``, also every photo whose bytes on storage changed.
     """
-    with _one_snapshot(connections[router.db_for_read(Case)]):
+    with one_snapshot(connections[router.db_for_read(Case)]):
         yield from _verify(batch_size, anchor, files)
 
 
 @contextmanager
-def _one_snapshot(connection: BaseDatabaseWrapper) -> Iterator[None]:
+def one_snapshot(connection: BaseDatabaseWrapper) -> Iterator[None]:
     """Every stream reads one snapshot, or a transition committed mid-walk reads as tampering.
 
     A read-only transaction, opened by hand on SQLite: Django's own would take the

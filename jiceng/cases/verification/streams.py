@@ -10,38 +10,26 @@ from jiceng.cases.anchor.reading import AnchorReader
 from jiceng.cases.history import CHAINED_FIELDS
 from jiceng.cases.models import ArchivedHead, Case, CaseAttachment, CaseEvent, Rating
 from jiceng.cases.verification.walk import Cursor, Tampering
+from jiceng.core.fast.stream import stream_tuples
 
 
 class Streams:
     """Cases, events, ratings and photos, each read once in case order, and the anchor."""
 
     def __init__(self, batch_size: int, anchor: AnchorReader | None) -> None:
-        fields = ("pk", "number", "version", "head_hash", *CHAINED_FIELDS)
-        self.cases = (
-            Case.objects.order_by("pk").values_list(*fields).iterator(chunk_size=batch_size)
-        )
-        # Rows, not model instances: building an instance per event was a good part of the walk.
-        self.events = Cursor(
-            CaseEvent.objects.order_by("case_id", "seq")
-            .values_list(*EVENT_FIELDS, named=True)
-            .iterator(chunk_size=batch_size)
-        )
-        self.ratings = Cursor(
-            Rating.objects.order_by("case_id", "event_id")
-            .values_list(*RATING_FIELDS)
-            .iterator(chunk_size=batch_size)
-        )
-        self.photos = Cursor(
-            CaseAttachment.objects.order_by("case_id", "pk")
-            .values_list(*PHOTO_FIELDS)
-            .iterator(chunk_size=batch_size)
-        )
+        # Plain tuples off a server-side cursor (core.fast.stream): no object per row.
+        cases = Case.objects.order_by("pk").values_list(*CASE_FIELDS)
+        self.cases = stream_tuples(cases, batch_size)
+        events = CaseEvent.objects.order_by("case_id", "seq").values_list(*EVENT_FIELDS)
+        # Each event's data stays JSON text: the link hashes it as it is (core.fast.chainlink).
+        self.events = Cursor(stream_tuples(events, batch_size, raw=("data",)))
+        ratings = Rating.objects.order_by("case_id", "event_id").values_list(*RATING_FIELDS)
+        self.ratings = Cursor(stream_tuples(ratings, batch_size))
+        photos = CaseAttachment.objects.order_by("case_id", "pk").values_list(*PHOTO_FIELDS)
+        self.photos = Cursor(stream_tuples(photos, batch_size))
         # Where chains go on after archived months (empty unless a month was detached).
-        self.heads = Cursor(
-            ArchivedHead.objects.order_by("case_id")
-            .values_list("case_id", "seq", "at", "hash", "case_digest")
-            .iterator(chunk_size=batch_size)
-        )
+        heads = ArchivedHead.objects.order_by("case_id").values_list(*HEAD_FIELDS)
+        self.heads = Cursor(stream_tuples(heads, batch_size))
         self.anchor = anchor
         self.entries = Cursor(anchor if anchor is not None else ())
 
@@ -83,6 +71,7 @@ class Streams:
             yield Tampering(0, "", 0, self.anchor.problem)
 
 
+CASE_FIELDS = ("pk", "number", "version", "head_hash", *CHAINED_FIELDS)
 EVENT_FIELDS = (
     "case_id",  # first, like the other streams' rows: see case_of
     "id",
@@ -120,4 +109,5 @@ RATING_FIELDS = (
 )
 
 
+HEAD_FIELDS = ("case_id", "seq", "at", "hash", "case_digest")
 PHOTO_FIELDS = ("case_id", "pk", "file", "uploaded_at", "size", "content_type")

@@ -16,6 +16,8 @@ that compares it with the ORM. Each module's docstring names both.
 - ``where``: reading a queryset's WHERE tree, for search's place narrowing.
 - ``sqlite3``: Django's SQLite backend, with writers queued on a lock file.
 - ``interpreter``: Python's garbage-collection and switch-interval settings for servers.
+- ``stream``: ``values_list().iterator()`` for the history walk's long sorted streams.
+- ``chainlink``: ``hashchain.link(prev, payload(event))`` of a stored event row, for that walk.
 
 ``tests/core/test_fast_package.py`` checks that every module here names a benchmark
 that exists and a tripwire test that exists.
