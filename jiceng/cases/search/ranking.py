@@ -12,7 +12,8 @@ from django.db.models import QuerySet
 from jiceng.cases.models import Case
 from jiceng.cases.search.index import Index, case_id_column, index_for
 from jiceng.cases.search.places import Narrowing, implied_narrowing
-from jiceng.cases.search.tokens import PLACE_LEVELS, query_terms
+from jiceng.cases.search.tokens import query_terms
+from jiceng.places.codes import next_code
 
 # At most this many matches, the newest, are ranked and listed (see search_cases).
 RANKED_MATCHES = 1000
@@ -48,15 +49,17 @@ def _newest_postgresql(cases: QuerySet[Case], index: Index, *, narrowing: Narrow
     """The ids of the newest RANKED_MATCHES cases of ``cases`` that hold every token.
 
     The GIN index returns its matches in no order, so ordering all of a common word's
-    matches reads them all (a city's quarter of a million, a county's tens of thousands).
-    Case ids grow with time, so without a place narrower than a county the newest
-    matches are looked for among the newest ids first, the window widened by what the
-    last one held until it holds enough (bench/city/README.md, "Search"). A township's
-    or a village's matches are few: they are read at once.
+    matches reads them all (a city's quarter of a million). Case ids grow with time, so
+    without a place to narrow to, the newest matches are looked for among the newest ids
+    first, the window widened by what the last one held until it holds enough
+    (bench/city/README.md, "Search"). A place's matches are read at once: a window's id
+    range costs more than a county's matches at 200k cases (ibid., "Session 9").
     """
-    top = Case.objects.order_by("-pk").values_list("pk", flat=True).first()
-    if len(narrowing.place) > PLACE_LEVELS[0] or top is None:
+    if narrowing.place:
         return _newest_above(cases, index, narrowing=narrowing, low=0)
+    top = Case.objects.order_by("-pk").values_list("pk", flat=True).first()
+    if top is None:
+        return []
     window = FIRST_WINDOW
     while True:
         low = max(top - window, 0)
@@ -67,14 +70,21 @@ def _newest_postgresql(cases: QuerySet[Case], index: Index, *, narrowing: Narrow
         window *= min(WIDEN_AT_MOST, max(2, -(-3 * RANKED_MATCHES // (2 * len(found) or 1))))
 
 
-def _owned_outside(index: Index) -> str:
-    """The ids of matches among given units' cases outside a place: ``= ANY(%s)``, ``LIKE %s``."""
+def _owned_outside(index: Index, narrowing: Narrowing, low: int) -> tuple[str, list[object]]:
+    """The matches among the narrowing's units' cases outside its place, and the parameters.
+
+    The two ranges outside the place's codes let the ``case_owner_division`` index find
+    only those cases, never the (many) cases the units own inside the place.
+    """
     table = connection.ops.quote_name(Case._meta.db_table)
-    return (
+    sql = (
         f"SELECT {index.key} FROM {index.rows} JOIN {table} AS owned ON owned.id = {index.key}"  # noqa: S608
-        f" WHERE owned.owner_id = ANY(%s) AND owned.division_id NOT LIKE %s"
+        " WHERE owned.owner_id = ANY(%s) AND (owned.division_id < %s OR owned.division_id >= %s)"
         f" AND {index.match} AND {index.key} > %s"
     )
+    # Codes are digits: every code under the last place ("99…") sorts before a letter.
+    upper = next_code(narrowing.place) or "a"
+    return sql, [list(narrowing.owners), narrowing.place, upper, index.anywhere, low]
 
 
 def _newest_above(
@@ -93,8 +103,8 @@ def _newest_above(
         candidates = f"SELECT {index.key} FROM {index.rows} WHERE {index.match} AND {above}"  # noqa: S608
         params: list[object] = [index.expression, low]
         if narrowing.owners:
-            candidates += f" UNION ALL {_owned_outside(index)}"
-            params += [list(narrowing.owners), f"{narrowing.place}%", index.anywhere, low]
+            owned, owned_params = _owned_outside(index, narrowing, low)
+            candidates, params = f"{candidates} UNION ALL {owned}", [*params, *owned_params]
         newest = cases.extra(  # noqa: S610 - fixed SQL; the query is a parameter
             where=[f"{case_id_column()} = ANY(ARRAY({candidates}))"],
             params=params,
