@@ -14,8 +14,12 @@ from django.test.utils import CaptureQueriesContext
 from jiceng.cases import search, selectors
 from jiceng.cases.models import Case, CaseSearch
 from jiceng.cases.permissions import visible_cases
+from jiceng.cases.search.places import Narrowing, implied_narrowing
 from jiceng.cases.selectors import CaseFilters, within
 from jiceng.cases.services import case_dispatch
+from jiceng.people.models import Role, UnitKind, User
+from jiceng.people.units.setup import ensure_unit
+from jiceng.places.models import Division, Level
 
 from factories import BAISHU, FENGQIAO, JIANGDONG, TIANZHU, submit
 
@@ -79,6 +83,50 @@ def test_a_range_wider_than_one_division_implies_the_division_holding_it(users):
     assert search.implied_place(Case.objects.filter(division__gte=FENGQIAO)) == ""
 
 
+def test_a_scope_of_a_place_or_the_units_own_cases_implies_both(users, org):
+    centre, fengqiao = org["centre"].pk, org["fengqiao"].pk
+    assert implied_narrowing(visible_cases(users["dispatcher"])) == Narrowing("330681", (centre,))
+    assert implied_narrowing(selectors.queue_cases(users["dispatcher"])) == Narrowing(
+        "330681", (centre,)
+    )
+    assert implied_narrowing(visible_cases(users["water"])).place == "330681"
+    assert implied_narrowing(visible_cases(users["township"])) == Narrowing(FENGQIAO, (fengqiao,))
+    assert implied_narrowing(selectors.area_cases(users["township"])) == Narrowing(FENGQIAO)
+
+
+def test_an_or_with_a_branch_of_neither_place_nor_owner_implies_nothing(users, org):
+    unit = org["centre"].pk
+    assert implied_narrowing(Case.objects.filter(Q(owner_id=unit) | Q(number="1"))) == Narrowing()
+    two_places = Q(division__code__startswith=FENGQIAO) | Q(division__code__startswith="330682")
+    assert implied_narrowing(Case.objects.filter(two_places | Q(owner_id=unit))) == Narrowing()
+    assert implied_narrowing(Case.objects.exclude(within(FENGQIAO) | Q(owner_id=unit))) == (
+        Narrowing()
+    )
+
+
+@pytest.fixture
+def other_county(users, places, monday):
+    """A second county with its own dispatcher, one case there and one its centre owns here."""
+    county = Division.objects.create(
+        code="330682", name="上虞区", level=Level.COUNTY, parent_id="3306"
+    )
+    township = Division.objects.create(
+        code="330682001", name="百官街道", level=Level.TOWNSHIP, parent=county
+    )
+    Division.objects.create(
+        code="330682001001", name="龙山社区", level=Level.VILLAGE, parent=township
+    )
+    centre = ensure_unit(county, UnitKind.DISPATCH, active=True)
+    dispatcher = User.objects.create_user(
+        username="other_dispatcher", password="pw", role=Role.DISPATCHER, unit=centre
+    )
+    there = submit(users, description="龙山路灯坏了，路口很黑。", village="330682001001")
+    # Handed over across the county line (a transfer): the centre owns a case outside its county.
+    here = submit(users, description="枫桥路灯倒了，挡住了路。")
+    Case.objects.filter(pk=here.pk).update(owner=centre)
+    return {"dispatcher": dispatcher, "there": there, "here": here}
+
+
 # --- what a scoped search finds ---------------------------------------------------------------
 
 
@@ -105,6 +153,43 @@ def test_an_outsider_never_finds_a_case_of_another_area(users, stories):
     for text in ("路灯", "枫桥镇", "天竺社区", "垃圾", "d330681109"):
         found = set(_found(users["outsider"], text)) | set(_found(users["outsider_cadre"], text))
         assert found <= {stories["away"].number, stories["forger"].number}
+
+
+@pytest.mark.parametrize("text", ["路灯", "路灯 坏了", "龙山", "枫桥", "d330681", "d330682"])
+def test_a_dispatcher_finds_exactly_the_county_and_the_centres_own_cases(
+    users, stories, other_county, text
+):
+    everywhere = {c.number for c in search.search_cases(Case.objects.all(), text)}
+    for who in (users["dispatcher"], other_county["dispatcher"]):
+        for cases in (visible_cases(who), selectors.queue_cases(who), selectors.area_cases(who)):
+            in_scope = set(cases.values_list("number", flat=True))
+            found = {c.number for c in search.search_cases(cases, text)}
+            assert found == everywhere & in_scope
+
+
+def test_a_dispatchers_search_asks_the_index_for_the_county_on_postgresql(
+    users, stories, other_county
+):
+    with CaptureQueriesContext(connection) as queries:
+        found = {c.number for c in search.search_cases(visible_cases(users["dispatcher"]), "路灯")}
+    assert other_county["here"].number in found and other_county["there"].number not in found
+    asked = any("d330681" in str(query["sql"]) for query in queries.captured_queries)
+    # FTS5 cannot add the centre's cases outside the county to the county's matches.
+    assert asked == (connection.vendor == "postgresql")
+
+
+def test_another_countys_dispatcher_never_finds_a_case_of_this_county(users, stories, other_county):
+    own = {other_county["there"].number, other_county["here"].number}
+    for text in ("路灯", "枫桥镇", "天竺社区", "垃圾", "d330681", "d330681109"):
+        found = {
+            c.number for c in search.search_cases(visible_cases(other_county["dispatcher"]), text)
+        }
+        assert found <= own
+    assert other_county["there"].number not in _found(users["dispatcher"], "路灯")
+    # The centre's own case here is in this county too: both dispatchers see it.
+    assert other_county["here"].number in {
+        c.number for c in search.search_cases(visible_cases(other_county["dispatcher"]), "枫桥路灯")
+    }
 
 
 def test_a_case_writing_another_areas_place_token_stays_out_of_that_area(users, stories):

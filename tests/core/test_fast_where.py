@@ -6,7 +6,7 @@ import pytest
 from django.db.models import Q
 
 from jiceng.cases.models import Case
-from jiceng.core.fast.where import column_bounds
+from jiceng.core.fast.where import alternatives, column_bounds, column_values
 
 pytestmark = pytest.mark.django_db
 
@@ -38,3 +38,17 @@ def test_conditions_under_or_or_not_and_on_other_columns_are_ignored():
 def test_a_condition_on_a_joined_tables_column_is_not_taken_for_the_cases():
     cases = Case.objects.filter(owner__division__gte="330681")
     assert column_bounds(cases, "division_id").lowest == ""
+
+
+def test_the_branches_of_an_or_clause_are_read_one_by_one():
+    either = Q(owner_id=7) | Q(division__code__startswith="330681", number__gte="2")
+    cases = Case.objects.filter(either).filter(division__gte="33")
+    [branches] = alternatives(cases)
+    assert [column_values(cases, "owner_id", branch) for branch in branches] == [[7], []]
+    assert [column_bounds(cases, "division_id", b).prefixes for b in branches] == [[], ["330681"]]
+
+
+def test_a_negated_or_clause_has_no_branches_to_read():
+    assert alternatives(Case.objects.exclude(Q(owner_id=7) | Q(number="1"))) == []
+    assert alternatives(Case.objects.filter(owner_id=7)) == []
+    assert column_values(Case.objects.filter(owner_id=7), "owner_id") == [7]

@@ -101,6 +101,8 @@ class Case(models.Model):
             models.Index(fields=["division", "state"], name="case_division_state"),
             models.Index(fields=["state", "resolve_by"], name="case_state_due"),
             models.Index(fields=["submitted_at"], name="case_submitted_at"),
+            # A unit's cases outside a place: what a search adds to the place's matches.
+            models.Index(fields=["owner", "division"], name="case_owner_division"),
         ]
 
     def __str__(self) -> str:

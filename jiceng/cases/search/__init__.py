@@ -33,7 +33,10 @@ place token of that division is required as well. The index then intersects the
 query's matches with the place's cases itself, instead of the database checking
 every match against the case table: a common word has a quarter of a million
 matches, a village a few hundred of them (bench/search.md). The token only narrows
-the candidates; the queryset's own conditions still decide what is returned.
+the candidates; the queryset's own conditions still decide what is returned. A scope
+of a place OR a unit's own cases (a dispatcher's county and their centre's cases) is
+narrowed on PostgreSQL to the place's matches plus the unit's matches outside the place
+(:func:`.places.implied_narrowing`; bench/city/README.md, "Session 9, per-county search").
 """
 
 from jiceng.cases.search.places import implied_place as implied_place

@@ -27,6 +27,7 @@ class Index:
     exact: str = ""  # PostgreSQL: the phrases, checked on the newest candidates only
     phrases: bool = False  # PostgreSQL: whether a term is a phrase of several tokens
     rows: str = ""  # PostgreSQL: the search rows' table, quoted
+    anywhere: str = ""  # PostgreSQL: ``expression`` without the place token
 
 
 def index_for(terms: list[Term], place: str) -> Index:
@@ -49,6 +50,7 @@ def index_for(terms: list[Term], place: str) -> Index:
             exact=tsquery_expression(terms),
             phrases=any(len(term.tokens) > 1 for term in terms),
             rows=rows,
+            anywhere=tsquery_expression(terms, phrases=False),
         )
     return Index(
         table=FTS_TABLE,

@@ -6,15 +6,21 @@ required as well. The index then intersects the query's matches with the place's
 itself, instead of the database checking every match against the case table
 (bench/search.md). The token only narrows the candidates; the queryset's own conditions
 still decide what is returned.
+
+A scope that is a place OR the cases of some units (a dispatcher's: their county, and
+what their centre owns anywhere) narrows on PostgreSQL to the place token's matches
+plus the matches among those units' cases outside the place (:class:`Narrowing`).
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
 from jiceng.cases.models import Case
 from jiceng.cases.search.tokens import PLACE_LEVELS
-from jiceng.core.fast.where import column_bounds
+from jiceng.core.fast.where import ColumnBounds, alternatives, column_bounds, column_values
 from jiceng.places.codes import next_code
 
 
@@ -26,7 +32,10 @@ def implied_place(cases: QuerySet[Case]) -> str:
     code prefix. A condition under OR or NOT is ignored, so the answer can be too wide
     (no narrowing), never too narrow. Division codes are digits; a case's is a village's.
     """
-    bounds = column_bounds(cases, "division_id")
+    return _place_within(column_bounds(cases, "division_id"))
+
+
+def _place_within(bounds: ColumnBounds) -> str:
     lowest, highest = bounds.lowest, bounds.highest
     for length in reversed(PLACE_LEVELS):
         codes = [prefix[:length] for prefix in bounds.prefixes]
@@ -37,3 +46,37 @@ def implied_place(cases: QuerySet[Case]) -> str:
             if len(code) == length and code.isdigit():
                 return code
     return ""
+
+
+@dataclass(frozen=True)
+class Narrowing:
+    """Every case of a queryset lies under ``place`` or is owned by one of ``owners``."""
+
+    place: str = ""
+    owners: tuple[int, ...] = ()
+
+
+def implied_narrowing(cases: QuerySet[Case]) -> Narrowing:
+    """:func:`implied_place`, else a place OR-ed with owning units, read from one OR clause.
+
+    Every branch of the clause must imply the same place or an owning unit outright; a
+    branch that implies neither (or another place) leaves nothing to narrow to.
+    """
+    place = implied_place(cases)
+    if place:
+        return Narrowing(place)
+    for branches in alternatives(cases):
+        places, owners = set(), []
+        for branch in branches:
+            branch_place = _place_within(column_bounds(cases, "division_id", branch))
+            owner = column_values(cases, "owner_id", branch)
+            if branch_place:
+                places.add(branch_place)
+            elif owner:
+                owners.append(owner[0])
+            else:
+                break
+        else:
+            if len(places) == 1:
+                return Narrowing(places.pop(), tuple(sorted(set(owners))))
+    return Narrowing()

@@ -11,8 +11,9 @@ from django.db.models import QuerySet
 
 from jiceng.cases.models import Case
 from jiceng.cases.search.index import Index, case_id_column, index_for
-from jiceng.cases.search.places import implied_place
+from jiceng.cases.search.places import Narrowing, implied_narrowing
 from jiceng.cases.search.tokens import query_terms
+from jiceng.places.codes import next_code
 
 # At most this many matches, the newest, are ranked and listed (see search_cases).
 RANKED_MATCHES = 1000
@@ -44,31 +45,59 @@ def _ranked_sqlite(cases: QuerySet[Case], index: Index) -> QuerySet[Case]:
     return matches.extra(select={"search_rank": index.rank})  # noqa: S610
 
 
-def _newest_postgresql(cases: QuerySet[Case], index: Index, *, place: str) -> list[int]:
+def _newest_postgresql(cases: QuerySet[Case], index: Index, *, narrowing: Narrowing) -> list[int]:
     """The ids of the newest RANKED_MATCHES cases of ``cases`` that hold every token.
 
     The GIN index returns its matches in no order, so ordering all of a common word's
     matches reads them all (a city's quarter of a million). Case ids grow with time, so
     without a place to narrow to, the newest matches are looked for among the newest ids
     first, the window widened by what the last one held until it holds enough
-    (bench/city/README.md, "Search"). A place's matches are few: they are read at once.
+    (bench/city/README.md, "Search"). A place's matches are read at once: a window's id
+    range costs more than a county's matches at 200k cases (ibid., "Session 9").
     """
+    if narrowing.place:
+        return _newest_above(cases, index, narrowing=narrowing, low=0)
     top = Case.objects.order_by("-pk").values_list("pk", flat=True).first()
-    if place or top is None:
-        return _newest_above(cases, index, place=place, low=0)
+    if top is None:
+        return []
     window = FIRST_WINDOW
     while True:
         low = max(top - window, 0)
-        found = _newest_above(cases, index, place=place, low=low)
+        found = _newest_above(cases, index, narrowing=narrowing, low=low)
         if len(found) >= RANKED_MATCHES or low == 0:
             return found
         # Wide enough for half as many again as the density seen so far asks for.
         window *= min(WIDEN_AT_MOST, max(2, -(-3 * RANKED_MATCHES // (2 * len(found) or 1))))
 
 
-def _newest_above(cases: QuerySet[Case], index: Index, *, place: str, low: int) -> list[int]:
+def _owned_outside(index: Index, narrowing: Narrowing, low: int) -> tuple[str, list[object]]:
+    """The matches among the narrowing's units' cases outside its place, and the parameters.
+
+    Those cases are few, the word's matches city-wide many, and the planner cannot tell
+    (it takes a unit's cases to lie anywhere): so their ids are fetched first, as an
+    array, through the ``case_owner_division`` index's two ranges outside the place's
+    codes, and only their search rows are checked.
+    """
+    table = connection.ops.quote_name(Case._meta.db_table)
+    # Two statements, not an OR: the planner would read one side through the codes alone.
+    below = f"SELECT id FROM {table} WHERE owner_id = ANY(%s) AND division_id < %s"  # noqa: S608
+    above = f"SELECT id FROM {table} WHERE owner_id = ANY(%s) AND division_id >= %s"  # noqa: S608
+    owned = f"{below} UNION ALL {above}"
+    sql = (
+        f"SELECT {index.key} FROM {index.rows} WHERE {index.key} = ANY(ARRAY({owned}))"  # noqa: S608
+        f" AND {index.match} AND {index.key} > %s"
+    )
+    # Codes are digits: every code under the last place ("99…") sorts before a letter.
+    upper = next_code(narrowing.place) or "a"
+    owners = list(narrowing.owners)
+    return sql, [owners, narrowing.place, owners, upper, index.anywhere, low]
+
+
+def _newest_above(
+    cases: QuerySet[Case], index: Index, *, narrowing: Narrowing, low: int
+) -> list[int]:
     above = f"{index.key} > %s"
-    if not place:
+    if not narrowing.place:
         matches = _matching(cases, index).extra(where=[above], params=[low])  # noqa: S610
         newest = _newest_first(matches, index)
     else:
@@ -76,18 +105,25 @@ def _newest_above(cases: QuerySet[Case], index: Index, *, place: str, low: int) 
         # and in the area's own range: 1,490 rows for 60,000) and would check the vector of
         # every case in a township. So the GIN index answers first, once, for the place's
         # matches (an InitPlan), and the cases are walked newest first through those ids.
+        # A scope that is the place OR some units' cases adds those units' matches outside it.
         candidates = f"SELECT {index.key} FROM {index.rows} WHERE {index.match} AND {above}"  # noqa: S608
+        params: list[object] = [index.expression, low]
+        if narrowing.owners:
+            owned, owned_params = _owned_outside(index, narrowing, low)
+            candidates, params = f"{candidates} UNION ALL {owned}", [*params, *owned_params]
         newest = cases.extra(  # noqa: S610 - fixed SQL; the query is a parameter
             where=[f"{case_id_column()} = ANY(ARRAY({candidates}))"],
-            params=[index.expression, low],
+            params=params,
         ).order_by("-pk")
     return list(newest.values_list("pk", flat=True)[:RANKED_MATCHES])
 
 
-def _ranked_postgresql(cases: QuerySet[Case], index: Index, *, place: str) -> QuerySet[Case]:
+def _ranked_postgresql(
+    cases: QuerySet[Case], index: Index, *, narrowing: Narrowing
+) -> QuerySet[Case]:
     # The GIN index alone finds the newest cases holding every token (reading a row's vector
     # is the expensive part); only those few are read, checked for the phrases and ranked.
-    ids = _newest_postgresql(cases, index, place=place)
+    ids = _newest_postgresql(cases, index, narrowing=narrowing)
     # Without a phrase the ids already hold every term: the count need not read a vector.
     phrases = [index.match] if index.phrases else []
     return cases.filter(pk__in=ids).extra(  # noqa: S610 - fixed SQL; the query is a parameter
@@ -114,10 +150,12 @@ def search_cases(cases: QuerySet[Case], query: str) -> QuerySet[Case]:
     terms = query_terms(query)
     if not terms:
         return cases.none()
-    place = implied_place(cases)
-    index = index_for(terms, place)
+    narrowing = implied_narrowing(cases)
     if connection.vendor == "postgresql":
-        ranked = _ranked_postgresql(cases, index, place=place)
+        ranked = _ranked_postgresql(cases, index_for(terms, narrowing.place), narrowing=narrowing)
     else:
-        ranked = _ranked_sqlite(cases, index)
+        # FTS5 cannot add the owned cases outside the place: a place OR-ed with them is
+        # not narrowed to on SQLite.
+        place = "" if narrowing.owners else narrowing.place
+        ranked = _ranked_sqlite(cases, index_for(terms, place))
     return ranked.order_by("search_rank", "-pk")

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import QuerySet
-from django.db.models.lookups import GreaterThanOrEqual, LessThan, StartsWith
-from django.db.models.sql.where import AND, WhereNode
+from django.db.models.lookups import Exact, GreaterThanOrEqual, LessThan, StartsWith
+from django.db.models.sql.where import AND, OR, WhereNode
 
 
 @dataclass
@@ -38,19 +38,60 @@ def _conditions(where: WhereNode) -> list[object]:
     return found
 
 
-def column_bounds(rows: QuerySet[Any], column: str) -> ColumnBounds:
+def alternatives(rows: QuerySet[Any]) -> list[list[WhereNode]]:
+    """The OR clauses the queryset's where clause requires outright, each as its branches.
+
+    Each branch is a where clause of its own, for :func:`column_bounds` and
+    :func:`column_values` to read (``permissions.scope_filter``: the unit's own cases OR
+    the jurisdiction's).
+    """
+    found: list[list[WhereNode]] = []
+    for node in [rows.query.where, *_subclauses(rows.query.where)]:
+        if node.connector == OR and not node.negated:
+            branches = [c if isinstance(c, WhereNode) else WhereNode([c]) for c in node.children]
+            found.append(branches)
+    return found
+
+
+def _subclauses(where: WhereNode) -> list[WhereNode]:
+    if where.connector != AND or where.negated:
+        return []
+    return [child for child in where.children if isinstance(child, WhereNode)]
+
+
+def _on_column(rows: QuerySet[Any], column: str, where: WhereNode | None) -> list[Any]:
+    """The outright conditions of ``where`` (the queryset's own) on ``column`` of its table."""
+    table = rows.model._meta.db_table
+    found = []
+    for condition in _conditions(rows.query.where if where is None else where):
+        lhs = getattr(condition, "lhs", None)
+        if getattr(getattr(lhs, "target", None), "column", None) != column:
+            continue
+        if getattr(lhs, "alias", None) == table:
+            found.append(condition)
+    return found
+
+
+def column_values(rows: QuerySet[Any], column: str, where: WhereNode | None = None) -> list[int]:
+    """The integers ``column`` must equal (``=``) outright; several only if nothing matches."""
+    return [
+        condition.rhs
+        for condition in _on_column(rows, column, where)
+        if isinstance(condition, Exact) and type(condition.rhs) is int
+    ]
+
+
+def column_bounds(rows: QuerySet[Any], column: str, where: WhereNode | None = None) -> ColumnBounds:
     """The bounds on ``column`` of the queryset's own table that hold outright.
 
     A condition under OR or NOT is ignored, so the bounds can be too wide, never too
-    narrow. Only string values are taken.
+    narrow. Only string values are taken. ``where``: one branch of an OR clause of the
+    queryset (:func:`alternatives`) instead of its whole where clause.
     """
     bounds = ColumnBounds()
-    table = rows.model._meta.db_table
-    for condition in _conditions(rows.query.where):
-        lhs, rhs = getattr(condition, "lhs", None), getattr(condition, "rhs", None)
-        if getattr(getattr(lhs, "target", None), "column", None) != column:
-            continue
-        if getattr(lhs, "alias", None) != table or not isinstance(rhs, str):
+    for condition in _on_column(rows, column, where):
+        rhs = condition.rhs
+        if not isinstance(rhs, str):
             continue
         if isinstance(condition, StartsWith):
             bounds.prefixes.append(rhs)
