@@ -12,7 +12,7 @@ import psycopg
 from django.conf import settings
 from django.db import connection, connections
 
-from bench.city import indexes, org
+from bench.city import indexes, organisation
 from bench.city.copying import MODELS
 from bench.city.texts import build_pools
 from bench.city.workers import Plan, work
@@ -80,8 +80,8 @@ def load_city(
     took: dict[str, object] = {}
     clock = time.perf_counter()
     end = end or datetime.now(UTC).replace(microsecond=0)
-    org.import_city(city)
-    org.onboard_city(city)
+    organisation.import_city(city)
+    organisation.onboard_city(city)
     world = load_world(city, make_residents(max(50, min(cases // 10, 200_000)), seed))
     pools = build_pools(city, min(cases, 40_000), seed)
     took["setup"], clock = time.perf_counter() - clock, time.perf_counter()
