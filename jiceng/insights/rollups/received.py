@@ -42,7 +42,8 @@ def counted(
     cases = received_cases(month, within)
     if places is not None:
         cases = cases.filter(division_id__in=places)
-    rows = cases.values("division_id").annotate(**TALLY).order_by()
+    # In place order, so that an area's cells are written (and read back) side by side.
+    rows = cases.values("division_id").annotate(**TALLY).order_by("division_id")
     return {r["division_id"]: (r["received"], r["consultations"]) for r in rows}
 
 
