@@ -38,16 +38,10 @@ def _consult(users, moment):
     )
 
 
-def _cases_of_every_kind(users):
-    """Requests in three places, a consultation, one submitted late on the last night of
-    February (local time; still February in UTC too), and an old case imported in March
-    with its January date."""
-    at(MON, submit, users=users)
-    at(MON + HOUR, submit, users=users, village=JIANGDONG)
-    at(local(2026, 2, 28, 23, 30), submit, users=users, village=BAISHU)
-    _consult(users, MON + 2 * HOUR)
-    at(
-        MON + 3 * HOUR,
+def _imported(users, moment):
+    """An old case imported at ``moment`` with its original date in January."""
+    return at(
+        moment,
         services.case_import,
         category=Category.objects.get(code="transport"),
         description="去年的积案：桥头的路面塌陷，一直没有修。",
@@ -56,6 +50,17 @@ def _cases_of_every_kind(users):
         submitted_at=local(2026, 1, 20, 10, 0),
         by=users["dispatcher"],
     )
+
+
+def _cases_of_every_kind(users):
+    """Requests in three places, a consultation, one submitted late on the last night of
+    February (local time; still February in UTC too), and an old case imported in March
+    with its January date."""
+    at(MON, submit, users=users)
+    at(MON + HOUR, submit, users=users, village=JIANGDONG)
+    at(local(2026, 2, 28, 23, 30), submit, users=users, village=BAISHU)
+    _consult(users, MON + 2 * HOUR)
+    _imported(users, MON + 3 * HOUR)
 
 
 def _received(users):
@@ -95,8 +100,11 @@ def test_a_case_submitted_after_a_refresh_reaches_its_cell_at_the_next_one(users
     stale = [d for d in differences(months=rolled_up()) if isinstance(d, ReceivedDifference)]
     found = [(d.place, d.stored, d.recounted) for d in stale]
     assert found == [(TIANZHU, (0, 0), (1, 0)), (BAISHU, (0, 0), (1, 1))]
+    _imported(users, MON + HOUR)  # its cell is January's, though it came in March
     at(MON + 2 * HOUR, refresh)
     assert list(differences(months=rolled_up())) == []
+    january = ReceivedCell.objects.get(month=local(2026, 1, 1, 0, 0).date())
+    assert (january.division_code, january.received) == (TIANZHU, 1)
     fengqiao = dashboard.dashboard_area(users["leader"], FENGQIAO)
     got = dashboard.received(user=users["leader"], area=fengqiao, year=2026, month=3)
     assert got == {"total": 2, "consultations": 1}
