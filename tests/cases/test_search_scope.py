@@ -56,9 +56,13 @@ def test_an_area_list_implies_the_users_township_or_village(users):
     assert search.implied_place(selectors.area_cases(users["cadre"])) == TIANZHU
 
 
-def test_a_county_wide_list_or_the_own_queue_implies_no_place(users):
-    assert search.implied_place(selectors.area_cases(users["dispatcher"])) == ""
-    assert search.implied_place(selectors.area_cases(users["water"])) == ""
+def test_a_county_wide_area_list_implies_the_county(users):
+    # The area list always narrows to the jurisdiction by range (the open cases by place).
+    assert search.implied_place(selectors.area_cases(users["dispatcher"])) == "330681"
+    assert search.implied_place(selectors.area_cases(users["water"])) == "330681"
+
+
+def test_the_own_queue_implies_no_place(users):
     assert search.implied_place(selectors.queue_cases(users["township"])) == ""
     assert search.implied_place(visible_cases(users["township"])) == ""  # own unit's: anywhere
 

@@ -7,7 +7,7 @@ import pytest
 from jiceng.cases import services
 from jiceng.cli import main
 from jiceng.core import clock
-from jiceng.insights.rollups.models import RateCell, ResolutionCell
+from jiceng.insights.rollups.models import RateCell, ReceivedCell, ResolutionCell
 
 from factories import JIANGDONG, at, local, submit
 
@@ -48,11 +48,20 @@ def test_check_names_each_differing_cell_and_exits_non_zero(rolled_up, capsys):
     assert "1 cell(s) differ" in err
 
 
+def test_check_names_a_received_cell_that_differs_from_a_count_of_the_cases(rolled_up, capsys):
+    ReceivedCell.objects.filter(division_code=JIANGDONG).update(received=5)
+    assert main(["rollups", "check", "--as-stored"]) == 1
+    out, err = capsys.readouterr()
+    assert f"2026-03 received at {JIANGDONG} (cases, consultations): rollup (5, 0)" in out
+    assert "recount (1, 0)" in out
+    assert "1 cell(s) differ" in err
+
+
 def test_rebuilding_one_area_and_month_mends_only_that_area(rolled_up, capsys):
     _spoil(rolled_up["tianzhu"])
     _spoil(rolled_up["jiangdong"])
     assert main(["rollups", "rebuild", "--area", "330681109", "--month", "2026-03"]) == 0
-    assert "rebuilt 1 cells over 1 month(s) under '330681109'" in capsys.readouterr().out
+    assert "rebuilt 2 cells over 1 month(s) under '330681109'" in capsys.readouterr().out
     assert main(["rollups", "check", "--as-stored", "--month", "2026-03"]) == 1
     out = capsys.readouterr().out
     assert "江东" in out and "天竺" not in out
@@ -63,7 +72,8 @@ def test_refresh_reports_what_it_recounted(rolled_up, users, capsys):
     with clock.frozen_at(local(2026, 3, 5, 10, 0)):
         services.case_dispatch(case=case, by=users["dispatcher"])
         assert main(["rollups", "refresh"]) == 0
-    assert "refreshed 2 cells" in capsys.readouterr().out  # 天竺 and the dispatch centre
+    # 天竺 and the dispatch centre; and the received cell of 天竺
+    assert "refreshed 3 cells" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize(

@@ -319,13 +319,13 @@ def test_the_page_reads_with_a_fixed_number_of_queries(
     client, users, march, django_assert_num_queries
 ):
     client.force_login(users["leader"])
-    # +1 in English: category names; +2: which months are rolled up (none here), asked by the
-    # month's figures and by the trend
-    with clock.frozen_at(APRIL_10), django_assert_num_queries(19):
+    # +1 in English: category names; +3: which months are rolled up (none here), asked by the
+    # month's figures, by the trend and by the received count
+    with clock.frozen_at(APRIL_10), django_assert_num_queries(20):
         client.get("/dashboard/")
     for i in range(5):
         dispatched_in_march(users, 10 + i, village=BAISHU)
-    with clock.frozen_at(APRIL_10), django_assert_num_queries(19):
+    with clock.frozen_at(APRIL_10), django_assert_num_queries(20):
         client.get(f"/dashboard/?area={FENGQIAO}")
 
 

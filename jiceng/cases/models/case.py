@@ -103,6 +103,14 @@ class Case(models.Model):
             models.Index(fields=["submitted_at"], name="case_submitted_at"),
             # A unit's cases outside a place: what a search adds to the place's matches.
             models.Index(fields=["owner", "division"], name="case_owner_division"),
+            # Open cases by place: the area queue and the dashboard's backlog read the open
+            # cases of an area through it, however many closed ones lie beside them
+            # (bench/city/README.md, "bounded backlog").
+            models.Index(
+                fields=["division", "state"],
+                condition=models.Q(state__in=OPEN_STATES),
+                name="case_open_place",
+            ),
         ]
 
     def __str__(self) -> str:

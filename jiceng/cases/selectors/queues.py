@@ -10,7 +10,6 @@ from jiceng.cases.permissions import STAFF_ROLES, visible_cases
 from jiceng.cases.selectors.filters import within
 from jiceng.people.models import Role, User
 
-COUNTY_CODE_LENGTH = 6
 # Open cases first, by the nearest resolution deadline; cases resolved and waiting
 # for the dispatcher's call-back come after them, the longest waiting first (their
 # rating window closes soonest).
@@ -73,8 +72,7 @@ def area_cases(user: User) -> QuerySet[Case]:
     cases = visible_cases(user).exclude(state=State.QUARANTINED)
     if user.unit_id is not None:
         cases = cases.exclude(owner_id=user.unit_id)
-    if len(user.jurisdiction) > COUNTY_CODE_LENGTH:
-        # Beyond their own unit a user sees only inside their jurisdiction; saying so lets the
-        # database start from those places. A whole county narrows nothing, so it is left out.
-        cases = cases.filter(within(user.jurisdiction))
-    return _for_list(cases)
+    # Beyond their own unit a user sees only inside their jurisdiction; saying so as a range
+    # lets the database start from the open cases of those places (``case_open_place``),
+    # not from the open cases of every place.
+    return _for_list(cases.filter(within(user.jurisdiction)))

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Q
+from datetime import date
 
-from jiceng.cases.models import Kind
-from jiceng.insights.dashboard.area import Area, cases_in, require_scope
+from jiceng.insights.dashboard.area import Area, require_scope
 from jiceng.insights.rates.area import AreaRates
-from jiceng.insights.rates.counting import month_bounds
 from jiceng.insights.rates.months import MonthFigures, month_figures
+from jiceng.insights.rollups.reading import rolled_up_months
+from jiceng.insights.rollups.received import TALLY, received_cases, received_in
 from jiceng.people.models import User
 
 
@@ -32,10 +32,15 @@ def units_here(*, user: User, area: Area, year: int, month: int) -> list[AreaRat
 
 
 def received(*, user: User, area: Area, year: int, month: int) -> dict[str, int]:
-    """Cases received in the month: all of them, and how many were consultations."""
-    start, end = month_bounds(year, month)
-    return (
-        cases_in(user, area)
-        .filter(submitted_at__gte=start, submitted_at__lt=end)
-        .aggregate(total=Count("id"), consultations=Count("id", filter=Q(kind=Kind.CONSULTATION)))
-    )
+    """Cases received in the month: all of them, and how many were consultations.
+
+    Every case located in the area counts (the area is inside the user's jurisdiction);
+    a rolled-up month is read from the received cells, any other counted from the cases.
+    """
+    require_scope(user, area.code)
+    key = date(year, month, 1)
+    if key in rolled_up_months():
+        found = received_in(key, area.code)
+    else:
+        found = received_cases(key, area.code).aggregate(**TALLY)
+    return {"total": found["received"], "consultations": found["consultations"]}

@@ -21,6 +21,10 @@ from the events on every read, as before: nothing is ever missing, only slower.
 **Staleness.** Figures from cells are at most one worker period old
 (``jiceng worker --rollups-minutes``, default 5) plus the time a refresh takes.
 
+**Received.** The dashboard's "received this month" is rolled up beside them, per place
+and month (``received``): a case's place and date never change, so its cell is recounted
+when the worker first sees the case's ``submit`` event.
+
 ``models`` (the cells), ``cells`` (writing cells by recount), ``refresh`` (the worker's job
-and the full rebuild), ``reading`` (what ``rates.months`` reads) and ``check``.
+and the full rebuild), ``reading`` (what ``rates.months`` reads), ``received`` and ``check``.
 """

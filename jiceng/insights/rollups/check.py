@@ -11,6 +11,7 @@ from django.db.models import Count
 from jiceng.insights.rates.counting import resolutions
 from jiceng.insights.rollups.cells import recounted
 from jiceng.insights.rollups.models import COUNTS, RateCell, RateMonth, ResolutionCell
+from jiceng.insights.rollups.received import ReceivedDifference, received_differences
 from jiceng.people.models import Unit
 from jiceng.places.codes import code_range
 
@@ -76,9 +77,10 @@ def _resolved(month: date, within: str) -> Iterator[ResolvedDifference]:
 
 def differences(
     *, months: list[date], within: str = ""
-) -> Iterator[Difference | ResolvedDifference]:
-    """Every cell under ``within`` that differs from a recount of the events."""
+) -> Iterator[Difference | ResolvedDifference | ReceivedDifference]:
+    """Every cell under ``within`` that differs from a recount of the events and cases."""
     for month in months:
+        yield from received_differences(month, within)
         yield from _resolved(month, within)
         stored = _stored(month, within)
         fresh = {unit: counts.counts for unit, counts in recounted(month, within=within).items()}

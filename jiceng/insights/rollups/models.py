@@ -89,3 +89,25 @@ class RollupMark(models.Model):
 
     def __str__(self) -> str:
         return f"events ≤ {self.last_event_id}, ratings ≤ {self.last_rating_id}"
+
+
+class ReceivedCell(models.Model):
+    """How many cases located at one place were received in one month, and how many of them
+    were consultations, as :func:`rollups.received.received_cases` counts them."""
+
+    month = models.DateField(_("month"), help_text=_("The first day of the month."))
+    division_code = models.CharField(_("place"), max_length=12)
+    received = models.PositiveIntegerField(_("received"))
+    consultations = models.PositiveIntegerField(_("consultations"))
+
+    class Meta:
+        verbose_name = _("received cell")
+        verbose_name_plural = _("received cells")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["month", "division_code"], name="received_cell_one_per_place"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.division_code} {self.month:%Y-%m}"

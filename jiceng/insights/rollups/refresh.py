@@ -13,8 +13,15 @@ from django.db.models import Max, Min
 from jiceng.cases.models import Case, CaseEvent, Rating
 from jiceng.core import clock
 from jiceng.insights.rollups.cells import month_of, months_from, recount
-from jiceng.insights.rollups.models import RateCell, RateMonth, ResolutionCell, RollupMark
+from jiceng.insights.rollups.models import (
+    RateCell,
+    RateMonth,
+    ReceivedCell,
+    ResolutionCell,
+    RollupMark,
+)
 from jiceng.insights.rollups.reading import forget_rolled_up
+from jiceng.insights.rollups.received import recount_received, submitted_places
 from jiceng.insights.rollups.resolved import recount_resolutions
 from jiceng.insights.rollups.touched import cells_of_cases, resolved_places, touched_cases
 
@@ -83,6 +90,7 @@ def rebuild(*, months: list[date] | None = None, within: str = "") -> int:
         with claimed():
             written += recount(month, within=within)
             written += recount_resolutions(month, within=within)
+            written += recount_received(month, within=within)
             if not within:
                 _cover([month])
     if everything:
@@ -97,6 +105,7 @@ def discard() -> None:
     with claimed():
         RateCell.objects.all().delete()
         ResolutionCell.objects.all().delete()
+        ReceivedCell.objects.all().delete()
         RateMonth.objects.all().delete()
         RollupMark.objects.all().delete()
     forget_rolled_up()
@@ -120,6 +129,9 @@ def refresh() -> int:
         places = resolved_places(event_id=since[0], at=since[2] - OVERLAP)
         for month, codes in sorted(places.items()):
             written += recount_resolutions(month, places=codes)
+        received = submitted_places(event_id=since[0], at=since[2] - OVERLAP)
+        for month, codes in sorted(received.items()):
+            written += recount_received(month, places=codes)
         _cover(months_from(month_of(since[2]), month_of(high.at)))
         _save(mark, high)
     return written

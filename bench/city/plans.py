@@ -1,0 +1,88 @@
+"""The plans of the queries that read open cases by place, with their buffers.
+
+    JICENG_ENV=test DATABASE_URL=postgres://postgres@127.0.0.1:5432/jiceng_city \\
+        .venv/bin/python -m bench.city.plans --county 330602
+
+The area queue of the county's first dispatcher (its count and first page), the
+dashboard's backlog by age and oldest open requests, and its received count for the
+county leader: each query's ``EXPLAIN (ANALYZE, BUFFERS)`` and, first, a one-line summary
+(execution time, shared buffers hit and read, the indexes used).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+from django.db.models import QuerySet
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def queries(county: str) -> Iterator[tuple[str, QuerySet]]:  # type: ignore[type-arg]
+    from django.utils import timezone
+
+    from jiceng.cases import selectors
+    from jiceng.cases.models import OPEN_STATES
+    from jiceng.insights import dashboard
+    from jiceng.insights.dashboard.backlog import open_requests
+    from jiceng.insights.rollups.models import ReceivedCell
+    from jiceng.insights.rollups.received import TALLY, received_cases
+    from jiceng.people.models import User
+    from jiceng.places.codes import code_range
+
+    dispatcher = User.objects.get(username=f"d{county}-0")
+    leader = User.objects.get(username=f"l{county}")
+    # The area tab without a chosen state lists the open ones (forms.queue).
+    filters = selectors.CaseFilters(states=tuple(OPEN_STATES))
+    area_queue = selectors.filter_cases(selectors.area_cases(dispatcher), filters)
+    yield "area queue, dispatcher: count", area_queue
+    yield "area queue, dispatcher: first page", area_queue[:50]
+    area = dashboard.dashboard_area(leader, county)
+    backlog = open_requests(leader, area)
+    yield "dashboard backlog, leader", backlog
+    yield "dashboard oldest, leader", backlog.order_by("submitted_at", "id")[:20]
+    today = timezone.localdate()
+    this = today.replace(day=1)
+    last = (this - timedelta(days=1)).replace(day=1)
+    for name, month in (("this month", this), ("last month", last)):
+        live = received_cases(month, county).order_by().values("division_id").annotate(**TALLY)
+        yield f"received {name}, counted from the cases", live
+        cells = ReceivedCell.objects.filter(month=month).filter(code_range("division_code", county))
+        yield f"received {name}, from the rollup cells", cells
+
+
+def summary(plan: str) -> str:
+    """Execution time, the whole plan's buffers (its top node's) and the indexes it used."""
+    took = re.search(r"Execution Time: ([\d.]+) ms", plan)
+    top = next((line for line in plan.splitlines() if "Buffers:" in line), "Buffers: ?")
+    indexes = sorted(
+        set(re.findall(r"(?:Scan (?:Backward )?using|Bitmap Index Scan on) (\w+)", plan))
+    )
+    return f"{took.group(1) if took else '?'} ms, {top.strip()}; {', '.join(indexes)}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--county", default="330602")
+    args = parser.parse_args()
+    sys.path.insert(0, str(ROOT))
+    import os
+
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jiceng.settings")
+    django.setup()
+    for name, query in queries(args.county):
+        if name.endswith(": count"):
+            query = query.order_by().values("pk")
+        plan = query.explain(analyze=True, buffers=True)
+        print(f"## {name}: {summary(plan)}\n{plan}\n")
+
+
+if __name__ == "__main__":
+    main()
