@@ -10,6 +10,7 @@ from jiceng.cases.anchor.reading import AnchorReader
 from jiceng.cases.history import CHAINED_FIELDS
 from jiceng.cases.models import ArchivedHead, Case, CaseAttachment, CaseEvent, Rating
 from jiceng.cases.verification.walk import Cursor, Tampering
+from jiceng.core.fast.chainlink import ROW_FIELDS
 from jiceng.core.fast.stream import stream_tuples
 
 
@@ -72,24 +73,8 @@ class Streams:
 
 
 CASE_FIELDS = ("pk", "number", "version", "head_hash", *CHAINED_FIELDS)
-EVENT_FIELDS = (
-    "case_id",  # first, like the other streams' rows: see case_of
-    "id",
-    "seq",
-    "kind",
-    "at",
-    "actor_id",
-    "from_state",
-    "to_state",
-    "unit_id",
-    "division_code",
-    "respond_by",
-    "note",
-    "data",
-    "case_digest",
-    "prev_hash",
-    "hash",
-)
+# case_id first, like the other streams' rows (see case_of); then what each link hashes.
+EVENT_FIELDS = (*ROW_FIELDS, "prev_hash", "hash")
 
 
 def case_of(row: Any) -> int:

@@ -22,7 +22,7 @@ from typing import Any
 
 from jiceng.core import hashchain
 
-# The order of a row's values (verification.streams.EVENT_FIELDS from "case_id" on).
+# The order of a row's values; verification.streams.EVENT_FIELDS adds the two hashes after them.
 ROW_FIELDS = (
     "case_id",
     "id",
