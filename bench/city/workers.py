@@ -21,6 +21,7 @@ from bench.city.story import new_case
 from bench.city.texts import Pools
 from bench.city.world import World
 from jiceng.cases.models import Case, CaseEvent, CaseSearch, Rating
+from jiceng.cases.verification.streams import RATING_FIELDS
 
 EVENTS_PER_CASE, RATINGS_PER_CASE = 24, 4  # id room reserved per case; averages are ~5 and ~0.5
 
@@ -60,19 +61,9 @@ def generate_batch(plan: Plan, world: World, pools: Pools, number: int) -> tuple
         buffers.add(CaseSearch, {"case_id": case.id, "text": req.search})
     assert event_id <= (number + 1) * plan.batch * EVENTS_PER_CASE
     rating_id = number * plan.batch * RATINGS_PER_CASE + 1
-    names = (
-        "case_id",
-        "event_id",
-        "unit_id",
-        "division_code",
-        "at",
-        "solved",
-        "satisfaction",
-        "comment",
-        "source",
-    )
     for offset, row in enumerate(life.ratings):
-        buffers.add(Rating, {"id": rating_id + offset, **dict(zip(names, row, strict=True))})
+        fields = dict(zip(RATING_FIELDS, row, strict=True))
+        buffers.add(Rating, {"id": rating_id + offset, **fields})
     return buffers, events
 
 
