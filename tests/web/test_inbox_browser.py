@@ -116,6 +116,8 @@ def test_the_dispatcher_calls_a_resident_the_sms_could_not_reach(
     assert _shoot(page, shots, "calls") <= PHONE["width"]
 
     page.get_by_role("button", name="显示号码以便回电").click()
+    page.wait_for_url("**/workbench/desk/calls/*/reveal/")
+    page.locator('a[href="tel:0575-87654321"]').wait_for()  # count() does not wait for the page
     assert page.locator('a[href="tel:0575-87654321"]').count() == 1
     assert _shoot(page, shots, "calls-number") <= PHONE["width"]
     page.get_by_role("button", name="已回电").click()
