@@ -109,6 +109,20 @@ class Message(models.Model):
                 name="message_sent_to_resident",
                 condition=models.Q(sent_at__isnull=False),
             ),
+            # The call list (notices.inbox.calls): failed SMS to a resident nobody has called
+            # yet, oldest first. Partial, so it holds the calls still to make, not every
+            # failure ever; the list's query names the same condition, so SQLite uses it too.
+            models.Index(
+                fields=["created_at"],
+                name="message_to_call",
+                condition=models.Q(
+                    channel=Channel.SMS,
+                    status=Status.FAILED,
+                    called_at__isnull=True,
+                    resident__isnull=False,
+                    case__isnull=False,
+                ),
+            ),
             # Only sent messages have a gateway id; record_receipt's query names the same
             # condition, so SQLite uses the index too.
             models.Index(
