@@ -84,23 +84,32 @@ TAMPERINGS = [
     pytest.param(_moved(3), id="middle event moved before the submission"),
     pytest.param(_moved(4), id="event before the rating moved before the submission"),
     pytest.param(
-        lambda c: _forged_event(c, 2),
-        id="second event number 2 forged before the submission",
-        marks=on_postgresql,
-    ),
-    pytest.param(
-        lambda c: _forged_event(c, 5, as_seq=6), id="event forged after the last, dated before"
-    ),
-    pytest.param(_forged_rating, id="rating and its event forged before the submission"),
-    pytest.param(
         lambda c: Case.objects.filter(pk=c.pk).update(submitted_at=local(2025, 3, 10, 9, 0)),
         id="submission moved later",
     ),
+    pytest.param(
+        lambda c: _sql("DELETE FROM cases_caseevent WHERE case_id = %s AND seq = 2", [c.pk]),
+        id="event deleted",
+    ),
+    pytest.param(
+        lambda c: Rating.objects.filter(case=c).update(comment="非常满意"), id="rating altered"
+    ),
+]
+ADDED_BEFORE = [
+    pytest.param(
+        lambda c: _forged_event(c, 2),
+        id="second event number 2 dated before the submission",
+        marks=on_postgresql,
+    ),
+    pytest.param(lambda c: _forged_event(c, 5, as_seq=6), id="event after the last, dated before"),
+    pytest.param(_forged_rating, id="rating and its event dated before the submission"),
 ]
 
 
 @pytest.mark.parametrize("tamper", TAMPERINGS)
-def test_rows_before_the_floor_are_reported_as_the_whole_walk_reports_them(users, months, tamper):
+def test_one_case_reports_what_the_whole_walk_reports_for_rows_moved_or_removed(
+    users, months, tamper
+):
     bad, good = _rated(users), _rated(users)
     assert verify_case(bad.pk) == [] and list(verify()) == []
     tamper(bad)
@@ -108,6 +117,21 @@ def test_rows_before_the_floor_are_reported_as_the_whole_walk_reports_them(users
     assert whole and {p.case_id for p in whole} == {bad.pk}
     assert verify_case(bad.pk) == whole
     assert verify_case(good.pk) == []
+
+
+@pytest.mark.parametrize("tamper", ADDED_BEFORE)
+def test_rows_added_before_the_submission_are_shown_nowhere_and_left_to_the_whole_walk(
+    users, months, tamper
+):
+    """No writer dates a case's row before its submission, and no read of the case looks
+    there: the case page and the one-case check read the months since (verification.one)."""
+    case = _rated(users)
+    shown = [(e.pk, e.seq) for e in selectors.case_timeline(case)]
+    tamper(case)
+    whole = list(verify())
+    assert whole and {p.case_id for p in whole} == {case.pk}
+    assert [(e.pk, e.seq) for e in selectors.case_timeline(case)] == shown
+    assert verify_case(case.pk) == []
 
 
 def test_a_moved_event_is_reported_as_altered_not_only_as_a_gap(users, months):

@@ -4,10 +4,18 @@ For an operator who doubts one case (``jiceng verify-history --case NUMBER``) an
 timing a single check at city scale (bench/city/measure.py): a handful of indexed reads,
 not a walk of every case.
 
-Events and ratings are read first from the case's submission on (``history.floor``), so
-PostgreSQL plans only those month partitions. Anything that does not add up there, or
-any row of the case dated before that floor (which no writer makes), sends the check
-back over every month: the problems reported are then exactly the whole walk's.
+Events and ratings are read from the case's submission on (``history.floor``), so
+PostgreSQL plans only those month partitions, not every month of the city: planning
+was most of what one check cost (bench/city/README.md, Session 10). An event moved
+before the submission leaves a gap there; anything that does not add up sends the
+check back over every month, so what it then reports is exactly the whole walk's.
+
+What this check does not see: rows *added* for the case and dated before its
+submission, which no writer makes and which belong to no link of its chain (a second
+event numbered like one of its own, a rating with a forged event). No page or API
+shows them for the case, which reads the same months; they count in the rates of
+their month, and the whole walk (``jiceng verify-history``) reports them. Looking for
+them here would plan the earlier months again, which costs as much as the check saves.
 """
 
 from __future__ import annotations
@@ -16,7 +24,7 @@ from collections.abc import Iterator
 from datetime import datetime
 
 from django.db import connections, router
-from django.db.models import Exists, QuerySet
+from django.db.models import QuerySet
 
 from jiceng.cases.history.floor import floor
 from jiceng.cases.models import ArchivedHead, Case, CaseAttachment, CaseEvent, Rating
@@ -46,18 +54,10 @@ def verify_case(case_id: int, *, files: bool = False) -> list[Tampering]:
         row = Case.objects.filter(pk=case_id).values_list(*CASE_FIELDS).first()
         if row is None:
             return []
-        since = floor(row[_SUBMITTED_AT])
-        found = list(_check(row, files, since))
-        if found or _below(case_id, since):
+        found = list(_check(row, files, floor(row[_SUBMITTED_AT])))
+        if found:  # the case's rows in every month, as the whole walk reads them
             found = list(_check(row, files, None))
         return found
-
-
-def _below(case_id: int, since: datetime) -> bool:
-    """Whether any event or rating of the case is dated before ``since``."""
-    events = CaseEvent.objects.filter(case_id=case_id, at__lt=since)
-    ratings = Rating.objects.filter(case_id=case_id, at__lt=since)
-    return bool(Case.objects.filter(pk=case_id).filter(Exists(events) | Exists(ratings)).exists())
 
 
 def _since(rows: QuerySet, since: datetime | None) -> QuerySet:  # type: ignore[type-arg]
