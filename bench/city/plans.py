@@ -115,8 +115,15 @@ def summary(plan: str) -> str:
     took = re.search(r"Execution Time: ([\d.]+) ms", plan)
     planned = re.search(r"Planning Time: ([\d.]+) ms", plan)
     top = next((line for line in plan.splitlines() if "Buffers:" in line), "Buffers: ?")
+    used = re.findall(r"(?:Scan (?:Backward )?using|Bitmap Index Scan on) (\w+)", plan)
+    # A month partition's index is named for its month: one name, with how many months.
+    months: dict[str, set[str]] = {}
+    for name in used:
+        month = re.search(r"_(p\d{4}_\d{2}|default)_", name)
+        key = name.replace(month.group(1), "p*") if month else name
+        months.setdefault(key, set()).update([month.group(1)] if month else [])
     indexes = sorted(
-        set(re.findall(r"(?:Scan (?:Backward )?using|Bitmap Index Scan on) (\w+)", plan))
+        f"{key} ({len(seen)} partitions)" if seen else key for key, seen in months.items()
     )
     planning = f" (planning {planned.group(1)} ms)" if planned else ""
     return f"{took.group(1) if took else '?'} ms{planning}, {top.strip()}; {', '.join(indexes)}"
