@@ -123,6 +123,15 @@ class Message(models.Model):
                     case__isnull=False,
                 ),
             ),
+            # A unit's unread count reads its in-app messages delivered in the last days
+            # (notices.inbox.unit): by delivery time, not every message the unit ever had.
+            models.Index(
+                fields=["unit", "delivered_at"],
+                name="message_inbox_delivered",
+                condition=models.Q(
+                    unit__isnull=False, channel=Channel.INAPP, status=Status.DELIVERED
+                ),
+            ),
             # Only sent messages have a gateway id; record_receipt's query names the same
             # condition, so SQLite uses the index too.
             models.Index(
