@@ -4,7 +4,8 @@
         .venv/bin/python bench/city/measure.py --repeat 11 [--county 330602] [--history N]
 
 Pages go through Django's test Client logged in as the onboarded users of one county
-(its first dispatcher, its leader, a township cadre, a department's staff); rates are
+(its first dispatcher, its leader, a township cadre, a department's staff; the dispatcher's
+desk and call-back list too); rates are
 ``insights.rates.monthly_rates`` for the city and the county; search is the
 workbench's ``search_cases`` on the user's visible cases; one case's history is checked
 by ``verification.one.verify_case`` (``verify-history --case``). ``--history N`` also times the
@@ -56,12 +57,19 @@ def measure(county: str, repeat: int, history: int | None, rate_runs: int) -> It
         for tab in ("", "?tab=area"):
             ms = timed(page(clients[role], f"/workbench/{tab}"), repeat)
             yield ((f"queue page {tab or '(own)'}, {role}", ms, "< 150"))
+    for label, url in (("call-back list", "/workbench/desk/calls/"), ("desk", "/workbench/desk/")):
+        ms = timed(page(clients["dispatcher"], url), repeat)
+        yield ((f"{label} page, dispatcher", ms, "< 150"))
     dispatcher = users["dispatcher"]
     own = selectors.queue_cases(users["township"]).first()
     longest = visible_cases(dispatcher).order_by("-version", "pk").first()
+    # The first case submitted: its rows may lie in every month, so reading them from its
+    # submission on (history.floor) prunes nothing.
+    oldest = visible_cases(dispatcher).order_by("submitted_at", "pk").first()
     picks = [
         ("a township's open case", own, "township"),
         ("the longest history", longest, "dispatcher"),
+        ("the oldest case", oldest, "dispatcher"),
     ]
     for label, case, role in picks:
         if case is None:

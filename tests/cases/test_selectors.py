@@ -61,6 +61,19 @@ def test_dispatcher_queue_is_waiting_requests_then_call_backs(users, monday):
     assert _numbers(selectors.queue_cases(users["dispatcher"])) == [waiting.number, to_call.number]
 
 
+def test_the_dispatchers_call_backs_are_the_countys_resolved_cases_only(users, monday):
+    """At city scale read through ``case_resolved_place``: the county's resolved cases, not
+    every case of the county crossed with the city's resolved ones (bench/city/README.md)."""
+    to_call = resolved(users)
+    rated = resolved(users)
+    services.case_rate(case=rated, solved=True, satisfaction="satisfied")  # closed
+    accepted(users)
+    elsewhere = resolved(users)
+    Case.objects.filter(pk=elsewhere.pk).update(division_id="3306")  # outside the county
+    queue = selectors.queue_cases(users["dispatcher"])
+    assert _numbers(queue) == [to_call.number]
+
+
 def test_returned_case_comes_back_to_the_dispatcher_queue(users, monday):
     case = dispatched(users)
     services.case_return(case=case, by=users["cadre"], reason="不属于本村")

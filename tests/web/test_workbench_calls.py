@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from django.db import connection
 from django.test import Client
 
 from jiceng.core import clock
-from jiceng.notices import outbox
+from jiceng.notices import inbox, outbox
 from jiceng.notices.models import Message, Status
 from jiceng.people.models import AccessLog, Role, UnitKind, User
 from jiceng.people.units import ensure_unit
@@ -186,3 +187,21 @@ def test_a_failure_reported_later_by_the_gateway_is_listed_too(client, users, mo
     assert outbox.record_receipt(provider_id="gw-1", delivered=False, reason="空号")
     (call,) = _as(client, users, "dispatcher").get("/workbench/desk/calls/").context["calls"]
     assert call.number == case.number and call.reason == "空号" and call.phone == "138****5678"
+
+
+def test_the_list_is_read_through_the_index_of_calls_still_to_make(users, monday):
+    """Its query names the partial index's whole condition, so PostgreSQL reads the failures
+    nobody has called yet, not every failure ever (bench/city/README.md, Session 10)."""
+    resolved(users)
+    _failed(users)
+    _case, called = _failed(users)
+    Message.objects.filter(pk=called.pk).update(called_at=monday, called_by=users["dispatcher"])
+    calls = inbox.calls_to_make(users["dispatcher"])
+    assert [m.pk for m in calls] == [
+        m.pk for m in Message.objects.filter(status=Status.FAILED, called_at__isnull=True)
+    ]
+    if connection.vendor == "postgresql":  # too few rows here to prefer any index unasked
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+        assert "message_to_call" in calls.explain()
+        assert "message_to_call" in calls.order_by().values("pk").explain()  # the count

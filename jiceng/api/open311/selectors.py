@@ -12,8 +12,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import OuterRef, QuerySet, Subquery, Value
 
+from jiceng.cases.history.floor import MARGIN
 from jiceng.cases.models import CaseEvent
 from jiceng.cases.public import county_requests, listed_requests
 from jiceng.core.rows import plain_rows
@@ -41,8 +42,15 @@ COLUMNS = (
 
 def _rows(cases: QuerySet[Any]) -> list[dict[str, Any]]:
     """Newest first, at most MAX_REQUESTS."""
-    # The last event's time, from the (case, seq) index: one lookup per row, no GROUP BY.
-    last_event = CaseEvent.objects.filter(case_id=OuterRef("pk")).order_by("-seq").values("at")
+    # The last event's time, from the (case, seq) index: one lookup per row, no GROUP BY,
+    # in the months since the case's submission only (history.floor: PostgreSQL prunes
+    # the other months' partitions for each row).
+    since = OuterRef("submitted_at") - Value(MARGIN)
+    last_event = (
+        CaseEvent.objects.filter(case_id=OuterRef("pk"), at__gte=since)
+        .order_by("-seq")
+        .values("at")
+    )
     rows = cases.values(*COLUMNS, updated_at=Subquery(last_event[:1]))
     return plain_rows(rows.order_by("-submitted_at", "-pk")[:MAX_REQUESTS])
 

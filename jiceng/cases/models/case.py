@@ -111,6 +111,14 @@ class Case(models.Model):
                 condition=models.Q(state__in=OPEN_STATES),
                 name="case_open_place",
             ),
+            # Resolved cases by place: the dispatcher's own queue lists those of the county
+            # awaiting the call-back. Without it the database crossed the city's resolved
+            # cases with every case of the county (bench/city/README.md, Session 10).
+            models.Index(
+                fields=["division"],
+                condition=models.Q(state=State.RESOLVED),
+                name="case_resolved_place",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from jiceng.cases.history.floor import case_events
 from jiceng.cases.models import PUBLIC_EVENTS, Case, CaseEvent, EventKind, Rating
 from jiceng.cases.public.scrubbing import scrub
 
@@ -47,9 +48,9 @@ def _step(event: CaseEvent, name: str = "") -> Step:
 
 
 def public_timeline(case: Case) -> list[Step]:
-    events = CaseEvent.objects.filter(case_id=case.pk, kind__in=PUBLIC_EVENTS).select_related(
-        "unit"
-    )
+    # From the months since its submission only (history.floor).
+    events = case_events(case.pk, case.submitted_at).filter(kind__in=PUBLIC_EVENTS)
+    events = events.select_related("unit")
     name = case.resident.name if case.resident is not None else ""
     return [_step(event, name) for event in events.order_by("seq")]
 

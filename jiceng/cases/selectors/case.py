@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from jiceng.cases import rules
+from jiceng.cases.history.floor import case_events
 from jiceng.cases.models import Case, CaseEvent
 from jiceng.cases.permissions import STAFF_ROLES, visible_cases
 from jiceng.core.errors import NotAllowed
@@ -27,9 +28,11 @@ def case_detail(user: User, number: str) -> Case:
 
 
 def case_timeline(case: Case) -> list[CaseEvent]:
-    """Every event of a case fetched by :func:`case_detail`, internal notes included."""
+    """Every event of a case fetched by :func:`case_detail`, internal notes included.
+
+    Read from the months since its submission only (``history.floor``)."""
     return list(
-        CaseEvent.objects.filter(case_id=case.pk)
+        case_events(case.pk, case.submitted_at)
         .select_related("actor__unit", "unit")
         .order_by("seq")
     )

@@ -3,14 +3,30 @@
 For an operator who doubts one case (``jiceng verify-history --case NUMBER``) and for
 timing a single check at city scale (bench/city/measure.py): a handful of indexed reads,
 not a walk of every case.
+
+Events and ratings are read from the case's submission on (``history.floor``), so
+PostgreSQL plans only those month partitions, not every month of the city: planning
+was most of what one check cost (bench/city/README.md, Session 10). An event moved
+before the submission leaves a gap there; anything that does not add up sends the
+check back over every month, so what it then reports is exactly the whole walk's.
+
+What this check does not see: rows *added* for the case and dated before its
+submission, which no writer makes and which belong to no link of its chain (a second
+event numbered like one of its own, a rating with a forged event). No page or API
+shows them for the case, which reads the same months; they count in the rates of
+their month, and the whole walk (``jiceng verify-history``) reports them. Looking for
+them here would plan the earlier months again, which costs as much as the check saves.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime
 
 from django.db import connections, router
+from django.db.models import QuerySet
 
+from jiceng.cases.history.floor import floor
 from jiceng.cases.models import ArchivedHead, Case, CaseAttachment, CaseEvent, Rating
 from jiceng.cases.verification.events import check_case, walk_events
 from jiceng.cases.verification.rows import check_photos, check_ratings
@@ -25,6 +41,8 @@ from jiceng.cases.verification.streams import (
 from jiceng.cases.verification.walk import Cursor, Tampering, Walk
 from jiceng.core.crypto import history_key
 
+_SUBMITTED_AT = CASE_FIELDS.index("submitted_at")
+
 
 def verify_case(case_id: int, *, files: bool = False) -> list[Tampering]:
     """Every problem with this case's history, case row, ratings and photos; [] when it holds.
@@ -33,21 +51,29 @@ def verify_case(case_id: int, *, files: bool = False) -> list[Tampering]:
     tell a deleted case from one that never existed.
     """
     with one_snapshot(connections[router.db_for_read(Case)]):
-        return list(_check(case_id, files))
+        row = Case.objects.filter(pk=case_id).values_list(*CASE_FIELDS).first()
+        if row is None:
+            return []
+        found = list(_check(row, files, floor(row[_SUBMITTED_AT])))
+        if found:  # the case's rows in every month, as the whole walk reads them
+            found = list(_check(row, files, None))
+        return found
 
 
-def _check(case_id: int, files: bool) -> Iterator[Tampering]:
-    row = Case.objects.filter(pk=case_id).values_list(*CASE_FIELDS).first()
-    if row is None:
-        return
+def _since(rows: QuerySet, since: datetime | None) -> QuerySet:  # type: ignore[type-arg]
+    return rows if since is None else rows.filter(at__gte=since)
+
+
+def _check(row: tuple, files: bool, since: datetime | None) -> Iterator[Tampering]:  # type: ignore[type-arg]
+    case_id = row[0]
     walk = Walk(case_id, row[1] or "")
     head = ArchivedHead.objects.filter(case_id=case_id).values_list(*HEAD_FIELDS).first()
     if head is not None:
         walk.resume(*head[1:])
-    events = CaseEvent.objects.filter(case_id=case_id).order_by("seq")
+    events = _since(CaseEvent.objects.filter(case_id=case_id), since).order_by("seq")
     yield from walk_events(walk, Cursor(events.values_list(*EVENT_FIELDS)), history_key())
     yield from check_case(walk, row, row[2], row[3], None)
-    ratings = Rating.objects.filter(case_id=case_id).order_by("event_id")
+    ratings = _since(Rating.objects.filter(case_id=case_id), since).order_by("event_id")
     yield from check_ratings(walk, Cursor(ratings.values_list(*RATING_FIELDS)))
     photos = CaseAttachment.objects.filter(case_id=case_id).order_by("pk")
     yield from check_photos(walk, Cursor(photos.values_list(*PHOTO_FIELDS)), files=files)

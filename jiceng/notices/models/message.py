@@ -109,6 +109,29 @@ class Message(models.Model):
                 name="message_sent_to_resident",
                 condition=models.Q(sent_at__isnull=False),
             ),
+            # The call list (notices.inbox.calls): failed SMS to a resident nobody has called
+            # yet, oldest first. Partial, so it holds the calls still to make, not every
+            # failure ever; the list's query names the same condition, so SQLite uses it too.
+            models.Index(
+                fields=["created_at"],
+                name="message_to_call",
+                condition=models.Q(
+                    channel=Channel.SMS,
+                    status=Status.FAILED,
+                    called_at__isnull=True,
+                    resident__isnull=False,
+                    case__isnull=False,
+                ),
+            ),
+            # A unit's unread count reads its in-app messages delivered in the last days
+            # (notices.inbox.unit): by delivery time, not every message the unit ever had.
+            models.Index(
+                fields=["unit", "delivered_at"],
+                name="message_inbox_delivered",
+                condition=models.Q(
+                    unit__isnull=False, channel=Channel.INAPP, status=Status.DELIVERED
+                ),
+            ),
             # Only sent messages have a gateway id; record_receipt's query names the same
             # condition, so SQLite uses the index too.
             models.Index(

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from jiceng.cases import services
+from jiceng.cases.history.floor import floor
 from jiceng.cases.models import Case, CaseEvent, EventKind, State
 from jiceng.cases.permissions import visible_cases
 from jiceng.core.errors import Conflict, IllegalTransition, NotAllowed
@@ -40,9 +41,13 @@ def _quarantined(user: User) -> QuerySet[Case]:
 
 def _with_verdicts(cases: list[Case]) -> list[tuple[Case, dict[str, Any]]]:
     """Each case with the score and reasons its quarantine event recorded (one query)."""
-    events = CaseEvent.objects.filter(case__in=cases, kind=EventKind.QUARANTINE).values_list(
-        "case_id", "data"
-    )
+    if not cases:
+        return []
+    # A quarantine event is dated at its case's submission: the months since the oldest only.
+    since = floor(min(case.submitted_at for case in cases))
+    events = CaseEvent.objects.filter(
+        case__in=cases, kind=EventKind.QUARANTINE, at__gte=since
+    ).values_list("case_id", "data")
     verdicts = {case_id: data or {} for case_id, data in events}
     return [(case, verdicts.get(case.pk, {})) for case in cases]
 
