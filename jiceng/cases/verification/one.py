@@ -4,29 +4,20 @@ For an operator who doubts one case (``jiceng verify-history --case NUMBER``) an
 timing a single check at city scale (bench/city/measure.py): a handful of indexed reads,
 not a walk of every case.
 
-Events and ratings are read from the case's submission on (``history.floor``), so
-PostgreSQL plans only those month partitions, not every month of the city: planning
-was most of what one check cost (bench/city/README.md, Session 10). An event moved
-before the submission leaves a gap there; anything that does not add up sends the
-check back over every month, so what it then reports is exactly the whole walk's.
-
-What this check does not see: rows *added* for the case and dated before its
-submission, which no writer makes and which belong to no link of its chain (a second
-event numbered like one of its own, a rating with a forged event). No page or API
-shows them for the case, which reads the same months; they count in the rates of
-their month, and the whole walk (``jiceng verify-history``) reports them. Looking for
-them here would plan the earlier months again, which costs as much as the check saves.
+Events and ratings are read over every month, as the whole walk reads them, not from
+the case's submission on as its pages read them (``history.floor``): a row added for the
+case and dated before its submission (a second event numbered like one of its own, a
+rating with a forged event) belongs to no link of its chain and no writer makes one, so
+only reading those months finds it. On PostgreSQL that costs planning every month
+partition, 1–3 ms a query (bench/city/README.md, Session 10).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime
 
 from django.db import connections, router
-from django.db.models import QuerySet
 
-from jiceng.cases.history.floor import floor
 from jiceng.cases.models import ArchivedHead, Case, CaseAttachment, CaseEvent, Rating
 from jiceng.cases.verification.events import check_case, walk_events
 from jiceng.cases.verification.rows import check_photos, check_ratings
@@ -41,8 +32,6 @@ from jiceng.cases.verification.streams import (
 from jiceng.cases.verification.walk import Cursor, Tampering, Walk
 from jiceng.core.crypto import history_key
 
-_SUBMITTED_AT = CASE_FIELDS.index("submitted_at")
-
 
 def verify_case(case_id: int, *, files: bool = False) -> list[Tampering]:
     """Every problem with this case's history, case row, ratings and photos; [] when it holds.
@@ -54,26 +43,19 @@ def verify_case(case_id: int, *, files: bool = False) -> list[Tampering]:
         row = Case.objects.filter(pk=case_id).values_list(*CASE_FIELDS).first()
         if row is None:
             return []
-        found = list(_check(row, files, floor(row[_SUBMITTED_AT])))
-        if found:  # the case's rows in every month, as the whole walk reads them
-            found = list(_check(row, files, None))
-        return found
+        return list(_check(row, files))
 
 
-def _since(rows: QuerySet, since: datetime | None) -> QuerySet:  # type: ignore[type-arg]
-    return rows if since is None else rows.filter(at__gte=since)
-
-
-def _check(row: tuple, files: bool, since: datetime | None) -> Iterator[Tampering]:  # type: ignore[type-arg]
+def _check(row: tuple, files: bool) -> Iterator[Tampering]:  # type: ignore[type-arg]
     case_id = row[0]
     walk = Walk(case_id, row[1] or "")
     head = ArchivedHead.objects.filter(case_id=case_id).values_list(*HEAD_FIELDS).first()
     if head is not None:
         walk.resume(*head[1:])
-    events = _since(CaseEvent.objects.filter(case_id=case_id), since).order_by("seq")
+    events = CaseEvent.objects.filter(case_id=case_id).order_by("seq")
     yield from walk_events(walk, Cursor(events.values_list(*EVENT_FIELDS)), history_key())
     yield from check_case(walk, row, row[2], row[3], None)
-    ratings = _since(Rating.objects.filter(case_id=case_id), since).order_by("event_id")
+    ratings = Rating.objects.filter(case_id=case_id).order_by("event_id")
     yield from check_ratings(walk, Cursor(ratings.values_list(*RATING_FIELDS)))
     photos = CaseAttachment.objects.filter(case_id=case_id).order_by("pk")
     yield from check_photos(walk, Cursor(photos.values_list(*PHOTO_FIELDS)), files=files)
