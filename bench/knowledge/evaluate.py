@@ -26,6 +26,9 @@ Three held-out sets (bench/knowledge/README.md has the figures):
   case as a 4th (propose.CASES_AT_LEAST), which is not counted.
 - **off-topic**: questions nobody asks a 12345 centre (off_topic.txt), against both
   knowledge bases together. Correct: no proposal at all (知识库中未找到).
+- **demo + teddy**: issue 17 asks for one held-out set "from the demo and from the 附件4
+  replies": the 270 and the 240 questions together (510), each judged as in its own
+  set, printed beside the separate figures.
 """
 
 from __future__ import annotations
@@ -162,6 +165,7 @@ def main() -> None:
         for q, topic in demo_questions
     )
     print(f"demo: top-3 correct {hits}/{len(demo_questions)} = {hits / len(demo_questions):.1%}")
+    together, asked = hits, len(demo_questions)
     everything = Proposer(demo_sources)
     if REPLIES.exists():
         teddy_sources, held = teddy_sets(args.teddy)
@@ -179,6 +183,8 @@ def main() -> None:
             hits += correct(proposals[:3], reply, old=args.old)
         print(f"teddy: median {statistics.median(times) * 1000:.1f} ms per question")
         print(f"teddy: top-3 correct {hits}/{len(held)} = {hits / len(held):.1%}")
+        together, asked = together + hits, asked + len(held)
+        print(f"demo + teddy: top-3 correct {together}/{asked} = {together / asked:.1%}")
     else:
         print(f"teddy: skipped, {REPLIES} not found")
     off = [
