@@ -15,13 +15,14 @@ from datetime import datetime, timedelta
 
 import psycopg
 
+from bench.city.chain import escaped
 from bench.city.copying import MODELS, Buffers, copy_statement
 from bench.city.lifecycle import Life
 from bench.city.story import new_case
 from bench.city.texts import Pools
 from bench.city.world import World
 from jiceng.cases.models import Case, CaseEvent, CaseSearch, Rating
-from jiceng.cases.verification.streams import RATING_FIELDS
+from jiceng.core.fast.chaintext import moment_text
 
 EVENTS_PER_CASE, RATINGS_PER_CASE = 24, 4  # id room reserved per case; averages are ~5 and ~0.5
 
@@ -46,25 +47,29 @@ def generate_batch(plan: Plan, world: World, pools: Pools, number: int) -> tuple
     rng = random.Random(plan.seed * 1_000_003 + number)
     life = Life(world, pools, rng, plan.end, plan.window)
     buffers, span = Buffers(), plan.end - plan.start
+    lines = buffers.lines
+    cases, events, searches = lines[Case], lines[CaseEvent], lines[CaseSearch]
     event_id = number * plan.batch * EVENTS_PER_CASE + 1
     first, last = number * plan.batch, min(plan.cases, (number + 1) * plan.batch)
-    events = 0
+    requests, count = pools.requests, len(pools.requests)
     for i in range(first, last):
-        req = pools.requests[rng.randrange(len(pools.requests))]
+        req = requests[rng.randrange(count)]
         at = plan.start + span * ((i + rng.random()) / plan.cases)
-        case = new_case(life, i + 1, event_id, req, at)
+        case = new_case(life, i + 1, event_id, req, at, events)
         event_id = case.next_event_id
-        buffers.add(Case, case.row())
-        for event in case.events:
-            buffers.add_object(CaseEvent, event)
-        events += len(case.events)
-        buffers.add(CaseSearch, {"case_id": case.id, "text": req.search})
+        cases.append(case.line())
+        searches.append(f"{case.id}\t{escaped(req.search)}\n")
     assert event_id <= (number + 1) * plan.batch * EVENTS_PER_CASE
     rating_id = number * plan.batch * RATINGS_PER_CASE + 1
-    for offset, row in enumerate(life.ratings):
-        fields = dict(zip(RATING_FIELDS, row, strict=True))
-        buffers.add(Rating, {"id": rating_id + offset, **fields})
-    return buffers, events
+    ratings = lines[Rating]
+    for offset, (case_id, event, unit, division, at, solved, level, comment, source) in enumerate(
+        life.ratings
+    ):
+        ratings.append(
+            f"{rating_id + offset}\t{case_id}\t{event}\t{unit}\t{division}\t{moment_text(at)}\t"
+            f"{'t' if solved else 'f'}\t{level}\t{escaped(comment)}\t{source}\n"
+        )
+    return buffers, len(events)
 
 
 def work(plan: Plan, world: World, pools: Pools, worker: int) -> None:
