@@ -117,7 +117,7 @@ def _rate(life: Life, case: CaseBuilder, at: datetime) -> bool:
         changes={"closed_at": at},
     )
     life.ratings.append(
-        (case.id, event, owner, v["division_id"], at, solved, level, comment, source)
+        (case.id, event, owner, v["division_id"], case.moment(at), solved, level, comment, source)
     )
     if level != "unsatisfied":
         return False

@@ -22,7 +22,6 @@ from bench.city.story import new_case
 from bench.city.texts import Pools
 from bench.city.world import World
 from jiceng.cases.models import Case, CaseEvent, CaseSearch, Rating
-from jiceng.core.fast.chaintext import moment_text
 
 EVENTS_PER_CASE, RATINGS_PER_CASE = 24, 4  # id room reserved per case; averages are ~5 and ~0.5
 
@@ -66,7 +65,7 @@ def generate_batch(plan: Plan, world: World, pools: Pools, number: int) -> tuple
         life.ratings
     ):
         ratings.append(
-            f"{rating_id + offset}\t{case_id}\t{event}\t{unit}\t{division}\t{moment_text(at)}\t"
+            f"{rating_id + offset}\t{case_id}\t{event}\t{unit}\t{division}\t{at}\t"
             f"{'t' if solved else 'f'}\t{level}\t{escaped(comment)}\t{source}\n"
         )
     return buffers, len(events)

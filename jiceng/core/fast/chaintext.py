@@ -38,7 +38,8 @@ def moment_text(value: datetime) -> str:
     """An aware moment as the payload holds it: UTC, to the microsecond (unquoted)."""
     if value.tzinfo is not UTC:
         value = value.astimezone(UTC)
-    return value.isoformat(timespec="microseconds")
+    text = value.isoformat()  # without timespec's keyword parsing: no fraction at .000000
+    return text if len(text) == 32 else f"{text[:19]}.000000+00:00"
 
 
 def canonical_data(data: Any) -> str:
