@@ -2,10 +2,22 @@
 
 Read from the catalogue, not written here: whatever the migrations (or a partitioning
 change) made is what comes back. Primary keys stay: rows arrive in key order.
+
+Adding a foreign key checks every row with one anti-join per partition of the
+referencing table (``RI_Initial_Check``). Left to the planner, a key into one of the
+loaded tables (cases, or the events' ``(id, at)``) is checked by hashing or scanning the
+whole referenced table once per month of the referencing one: 41 months, 41 passes over
+ten million cases or fifty million events. With hash and merge joins off for those
+statements the check probes the referenced primary key once per row, so it grows with
+the rows, not with rows × months (the plans are in bench/city/README.md, "Session 10").
+Keys into the small tables (units, users, residents, categories) keep their hash join.
+The tables are analysed first, so the planner counts rows it has.
 """
 
 from __future__ import annotations
 
+import sys
+import time
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -22,6 +34,7 @@ WHERE i.indrelid = %s::regclass AND NOT i.indisprimary
   AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)
 """
 MEMORY = "SET maintenance_work_mem = '1GB'"
+PROBE = ("SET enable_hashjoin = off", "SET enable_mergejoin = off")
 
 
 def set_aside(pg: Any, tables: list[str]) -> tuple[list[str], list[str]]:
@@ -42,16 +55,45 @@ def set_aside(pg: Any, tables: list[str]) -> tuple[list[str], list[str]]:
     return indexes, constraints
 
 
-def _run(dsn: str, statement: str) -> None:
+def analyze(dsn: str, tables: list[str]) -> None:
+    """Statistics of the loaded tables (a partitioned one's and its months'), before the
+    constraints' checks are planned."""
+    with psycopg.connect(dsn, autocommit=True) as pg:
+        for table in tables:
+            _timed(pg, f'ANALYZE "{table}"')
+
+
+def _timed(pg: Any, statement: str) -> None:
+    started = time.perf_counter()
+    pg.execute(statement)
+    took = time.perf_counter() - started
+    print(f"  {took:7.1f} s  {statement[:110]}", file=sys.stderr, flush=True)
+
+
+def probes(statement: str, tables: list[str]) -> bool:
+    """Whether a foreign key points into one of the loaded tables."""
+    return any(f" REFERENCES {table}(" in statement for table in tables)
+
+
+def _run(dsn: str, statement: str, tables: list[str]) -> None:
     with psycopg.connect(dsn, autocommit=True) as pg:
         pg.execute(MEMORY)
-        pg.execute(statement)  # type: ignore[arg-type]
+        if probes(statement, tables):
+            for setting in PROBE:
+                pg.execute(setting)  # type: ignore[arg-type]
+        _timed(pg, statement)
 
 
-def restore(dsn: str, indexes: list[str], constraints: list[str], workers: int = 2) -> None:
+def _longest_first(statement: str) -> int:
+    return 0 if " USING gin " in statement else 1  # the GIN build is the longest by far
+
+
+def restore(
+    dsn: str, indexes: list[str], constraints: list[str], tables: list[str], workers: int = 2
+) -> None:
     """Rebuild the indexes, then the constraints (unique ones first: FKs may need them)."""
     unique = [s for s in constraints if " UNIQUE " in s]
     foreign = [s for s in constraints if s not in unique]
-    for group in (indexes + unique, foreign):
+    for group in (sorted(indexes + unique, key=_longest_first), foreign):
         with ThreadPoolExecutor(workers) as pool:
-            list(pool.map(lambda statement: _run(dsn, statement), group))
+            list(pool.map(lambda statement: _run(dsn, statement, tables), group))

@@ -74,7 +74,7 @@ def generate_batch(plan: Plan, world: World, pools: Pools, number: int) -> tuple
 def work(plan: Plan, world: World, pools: Pools, worker: int) -> None:
     """One process's share: batches ``worker``, ``worker + workers``, …"""
     statements = {model: copy_statement(model) for model in MODELS}
-    started, cases, events = time.perf_counter(), 0, 0
+    started, cpu, cases, events = time.perf_counter(), time.process_time(), 0, 0
     with psycopg.connect(plan.dsn) as pg:
         pg.execute("SET synchronous_commit = off")
         for number in range(worker, plan.batches, plan.workers):
@@ -83,11 +83,12 @@ def work(plan: Plan, world: World, pools: Pools, worker: int) -> None:
             pg.commit()
             cases += min(plan.batch, plan.cases - number * plan.batch)
             events += n
-            if (number // plan.workers) % 20 == 0:
+            if (number // plan.workers) % 20 == 0 or number + plan.workers >= plan.batches:
                 took = time.perf_counter() - started
                 print(
                     f"worker {worker}: {cases:,} cases, {events:,} events, {took:,.0f} s, "
-                    f"{cases / took:,.0f} cases/s",
+                    f"{cases / took:,.0f} cases/s, "
+                    f"{(time.process_time() - cpu) * 1000 / cases:.3f} ms CPU/case",
                     file=sys.stderr,
                     flush=True,
                 )
