@@ -16,6 +16,7 @@ The tables are analysed first, so the planner counts rows it has.
 
 from __future__ import annotations
 
+import itertools
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -88,12 +89,22 @@ def _longest_first(statement: str) -> int:
     return 0 if " USING gin " in statement else 1  # the GIN build is the longest by far
 
 
+def _alternating(statements: list[str]) -> list[str]:
+    """One table's constraints after another's: two ALTER TABLEs of one table wait for
+    each other (each holds the table's SHARE ROW EXCLUSIVE lock until it commits)."""
+    by_table: dict[str, list[str]] = {}
+    for statement in statements:
+        by_table.setdefault(statement.split('"')[1], []).append(statement)
+    rounds = itertools.zip_longest(*by_table.values())
+    return [statement for round_ in rounds for statement in round_ if statement is not None]
+
+
 def restore(
     dsn: str, indexes: list[str], constraints: list[str], tables: list[str], workers: int = 2
 ) -> None:
     """Rebuild the indexes, then the constraints (unique ones first: FKs may need them)."""
     unique = [s for s in constraints if " UNIQUE " in s]
-    foreign = [s for s in constraints if s not in unique]
+    foreign = _alternating([s for s in constraints if s not in unique])
     for group in (sorted(indexes + unique, key=_longest_first), foreign):
         with ThreadPoolExecutor(workers) as pool:
             list(pool.map(lambda statement: _run(dsn, statement, tables), group))
