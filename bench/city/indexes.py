@@ -76,6 +76,8 @@ def _timed(pg: Any, statement: str) -> None:
 def probes(statement: str, tables: list[str], partitioned: set[str]) -> bool:
     """Whether a foreign key of a partitioned table points into one of the loaded tables
     (a plain table's key is checked in one pass, which the planner's hash join does well)."""
+    if " FOREIGN KEY " not in statement:
+        return False
     return statement.split('"')[1] in partitioned and any(
         f" REFERENCES {table}(" in statement for table in tables
     )
