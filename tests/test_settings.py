@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 SETUP = "import django; django.setup(); from django.conf import settings; print(settings.TIME_ZONE)"
 
@@ -253,3 +255,29 @@ def test_a_malformed_old_data_key_stops_the_start_naming_the_variable(tmp_path):
 def test_a_pinned_history_key_of_the_wrong_length_is_refused(tmp_path):
     result = _run(tmp_path, JICENG_ENV="development", JICENG_HISTORY_KEY="c2hvcnQ=")
     assert result.returncode != 0 and "JICENG_HISTORY_KEY must be 64 bytes" in result.stderr
+
+
+def test_postgresql_connections_ask_for_no_jit_unless_allowed(tmp_path):
+    """JIT compiling a statement over monthly partitions cost more than running it."""
+    probe = (
+        "import django; django.setup(); from django.conf import settings; "
+        "print(settings.DATABASES['default']['OPTIONS'].get('options'))"
+    )
+    url = "postgres://postgres@127.0.0.1:5432/unused"  # settings only: nothing connects
+    printed = []
+    for switch in ({}, {"JICENG_DB_JIT": "true"}):
+        done = _run(tmp_path, probe, JICENG_ENV="development", DATABASE_URL=url, **switch)
+        assert done.returncode == 0, done.stderr
+        printed.append(done.stdout.strip())
+    assert printed == ["-c jit=off", "None"]
+
+
+@pytest.mark.django_db
+def test_the_servers_own_connection_has_jit_off():
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only: SQLite has no JIT")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone() == ("off",)

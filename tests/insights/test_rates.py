@@ -225,3 +225,17 @@ def test_a_handover_to_the_dispatch_centre_with_a_deadline_is_the_centres_clock(
         r for r in unit_rates(year=2026, month=3, within="330681") if r.kind == "dispatch"
     )
     assert centre.rank is None  # its own line, never ranked
+
+
+def test_an_answer_months_after_the_clock_is_still_its_first_response(users, org):
+    """The first response is looked for near the clock first (clocks.NEAR), then anywhere:
+    a clock with a long deadline, answered after NEAR, is answered in time all the same."""
+    from jiceng.insights.rates.clocks import NEAR
+
+    late = _dispatched(users)
+    never = _dispatched(users)
+    CaseEvent.objects.filter(case__in=[late, never], kind=EventKind.DISPATCH).update(
+        respond_by=MON + NEAR * 2
+    )
+    at(MON + NEAR + 7 * 24 * HOUR, services.case_accept, case=late, by=users["cadre"])
+    assert _only(_lines(org), centre=(2, 2), tianzhu=(2, 1))
