@@ -1,6 +1,7 @@
 """The large load's index phase (bench/city/indexes.py) at a small scale: every index and
 constraint the migrations made comes back, valid, and the loaded rows still verify."""
 
+import re
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -34,10 +35,22 @@ WHERE t.relname = ANY(%s) OR t.oid IN (
 
 
 def _catalogue():
+    """Each index and constraint, its definition without parentheses and casts (a rebuilt
+    partial index reads back with its casts moved); a partitioned key's clones into the
+    referenced months are numbered in the order PostgreSQL met the months, so they are
+    compared without their number and month."""
     events, ratings = "cases_caseevent", "cases_rating"
     with connection.cursor() as cursor:
         cursor.execute(_CATALOGUE, [list(TABLES), events, ratings, list(TABLES), events, ratings])
-        return sorted(cursor.fetchall())
+        rows = cursor.fetchall()
+    return sorted(
+        (
+            re.sub(r"_fkey\d*$", "_fkey", name),
+            re.sub(r"[()]|::[a-z ]+(\[\])?", "", re.sub(r"_p\d{4}_\d{2}\(", "_pMONTH(", text)),
+            valid,
+        )
+        for name, text, valid in rows
+    )
 
 
 def test_a_load_past_the_large_threshold_rebuilds_every_index_and_constraint(monkeypatch):
