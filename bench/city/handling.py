@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from bench.city.chain import CaseBuilder
+from bench.city.chain import CaseBuilder, data
 from bench.city.lifecycle import DAY, HOUR, MINUTE, NOT_SATISFIED, Life
 from bench.city.texts import SATISFACTIONS
 
@@ -14,6 +14,7 @@ RATED, ESCALATED, REPLIED = 0.55, 0.05, 0.10
 STALLED = 0.002  # left lying by its owner: open and overdue at the end of the period
 SOLVED = {"satisfied": 0.97, "basically": 0.85, "unsatisfied": 0.25}
 SECOND = timedelta(seconds=1)
+WINDOW_PASSED = data(reason="rating window passed")
 
 
 def _accept(life: Life, case: CaseBuilder, at: datetime) -> datetime:
@@ -28,7 +29,7 @@ def _accept(life: Life, case: CaseBuilder, at: datetime) -> datetime:
             actor=None,
             to_state=case.state,
             unit=owner,
-            data={"due": due.isoformat(), "before": False},
+            data=data(due=due.isoformat(), before=False),
             changes={"reminded_at": reminded},
         )
     case.append("accept", accepted, actor=life.staff(owner), to_state="accepted", unit=owner)
@@ -54,7 +55,7 @@ def settle(life: Life, case: CaseBuilder, at: datetime) -> None:
                 up,
                 actor=None if automatic else life.staff(owner),
                 note=rng.choice(pools.escalations[category]),
-                data={"from_unit": owner, "automatic": automatic},
+                data=data(from_unit=owner, automatic=automatic),
             )
             continue
         if rng.random() < REPLIED:
@@ -86,7 +87,7 @@ def settle(life: Life, case: CaseBuilder, at: datetime) -> None:
                 actor=None,
                 to_state="closed",
                 unit=owner,
-                data={"reason": "rating window passed"},
+                data=WINDOW_PASSED,
                 changes={"closed_at": closed},
             )
             return
@@ -99,8 +100,8 @@ def settle(life: Life, case: CaseBuilder, at: datetime) -> None:
 def _rate(life: Life, case: CaseBuilder, at: datetime) -> bool:
     """The RATE event and its rating row; True when unsatisfied reopened the case."""
     rng, v, owner = life.rng, case.values, case.values["owner_id"]
-    weights = (75, 17, 8) if v["reopen_count"] < 2 else (80, 20, 0)
-    level = rng.choices(SATISFACTIONS, weights)[0]
+    weights = (75, 92, 100) if v["reopen_count"] < 2 else (80, 100, 100)  # cumulative
+    level = rng.choices(SATISFACTIONS, cum_weights=weights)[0]
     solved = rng.random() < SOLVED[level]
     link = rng.random() < 0.6
     by, source = (None, "link") if link else (life.dispatcher(case), "callback")
@@ -112,11 +113,11 @@ def _rate(life: Life, case: CaseBuilder, at: datetime) -> bool:
         to_state="closed",
         unit=owner,
         note=comment,
-        data={"solved": solved, "satisfaction": level, "source": source},
+        data=data(solved=solved, satisfaction=level, source=source),
         changes={"closed_at": at},
     )
     life.ratings.append(
-        (case.id, event.id, owner, v["division_id"], at, solved, level, comment, source)
+        (case.id, event, owner, v["division_id"], case.moment(at), solved, level, comment, source)
     )
     if level != "unsatisfied":
         return False

@@ -59,9 +59,17 @@ def rebuild_rollups() -> str:
     return f"`jiceng rollups rebuild` exited {main(['rollups', 'rebuild'])}"
 
 
+_SIZE = """
+SELECT pg_total_relation_size(t) + coalesce(
+  (SELECT sum(pg_total_relation_size(relid)) FROM pg_partition_tree(t) WHERE relid <> t), 0)
+FROM CAST(%s AS regclass) t
+"""
+
+
 def _sizes(pg: psycopg.Connection) -> dict[str, int]:
+    """Bytes of each table with its indexes and TOAST; a partitioned one's months summed."""
     tables = [m._meta.db_table for m in MODELS]
-    found = {t: pg.execute("SELECT pg_total_relation_size(%s)", [t]).fetchone()[0] for t in tables}  # type: ignore[index]
+    found = {t: pg.execute(_SIZE, [t]).fetchone()[0] for t in tables}  # type: ignore[index]
     found["database"] = pg.execute("SELECT pg_database_size(current_database())").fetchone()[0]  # type: ignore[index]
     return found
 
@@ -111,14 +119,16 @@ def load_city(
         child.join()
     failed = [c.exitcode for c in children if c.exitcode != 0]
     took["copy"], clock = time.perf_counter() - clock, time.perf_counter()
-    indexes.restore(plan.dsn, *redo, workers=workers)
+    indexes.analyze(plan.dsn, tables)
+    took["analyze"], clock = time.perf_counter() - clock, time.perf_counter()
+    indexes.restore(plan.dsn, *redo, tables=tables, workers=workers)
     took["indexes"], clock = time.perf_counter() - clock, time.perf_counter()
     with psycopg.connect(plan.dsn, autocommit=True) as pg:
         for table in tables:
             if table != CaseSearch._meta.db_table:  # keyed by its case, no sequence
                 sequence = f"pg_get_serial_sequence('{table}', 'id')"
                 pg.execute(f'SELECT setval({sequence}, max(id)) FROM "{table}"')
-            pg.execute(f'VACUUM (ANALYZE) "{table}"')
+            pg.execute(f'VACUUM "{table}"')  # analysed before the indexes
         took["vacuum"] = time.perf_counter() - clock
         took["rollups"] = rebuild_rollups()
         took["sizes"] = _sizes(pg)

@@ -4,23 +4,28 @@ from __future__ import annotations
 
 import contextlib
 from datetime import datetime
-from types import SimpleNamespace
 
-from bench.city.chain import CaseBuilder
+from bench.city.chain import CaseBuilder, data
 from bench.city.handling import settle
 from bench.city.lifecycle import HOUR, MINUTE, Life, Stop
 from bench.city.texts import Request
-from jiceng.cases.services.prepare import number_for
 
-CHANNELS, CHANNEL_WEIGHTS = ("phone", "web", "in_person", "api"), (55, 30, 10, 5)
+CHANNELS, CHANNEL_WEIGHTS = ("phone", "web", "in_person", "api"), (55, 85, 95, 100)  # cumulative
 LATE_DISPATCH, MISROUTED = 0.03, 0.04
+PROPOSED, NOT_PROPOSED = data(proposed=True), data(proposed=False)
 
 
-def new_case(life: Life, case_id: int, event_id: int, req: Request, at: datetime) -> CaseBuilder:
+def new_case(
+    life: Life, case_id: int, event_id: int, req: Request, at: datetime, lines: list[str]
+) -> CaseBuilder:
     """The case as ``prepare_case`` leaves it, with its SUBMIT event (and ANSWER, if consulted)."""
     w, rng = life.world, life.rng
     urgent = req.kind == "request" and rng.random() < 0.02
-    channel = "phone" if req.kind == "consultation" else rng.choices(CHANNELS, CHANNEL_WEIGHTS)[0]
+    channel = (
+        "phone"
+        if req.kind == "consultation"
+        else rng.choices(CHANNELS, cum_weights=CHANNEL_WEIGHTS)[0]
+    )
     respond_by, resolve_by = w.deadlines("emergency" if urgent else req.category, at)
     centre = w.centres[req.village[:6]]
     values = {
@@ -47,8 +52,8 @@ def new_case(life: Life, case_id: int, event_id: int, req: Request, at: datetime
         "reopen_count": 0,
         "reminded_at": None,
     }
-    case = CaseBuilder(case_id, values, w.key, event_id)
-    number = number_for(SimpleNamespace(submitted_at=at, pk=case_id))  # type: ignore[arg-type]
+    case = CaseBuilder(case_id, values, w.linker, event_id, lines)
+    number = w.number(at, case_id)
     by = life.dispatcher(case) if channel in ("phone", "in_person") else None
     if req.kind == "consultation":
         case.append(
@@ -71,7 +76,7 @@ def new_case(life: Life, case_id: int, event_id: int, req: Request, at: datetime
         to_state="submitted",
         unit=centre,
         respond_by=respond_by,
-        data={"channel": channel},
+        data=data(channel=channel),
         changes={"number": number},
     )
     with contextlib.suppress(Stop):
@@ -90,10 +95,10 @@ def _dispatch(life: Life, case: CaseBuilder, at: datetime, req: Request) -> None
             actor=None,
             to_state="submitted",
             unit=v["owner_id"],
-            data={"due": due.isoformat(), "county": req.village[:6]},
+            data=data(due=due.isoformat(), county=req.village[:6]),
         )
     first = w.unit_for(req.category, req.village, w.first_tier[req.category])
-    life.handover(case, "dispatch", at, first, actor=life.dispatcher(case), data={"proposed": True})
+    life.handover(case, "dispatch", at, first, actor=life.dispatcher(case), data=PROPOSED)
     if rng.random() < MISROUTED:  # returned as misrouted, then sent to another tier
         at = life.later(at, 3 * HOUR)
         life.handover(
@@ -104,12 +109,10 @@ def _dispatch(life: Life, case: CaseBuilder, at: datetime, req: Request) -> None
             actor=life.staff(first),
             to_state="submitted",
             note=rng.choice(life.pools.returns),
-            data={"from_unit": first},
+            data=data(from_unit=first),
         )
         tier = "township" if w.tiers[first] != "township" else "county"
         other = w.unit_for(req.category, req.village, tier)
         at = life.later(at, 30 * MINUTE)
-        life.handover(
-            case, "dispatch", at, other, actor=life.dispatcher(case), data={"proposed": False}
-        )
+        life.handover(case, "dispatch", at, other, actor=life.dispatcher(case), data=NOT_PROPOSED)
     settle(life, case, at)

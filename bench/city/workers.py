@@ -15,13 +15,13 @@ from datetime import datetime, timedelta
 
 import psycopg
 
+from bench.city.chain import escaped
 from bench.city.copying import MODELS, Buffers, copy_statement
 from bench.city.lifecycle import Life
 from bench.city.story import new_case
 from bench.city.texts import Pools
 from bench.city.world import World
 from jiceng.cases.models import Case, CaseEvent, CaseSearch, Rating
-from jiceng.cases.verification.streams import RATING_FIELDS
 
 EVENTS_PER_CASE, RATINGS_PER_CASE = 24, 4  # id room reserved per case; averages are ~5 and ~0.5
 
@@ -46,31 +46,35 @@ def generate_batch(plan: Plan, world: World, pools: Pools, number: int) -> tuple
     rng = random.Random(plan.seed * 1_000_003 + number)
     life = Life(world, pools, rng, plan.end, plan.window)
     buffers, span = Buffers(), plan.end - plan.start
+    lines = buffers.lines
+    cases, events, searches = lines[Case], lines[CaseEvent], lines[CaseSearch]
     event_id = number * plan.batch * EVENTS_PER_CASE + 1
     first, last = number * plan.batch, min(plan.cases, (number + 1) * plan.batch)
-    events = 0
+    requests, count = pools.requests, len(pools.requests)
     for i in range(first, last):
-        req = pools.requests[rng.randrange(len(pools.requests))]
+        req = requests[rng.randrange(count)]
         at = plan.start + span * ((i + rng.random()) / plan.cases)
-        case = new_case(life, i + 1, event_id, req, at)
+        case = new_case(life, i + 1, event_id, req, at, events)
         event_id = case.next_event_id
-        buffers.add(Case, case.row())
-        for event in case.events:
-            buffers.add_object(CaseEvent, event)
-        events += len(case.events)
-        buffers.add(CaseSearch, {"case_id": case.id, "text": req.search})
+        cases.append(case.line())
+        searches.append(f"{case.id}\t{escaped(req.search)}\n")
     assert event_id <= (number + 1) * plan.batch * EVENTS_PER_CASE
     rating_id = number * plan.batch * RATINGS_PER_CASE + 1
-    for offset, row in enumerate(life.ratings):
-        fields = dict(zip(RATING_FIELDS, row, strict=True))
-        buffers.add(Rating, {"id": rating_id + offset, **fields})
-    return buffers, events
+    ratings = lines[Rating]
+    for offset, (case_id, event, unit, division, at, solved, level, comment, source) in enumerate(
+        life.ratings
+    ):
+        ratings.append(
+            f"{rating_id + offset}\t{case_id}\t{event}\t{unit}\t{division}\t{at}\t"
+            f"{'t' if solved else 'f'}\t{level}\t{escaped(comment)}\t{source}\n"
+        )
+    return buffers, len(events)
 
 
 def work(plan: Plan, world: World, pools: Pools, worker: int) -> None:
     """One process's share: batches ``worker``, ``worker + workers``, …"""
     statements = {model: copy_statement(model) for model in MODELS}
-    started, cases, events = time.perf_counter(), 0, 0
+    started, cpu, cases, events = time.perf_counter(), time.process_time(), 0, 0
     with psycopg.connect(plan.dsn) as pg:
         pg.execute("SET synchronous_commit = off")
         for number in range(worker, plan.batches, plan.workers):
@@ -79,11 +83,12 @@ def work(plan: Plan, world: World, pools: Pools, worker: int) -> None:
             pg.commit()
             cases += min(plan.batch, plan.cases - number * plan.batch)
             events += n
-            if (number // plan.workers) % 20 == 0:
+            if (number // plan.workers) % 20 == 0 or number + plan.workers >= plan.batches:
                 took = time.perf_counter() - started
                 print(
                     f"worker {worker}: {cases:,} cases, {events:,} events, {took:,.0f} s, "
-                    f"{cases / took:,.0f} cases/s",
+                    f"{cases / took:,.0f} cases/s, "
+                    f"{(time.process_time() - cpu) * 1000 / cases:.3f} ms CPU/case",
                     file=sys.stderr,
                     flush=True,
                 )

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, tzinfo
+from types import SimpleNamespace
 
 from django.utils import timezone
 
 from jiceng.cases.models import Category, DispatchRule, TimeLimit
+from jiceng.cases.services.prepare import number_for
 from jiceng.core import calendar
 from jiceng.core.crypto import history_key
+from jiceng.core.fast.chaintext import Linker
 from jiceng.people.models import TIER_OF_KIND, Role, Unit, UnitKind, User
 from jiceng.people.units import unit_for_code
 from jiceng.places.models import Division
@@ -37,6 +40,20 @@ class World:
     _days: dict[tuple[date, int], datetime] = field(default_factory=dict)
     rules: dict[tuple[str, str, str], int] = field(default_factory=dict)
     own_units: dict[str, int] = field(default_factory=dict)  # division code → its own unit
+    _numbered: dict[date, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.linker = Linker(self.key)  # hashchain.link's HMAC, its key's states made once
+
+    def number(self, at: datetime, case_id: int) -> str:
+        """``services.prepare.number_for`` of a case submitted at ``at``: its local day is
+        written by ``number_for`` itself, once a day."""
+        day = at.astimezone(self.zone).date()
+        prefix = self._numbered.get(day)
+        if prefix is None:
+            first = SimpleNamespace(submitted_at=at, pk=0)
+            prefix = self._numbered[day] = number_for(first)[:-6]  # type: ignore[arg-type]
+        return f"{prefix}{case_id:06d}"
 
     def unit_for(self, category: str, code: str, tier: str) -> int:
         """The catalogue's unit for ``category`` at village ``code`` on ``tier``."""

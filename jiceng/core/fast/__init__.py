@@ -18,6 +18,8 @@ that compares it with the ORM. Each module's docstring names both.
 - ``interpreter``: Python's garbage-collection and switch-interval settings for servers.
 - ``stream``: ``values_list().iterator()`` for the history walk's long sorted streams.
 - ``chainlink``: ``hashchain.link(prev, payload(event))`` of a stored event row, for that walk.
+- ``chaintext``: the texts ``case_digest`` and ``hashchain.link`` hash, written from typed
+  values, for ``chainlink`` and the city generator.
 
 ``tests/core/test_fast_package.py`` checks that every module here names a benchmark
 that exists and a tripwire test that exists.

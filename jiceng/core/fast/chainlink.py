@@ -17,10 +17,9 @@ import hmac
 import json
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
-from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from typing import Any
 
-from jiceng.core import hashchain
+from jiceng.core.fast.chaintext import canonical_data, moment_text, payload_text
 
 # The order of a row's values; verification.streams.EVENT_FIELDS adds the two hashes after them.
 ROW_FIELDS = (
@@ -39,40 +38,11 @@ ROW_FIELDS = (
     "data",
     "case_digest",
 )
-_DATA = json.JSONEncoder(
-    sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=hashchain.encode
-)
 _LIST = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 _INTS = (int, type(None))
 _MOMENTS = (datetime, type(None))
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _MICROSECOND = timedelta(microseconds=1)
-_SEEN_DATA: dict[str, str] = {}  # a JSON text as stored → its canonical text
-_SEEN_LIMIT = 100_000
-
-
-def _moment(value: Any) -> str:
-    if value is None:
-        return "null"
-    if value.tzinfo is not UTC:
-        value = value.astimezone(UTC)
-    return '"' + value.isoformat(timespec="microseconds") + '"'
-
-
-def canonical_data(data: Any) -> str:
-    """An event's ``data`` as ``canonical`` writes it; given as stored JSON text or as a value.
-
-    The stored text of equal values is equal (jsonb keeps one form), so each distinct
-    text is decoded and re-encoded once.
-    """
-    if type(data) is not str:
-        return "{}" if data == {} and type(data) is dict else _DATA.encode(data)
-    found = _SEEN_DATA.get(data)
-    if found is None:
-        found = _DATA.encode(json.loads(data))
-        if len(_SEEN_DATA) < _SEEN_LIMIT:
-            _SEEN_DATA[data] = found
-    return found
 
 
 def written_row(row: Sequence[Any]) -> bytes | None:
@@ -91,15 +61,21 @@ def written_row(row: Sequence[Any]) -> bytes | None:
         and type(respond_by) in _MOMENTS
     ):
         return None
-    text = encode_basestring
     try:  # the C encoder refuses anything but a str (a choices member encodes as its value)
-        written = (
-            f'{{"actor":{"null" if actor is None else actor},"at":{_moment(at)},'
-            f'"case":{case_id},{f""""case_digest":{text(digest)},""" if digest else ""}'
-            f'"data":{canonical_data(data)},"division":{text(division)},'
-            f'"from":{text(before)},"kind":{text(kind)},"note":{text(note)},'
-            f'"respond_by":{_moment(respond_by)},"seq":{seq},"to":{text(after)},'
-            f'"unit":{"null" if unit is None else unit}}}'
+        written = payload_text(
+            case_id,
+            seq,
+            kind,
+            moment_text(at),
+            actor,
+            before,
+            after,
+            unit,
+            division,
+            None if respond_by is None else moment_text(respond_by),
+            note,
+            canonical_data(data),
+            digest,
         )
     except TypeError:
         return None
