@@ -209,6 +209,58 @@ def test_a_units_own_case_in_another_township_is_found_in_its_queue(users, org, 
     assert _found(users["township"], "护栏") == []  # the area tab lists other units' cases
 
 
+# --- only the newest matches: an id window gives the same answer as reading them all ----------
+
+
+@pytest.fixture
+def interleaved(users, stories, other_county):
+    """Lamp cases taking turns: this county's villages, the other county, the other centre's
+    own case here, so every window cuts through all of them."""
+    villages = [TIANZHU, "330682001001", BAISHU, JIANGDONG, "330682001001", TIANZHU]
+    cases = [
+        submit(users, description=f"第{i}个路灯坏了。", village=v) for i, v in enumerate(villages)
+    ]
+    Case.objects.filter(pk=cases[2].pk).update(owner=other_county["dispatcher"].unit)
+    return cases
+
+
+def _searched(cases, text):
+    return [c.number for c in search.search_cases(cases, text)]
+
+
+@pytest.mark.parametrize("text", ["路灯", "路灯 坏了", "d330681", "龙山"])
+def test_the_widening_window_finds_the_same_newest_matches_as_reading_them_all(
+    users, other_county, interleaved, monkeypatch, text
+):
+    everywhere = {c.pk for c in search.search_cases(Case.objects.all(), text)}
+    monkeypatch.setattr(search.ranking, "RANKED_MATCHES", 3)
+    monkeypatch.setattr(search.ranking, "WIDEN_AT_MOST", 2)
+    scopes = [Case.objects.all(), selectors.queue_cases(users["township"])]  # no place
+    for who in (users["dispatcher"], other_county["dispatcher"], users["township"]):
+        scopes += [visible_cases(who), selectors.queue_cases(who), selectors.area_cases(who)]
+    for cases in scopes:
+        monkeypatch.setattr(search.ranking, "FIRST_WINDOW", 10**9)
+        unbounded = _searched(cases, text)
+        monkeypatch.setattr(search.ranking, "FIRST_WINDOW", 1)  # widened step by step
+        bounded = _searched(cases, text)
+        assert bounded == unbounded
+        newest = cases.filter(pk__in=everywhere).order_by("-pk")
+        assert set(bounded) == set(newest.values_list("number", flat=True)[:3])
+
+
+def test_the_widening_window_never_reaches_another_countys_cases(
+    users, stories, other_county, interleaved, monkeypatch
+):
+    monkeypatch.setattr(search.ranking, "FIRST_WINDOW", 1)
+    monkeypatch.setattr(search.ranking, "WIDEN_AT_MOST", 2)
+    monkeypatch.setattr(search.ranking, "RANKED_MATCHES", 2)
+    theirs = set(visible_cases(other_county["dispatcher"]).values_list("number", flat=True))
+    ours = set(visible_cases(users["dispatcher"]).values_list("number", flat=True))
+    for text in ("路灯", "坏了", "龙山", "d330682"):
+        assert set(_searched(visible_cases(users["dispatcher"]), text)) <= ours
+        assert set(_searched(visible_cases(other_county["dispatcher"]), text)) <= theirs
+
+
 # --- place tokens in the stored text ----------------------------------------------------------
 
 

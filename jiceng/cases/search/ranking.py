@@ -53,7 +53,9 @@ def _newest_postgresql(cases: QuerySet[Case], index: Index, *, narrowing: Narrow
     without a place to narrow to, the newest matches are looked for among the newest ids
     first, the window widened by what the last one held until it holds enough
     (bench/city/README.md, "Search"). A place's matches are read at once: a window's id
-    range costs more than a county's matches at 200k cases (ibid., "Session 9").
+    range costs more than a county's matches at 200k cases (ibid., "Session 9"), and at 1M
+    it costs about 160 ns of CPU per id in the window against a few microseconds per match
+    read, with 370 ids per match of a common word in a county (ibid., "Session 10").
     """
     if narrowing.place:
         return _newest_above(cases, index, narrowing=narrowing, low=0)
