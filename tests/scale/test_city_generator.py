@@ -7,21 +7,12 @@ for a county's staff, and one county's staff see nothing of another's cases.
 
 import sys
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
-from django.db import connection
+from city_marks import CITY_TEST, ROOT
 from django.test import Client
 
-ROOT = Path(__file__).resolve().parents[2]
-DIVISIONS = ROOT.parent / "shared" / "data" / "divisions"
-
-pytestmark = [
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.skipif(connection.vendor != "postgresql", reason="the generator loads with COPY"),
-    pytest.mark.skipif(not DIVISIONS.is_dir(), reason="needs ../shared/data/divisions"),
-    pytest.mark.slow,
-]
+pytestmark = CITY_TEST
 END = datetime(2026, 11, 20, tzinfo=UTC)
 
 

@@ -4,20 +4,11 @@ constraint the migrations made comes back, valid, and the loaded rows still veri
 import re
 import sys
 from datetime import UTC, datetime
-from pathlib import Path
 
-import pytest
+from city_marks import CITY_TEST, ROOT
 from django.db import connection
 
-ROOT = Path(__file__).resolve().parents[2]
-DIVISIONS = ROOT.parent / "shared" / "data" / "divisions"
-
-pytestmark = [
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.skipif(connection.vendor != "postgresql", reason="the generator loads with COPY"),
-    pytest.mark.skipif(not DIVISIONS.is_dir(), reason="needs ../shared/data/divisions"),
-    pytest.mark.slow,
-]
+pytestmark = CITY_TEST
 TABLES = ("cases_case", "cases_caseevent", "cases_rating", "cases_casesearch")
 _CATALOGUE = """
 SELECT c.relname, pg_get_indexdef(i.indexrelid), i.indisvalid FROM pg_index i
