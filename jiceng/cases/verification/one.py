@@ -25,9 +25,11 @@ from jiceng.cases.verification.run import one_snapshot
 from jiceng.cases.verification.streams import (
     CASE_FIELDS,
     EVENT_FIELDS,
+    EVENT_ORDER,
     HEAD_FIELDS,
     PHOTO_FIELDS,
     RATING_FIELDS,
+    RATING_ORDER,
 )
 from jiceng.cases.verification.walk import Cursor, Tampering, Walk
 from jiceng.core.crypto import history_key
@@ -52,10 +54,10 @@ def _check(row: tuple, files: bool) -> Iterator[Tampering]:  # type: ignore[type
     head = ArchivedHead.objects.filter(case_id=case_id).values_list(*HEAD_FIELDS).first()
     if head is not None:
         walk.resume(*head[1:])
-    events = CaseEvent.objects.filter(case_id=case_id).order_by("seq")
+    events = CaseEvent.objects.filter(case_id=case_id).order_by(*EVENT_ORDER)
     yield from walk_events(walk, Cursor(events.values_list(*EVENT_FIELDS)), history_key())
     yield from check_case(walk, row, row[2], row[3], None)
-    ratings = Rating.objects.filter(case_id=case_id).order_by("event_id")
+    ratings = Rating.objects.filter(case_id=case_id).order_by(*RATING_ORDER)
     yield from check_ratings(walk, Cursor(ratings.values_list(*RATING_FIELDS)))
     photos = CaseAttachment.objects.filter(case_id=case_id).order_by("pk")
     yield from check_photos(walk, Cursor(photos.values_list(*PHOTO_FIELDS)), files=files)

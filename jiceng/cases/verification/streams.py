@@ -13,6 +13,12 @@ from jiceng.cases.verification.walk import Cursor, Tampering
 from jiceng.core.fast.chainlink import ROW_FIELDS
 from jiceng.core.fast.stream import stream_tuples
 
+# The order a case's rows are checked in, here and in ``verification.one``: two rows that
+# claim one number (a forged event beside the real one) come in a fixed order, so the
+# whole walk and the one-case check report them alike.
+EVENT_ORDER = ("seq", "at", "id")
+RATING_ORDER = ("event_id", "id")
+
 
 class Streams:
     """Cases, events, ratings and photos, each read once in case order, and the anchor."""
@@ -21,10 +27,10 @@ class Streams:
         # Plain tuples off a server-side cursor (core.fast.stream): no object per row.
         cases = Case.objects.order_by("pk").values_list(*CASE_FIELDS)
         self.cases = stream_tuples(cases, batch_size)
-        events = CaseEvent.objects.order_by("case_id", "seq").values_list(*EVENT_FIELDS)
+        events = CaseEvent.objects.order_by("case_id", *EVENT_ORDER).values_list(*EVENT_FIELDS)
         # Each event's data stays JSON text: the link hashes it as it is (core.fast.chainlink).
         self.events = Cursor(stream_tuples(events, batch_size, raw=("data",)))
-        ratings = Rating.objects.order_by("case_id", "event_id").values_list(*RATING_FIELDS)
+        ratings = Rating.objects.order_by("case_id", *RATING_ORDER).values_list(*RATING_FIELDS)
         self.ratings = Cursor(stream_tuples(ratings, batch_size))
         photos = CaseAttachment.objects.order_by("case_id", "pk").values_list(*PHOTO_FIELDS)
         self.photos = Cursor(stream_tuples(photos, batch_size))
