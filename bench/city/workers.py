@@ -22,6 +22,7 @@ from bench.city.story import new_case
 from bench.city.texts import Pools
 from bench.city.world import World
 from jiceng.cases.models import Case, CaseEvent, CaseSearch, Rating
+from jiceng.cases.search.tokens import row_text
 
 EVENTS_PER_CASE, RATINGS_PER_CASE = 24, 4  # id room reserved per case; averages are ~5 and ~0.5
 
@@ -57,7 +58,7 @@ def generate_batch(plan: Plan, world: World, pools: Pools, number: int) -> tuple
         case = new_case(life, i + 1, event_id, req, at, events)
         event_id = case.next_event_id
         cases.append(case.line())
-        searches.append(f"{case.id}\t{escaped(req.search)}\n")
+        searches.append(f"{case.id}\t{escaped(row_text(case.id, req.search))}\n")
     assert event_id <= (number + 1) * plan.batch * EVENTS_PER_CASE
     rating_id = number * plan.batch * RATINGS_PER_CASE + 1
     ratings = lines[Rating]

@@ -28,6 +28,9 @@ pytestmark = pytest.mark.django_db
 place_tokens_migration = importlib.import_module(
     "jiceng.cases.migrations.0007_case_search_place_tokens"
 )
+block_tokens_migration = importlib.import_module(
+    "jiceng.cases.migrations.0018_case_search_block_tokens"
+)
 # What the migration's functions use of a schema editor (SQLite's cannot open inside a test).
 _editor = SimpleNamespace(connection=connection)
 
@@ -261,16 +264,54 @@ def test_the_widening_window_never_reaches_another_countys_cases(
         assert set(_searched(visible_cases(other_county["dispatcher"]), text)) <= theirs
 
 
+@pytest.mark.parametrize("few_blocks", [0, 1, 10**6])
+@pytest.mark.parametrize("text", ["路灯", "路灯 坏了", "d330681", "龙山", "第1个"])
+def test_reading_a_place_block_by_block_finds_the_newest_matches_of_every_scope(
+    users, other_county, interleaved, monkeypatch, text, few_blocks
+):
+    scopes = []
+    for who in (users["dispatcher"], other_county["dispatcher"], users["township"]):
+        scopes += [visible_cases(who), selectors.queue_cases(who), selectors.area_cases(who)]
+    everywhere = {c.pk for c in search.search_cases(Case.objects.all(), text)}
+    monkeypatch.setattr(search.ranking, "RANKED_MATCHES", 3)
+    in_one_block = [_searched(cases, text) for cases in scopes]
+    # Blocks of two ids: every block boundary cuts the interleaved cases.
+    monkeypatch.setattr(search.tokens, "BLOCK_BITS", 1)
+    monkeypatch.setattr(search.ranking, "FEW_BLOCKS", few_blocks)
+    search.reindex()
+    for cases, unbounded in zip(scopes, in_one_block, strict=True):
+        bounded = _searched(cases, text)
+        assert bounded == unbounded
+        newest = cases.filter(pk__in=everywhere).order_by("-pk")
+        assert set(bounded) == set(newest.values_list("number", flat=True)[:3])
+
+
+def test_a_request_writing_a_block_token_is_not_listed_in_that_block(
+    users, other_county, interleaved, monkeypatch
+):
+    monkeypatch.setattr(search.tokens, "BLOCK_BITS", 1)
+    monkeypatch.setattr(search.ranking, "RANKED_MATCHES", 2)
+    oldest = submit(users, description=f"路灯坏了 blk{(interleaved[-1].pk + 9) >> 1}")
+    for _ in range(4):
+        submit(users, description="水管漏了。")
+    search.reindex()
+    cases = visible_cases(users["dispatcher"])
+    newest = cases.filter(description__contains="路灯").order_by("-pk")
+    assert set(_searched(cases, "路灯")) == set(newest.values_list("number", flat=True)[:2])
+    assert oldest.number in _searched(cases, "路灯 坏了")
+
+
 # --- place tokens in the stored text ----------------------------------------------------------
 
 
 def test_the_stored_text_ends_with_the_county_township_and_village_tokens(users, stories):
     text = CaseSearch.objects.get(case=stories["lamp"]).text
-    assert text.split()[-3:] == ["d330681", "d330681109", "d330681109002"]
+    assert text.split()[-4:-1] == ["d330681", "d330681109", "d330681109002"]
 
 
 def test_the_migration_adds_the_place_tokens_to_rows_written_before_and_strips_them(users, stories):
     rows = CaseSearch.objects.order_by("pk")
+    block_tokens_migration.strip_block_tokens(None, _editor)  # as 0007 found them
     indexed = list(rows.values_list("text", flat=True))
     before = [text.rsplit(" d330681 ", 1)[0] for text in indexed]  # as session 2 stored them
     for pk, text in zip(rows.values_list("pk", flat=True), before, strict=True):
@@ -278,9 +319,43 @@ def test_the_migration_adds_the_place_tokens_to_rows_written_before_and_strips_t
     assert _found(users["township"], "路灯") == []  # rows without tokens: not in any area
     place_tokens_migration.add_place_tokens(None, _editor)
     assert list(rows.values_list("text", flat=True)) == indexed
+    block_tokens_migration.add_block_tokens(None, _editor)  # as the next migration does
     assert set(_found(users["township"], "路灯")) == {
         stories["lamp"].number,
         stories["river"].number,
     }
+    block_tokens_migration.strip_block_tokens(None, _editor)
     place_tokens_migration.strip_place_tokens(None, _editor)
     assert list(rows.values_list("text", flat=True)) == before
+
+
+# --- block tokens: a place's history read one block of ids at a time -------------------------
+
+
+def test_the_stored_text_ends_with_the_case_ids_block_token(users, stories):
+    for case in stories.values():
+        text = CaseSearch.objects.get(case=case).text
+        assert text.split()[-1] == f"blk{case.pk >> 18}"
+
+
+def test_the_block_migration_matches_the_token_the_application_writes(users, stories):
+    assert (
+        f"' {search.tokens.BLOCK_MARK}' || (case_id / {2**search.tokens.BLOCK_BITS})"
+    ) == block_tokens_migration.TOKEN
+
+
+def test_the_block_migration_adds_each_token_once_and_strips_it(users, stories):
+    rows = CaseSearch.objects.order_by("pk")
+    indexed = list(rows.values_list("text", flat=True))
+    block_tokens_migration.strip_block_tokens(None, _editor)
+    before = list(rows.values_list("text", flat=True))
+    assert before == [text.rsplit(" ", 1)[0] for text in indexed]
+    # Stopped half-way and run again: the rows done before are not given a second token.
+    CaseSearch.objects.filter(case=stories["lamp"]).update(text=indexed[0])
+    block_tokens_migration.add_block_tokens(None, _editor)
+    block_tokens_migration.add_block_tokens(None, _editor)
+    assert list(rows.values_list("text", flat=True)) == indexed
+    assert set(_found(users["township"], "路灯")) == {
+        stories["lamp"].number,
+        stories["river"].number,
+    }

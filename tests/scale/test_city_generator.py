@@ -62,6 +62,15 @@ def test_a_generated_city_verifies_counts_renders_and_keeps_counties_apart(city)
     assert page.status_code == 200
     assert mine.title in page.content.decode()
 
+    # The search rows are the ones the application writes, block token included.
+    from jiceng.cases.models import CaseSearch
+    from jiceng.cases.search import search_text
+    from jiceng.cases.search.tokens import row_text
+
+    sample = list(Case.objects.select_related("division").order_by("?")[:50])
+    stored = dict(CaseSearch.objects.filter(case__in=sample).values_list("case_id", "text"))
+    assert stored == {case.pk: row_text(case.pk, search_text(case)) for case in sample}
+
     others = Case.objects.filter(division__code__startswith="330681").order_by("-pk")[:20]
     assert all(dispatcher.get(f"/workbench/cases/{c.number}/").status_code == 404 for c in others)
     assert not any(c.number in queue.content.decode() for c in others)

@@ -37,6 +37,12 @@ the candidates; the queryset's own conditions still decide what is returned. A s
 of a place OR a unit's own cases (a dispatcher's county and their centre's cases) is
 narrowed on PostgreSQL to the place's matches plus the unit's matches outside the place
 (:func:`.places.implied_narrowing`; bench/city/README.md, "Session 9, per-county search").
+
+Long histories: each row also holds its block token (``blk38``: the case id's block of
+2¹⁸ ids). On PostgreSQL a place's matches are read newest block first, the block's
+token a second condition, so the index steps through a common word's matches from the
+block's first row instead of reading all of them; a rare word's history is read at once
+(:func:`.ranking._newest_in_place`; bench/city/README.md, "Session 11, block tokens").
 """
 
 from jiceng.cases.search.places import implied_place as implied_place

@@ -28,6 +28,7 @@ class Index:
     phrases: bool = False  # PostgreSQL: whether a term is a phrase of several tokens
     rows: str = ""  # PostgreSQL: the search rows' table, quoted
     anywhere: str = ""  # PostgreSQL: ``expression`` without the place token
+    vector: str = ""  # PostgreSQL: the search rows' tsvector column, qualified
 
 
 def index_for(terms: list[Term], place: str) -> Index:
@@ -51,6 +52,7 @@ def index_for(terms: list[Term], place: str) -> Index:
             phrases=any(len(term.tokens) > 1 for term in terms),
             rows=rows,
             anywhere=tsquery_expression(terms, phrases=False),
+            vector=vector,
         )
     return Index(
         table=FTS_TABLE,

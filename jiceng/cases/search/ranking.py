@@ -10,9 +10,10 @@ from django.db import connection
 from django.db.models import QuerySet
 
 from jiceng.cases.models import Case
+from jiceng.cases.search import tokens
 from jiceng.cases.search.index import Index, case_id_column, index_for
 from jiceng.cases.search.places import Narrowing, implied_narrowing
-from jiceng.cases.search.tokens import query_terms
+from jiceng.cases.search.tokens import block_of, block_token, query_terms
 from jiceng.places.codes import next_code
 
 # At most this many matches, the newest, are ranked and listed (see search_cases).
@@ -20,6 +21,9 @@ RANKED_MATCHES = 1000
 # The newest case ids searched first on PostgreSQL; widened while too few match.
 FIRST_WINDOW = 50_000
 WIDEN_AT_MOST = 16
+# A place's history is read one block of ids a statement while the matches seen so far say
+# at most this many more blocks are needed; beyond that, the rest in one statement.
+FEW_BLOCKS = 4
 
 
 def _matching(cases: QuerySet[Case], index: Index) -> QuerySet[Case]:
@@ -52,16 +56,14 @@ def _newest_postgresql(cases: QuerySet[Case], index: Index, *, narrowing: Narrow
     matches reads them all (a city's quarter of a million). Case ids grow with time, so
     without a place to narrow to, the newest matches are looked for among the newest ids
     first, the window widened by what the last one held until it holds enough
-    (bench/city/README.md, "Search"). A place's matches are read at once: a window's id
-    range costs more than a county's matches at 200k cases (ibid., "Session 9"), and at 1M
-    it costs about 160 ns of CPU per id in the window against a few microseconds per match
-    read, with 370 ids per match of a common word in a county (ibid., "Session 10").
+    (bench/city/README.md, "Search"). A place's matches are looked for block by block
+    (:func:`_newest_in_place`).
     """
-    if narrowing.place:
-        return _newest_above(cases, index, narrowing=narrowing, low=0)
     top = Case.objects.order_by("-pk").values_list("pk", flat=True).first()
     if top is None:
         return []
+    if narrowing.place:
+        return _newest_in_place(cases, index, narrowing=narrowing, top=top)
     window = FIRST_WINDOW
     while True:
         low = max(top - window, 0)
@@ -72,7 +74,38 @@ def _newest_postgresql(cases: QuerySet[Case], index: Index, *, narrowing: Narrow
         window *= min(WIDEN_AT_MOST, max(2, -(-3 * RANKED_MATCHES // (2 * len(found) or 1))))
 
 
-def _owned_outside(index: Index, narrowing: Narrowing, low: int) -> tuple[str, list[object]]:
+def _newest_in_place(
+    cases: QuerySet[Case], index: Index, *, narrowing: Narrowing, top: int
+) -> list[int]:
+    """A place's newest matches: the newest block of ids first, one block a statement.
+
+    The GIN scan of a place's common word costs CPU on the word's whole posting list (125 ms
+    at 10M); with the block token as a second condition GIN steps through the word's list
+    from the block's first row, so one block costs what a month's matches cost, however long
+    the history (bench/city/README.md, "Session 10, bounded county search"). Once a whole
+    block's worth of ids has been read and the matches seen so far say more than
+    ``FEW_BLOCKS`` blocks would still be needed, the word is rare enough that the rest of
+    the history is read in one statement.
+    """
+    found: list[int] = []
+    block = block_of(top)
+    read = 0  # ids of the blocks read so far
+    while True:
+        start = block << tokens.BLOCK_BITS
+        found += _newest_above(cases, index, narrowing=narrowing, low=0, block=block)
+        read += min(top + 1, (block + 1) << tokens.BLOCK_BITS) - start
+        if len(found) >= RANKED_MATCHES or block == 0:
+            return found[:RANKED_MATCHES]
+        per_block = len(found) * (1 << tokens.BLOCK_BITS) / read
+        if read >= 1 << tokens.BLOCK_BITS and per_block * FEW_BLOCKS < RANKED_MATCHES - len(found):
+            rest = _newest_above(cases, index, narrowing=narrowing, low=0, below=block)
+            return (found + rest)[:RANKED_MATCHES]
+        block -= 1
+
+
+def _owned_outside(
+    index: Index, narrowing: Narrowing, low: int, blocks: tuple[str, object]
+) -> tuple[str, list[object]]:
     """The matches among the narrowing's units' cases outside its place, and the parameters.
 
     Those cases are few, the word's matches city-wide many, and the planner cannot tell
@@ -85,19 +118,45 @@ def _owned_outside(index: Index, narrowing: Narrowing, low: int) -> tuple[str, l
     below = f"SELECT id FROM {table} WHERE owner_id = ANY(%s) AND division_id < %s"  # noqa: S608
     above = f"SELECT id FROM {table} WHERE owner_id = ANY(%s) AND division_id >= %s"  # noqa: S608
     owned = f"{below} UNION ALL {above}"
+    within, block = blocks
     sql = (
         f"SELECT {index.key} FROM {index.rows} WHERE {index.key} = ANY(ARRAY({owned}))"  # noqa: S608
-        f" AND {index.match} AND {index.key} > %s"
+        f" AND {index.match} AND {index.key} > %s{within}"
     )
     # Codes are digits: every code under the last place ("99…") sorts before a letter.
     upper = next_code(narrowing.place) or "a"
     owners = list(narrowing.owners)
-    return sql, [owners, narrowing.place, owners, upper, index.anywhere, low]
+    tail = [block] if within else []
+    return sql, [owners, narrowing.place, owners, upper, index.anywhere, low, *tail]
+
+
+def _in_blocks(index: Index, block: int | None, below: int | None) -> tuple[str, str, object]:
+    """SQL holding the rows to one block (its token, for GIN) or to the blocks below one.
+
+    The block is checked on the key as an expression, ``key >> bits``, which no index
+    answers: an id range would be ANDed by the planner as a bitmap of every id in it.
+    The token only narrows the GIN scan; the expression keeps a row whose own text holds
+    a block token out of another block.
+    """
+    shifted = f"({index.key} >> {tokens.BLOCK_BITS})"
+    if block is not None:
+        token = f" AND {index.vector} @@ to_tsquery('simple', %s)"
+        return token, f" AND {shifted} = %s", block
+    if below is not None:
+        return "", f" AND {shifted} < %s", below
+    return "", "", None
 
 
 def _newest_above(
-    cases: QuerySet[Case], index: Index, *, narrowing: Narrowing, low: int
+    cases: QuerySet[Case],
+    index: Index,
+    *,
+    narrowing: Narrowing,
+    low: int,
+    block: int | None = None,
+    below: int | None = None,
 ) -> list[int]:
+    """The newest matches above ``low``: of one ``block`` only, or of the blocks ``below`` one."""
     above = f"{index.key} > %s"
     if not narrowing.place:
         matches = _matching(cases, index).extra(where=[above], params=[low])  # noqa: S610
@@ -108,10 +167,16 @@ def _newest_above(
         # every case in a township. So the GIN index answers first, once, for the place's
         # matches (an InitPlan), and the cases are walked newest first through those ids.
         # A scope that is the place OR some units' cases adds those units' matches outside it.
-        candidates = f"SELECT {index.key} FROM {index.rows} WHERE {index.match} AND {above}"  # noqa: S608
-        params: list[object] = [index.expression, low]
+        token, within, bound = _in_blocks(index, block, below)
+        candidates = (
+            f"SELECT {index.key} FROM {index.rows} WHERE {index.match}{token}"  # noqa: S608
+            f" AND {above}{within}"
+        )
+        params: list[object] = [index.expression]
+        params += [block_token(block)] if block is not None else []
+        params += [low, bound] if within else [low]
         if narrowing.owners:
-            owned, owned_params = _owned_outside(index, narrowing, low)
+            owned, owned_params = _owned_outside(index, narrowing, low, (within, bound))
             candidates, params = f"{candidates} UNION ALL {owned}", [*params, *owned_params]
         newest = cases.extra(  # noqa: S610 - fixed SQL; the query is a parameter
             where=[f"{case_id_column()} = ANY(ARRAY({candidates}))"],

@@ -3,7 +3,8 @@
 Stored tokens are every character bigram of each Chinese run of the normalised text,
 plus each run of letters or digits, lower-cased, plus one place token per level of the
 case's division (``d330681``, ``d330681109``, ``d330681109002``: county, township,
-village).
+village), plus one block token for the case's block of ids (``blk38``: ids 38 × 2¹⁸ to
+39 × 2¹⁸ − 1), which lets a search walk a long history newest block first.
 """
 
 from __future__ import annotations
@@ -23,6 +24,12 @@ _CJK_CHAR = re.compile(rf"[{_CJK}]")
 # of letters and digits that the database tokenizers keep whole and no place name contains.
 PLACE_LEVELS = (6, 9, 12)
 PLACE_MARK = "d"
+# Case ids in blocks of 2**18 (262,144: about a month of a 10M-case city over three years).
+# A block token bounds the index scan to one block, where an id range cannot
+# (bench/city/README.md, "Session 10, bounded county search"). The mark makes a token no
+# request plausibly contains (``n95`` would be a mask).
+BLOCK_BITS = 18
+BLOCK_MARK = "blk"
 
 
 def place_tokens(division_code: str) -> list[str]:
@@ -36,6 +43,19 @@ def place_tokens(division_code: str) -> list[str]:
 
 def place_token(code: str) -> str:
     return f"{PLACE_MARK}{code}"
+
+
+def block_of(case_id: int) -> int:
+    return case_id >> BLOCK_BITS
+
+
+def block_token(block: int) -> str:
+    return f"{BLOCK_MARK}{block}"
+
+
+def row_text(case_id: int, text: str) -> str:
+    """A search row's stored text: the case's tokens (``search_text``) and its block token."""
+    return f"{text} {block_token(block_of(case_id))}"
 
 
 def stored_tokens(raw: str) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.db.models import QuerySet
 
 from jiceng.cases.models import Case, CaseSearch
-from jiceng.cases.search.tokens import place_tokens, stored_tokens
+from jiceng.cases.search.tokens import place_tokens, row_text, stored_tokens
 from jiceng.core import pii
 from jiceng.core.fast.upsert import upsert_row
 from jiceng.core.memo import memo
@@ -31,7 +31,10 @@ def _place_names(case: Case) -> tuple[str, str]:
 
 
 def search_text(case: Case) -> str:
-    """The tokens stored for a case: title, description, address, village and township."""
+    """The tokens stored for a case: title, description, address, village and township.
+
+    The row stores them with the case's block token after (``tokens.row_text``).
+    """
     village, township = _place_names(case)
     # The masked text: a phone or ID number typed into a request must not be found by it,
     # nor sit in clear in the index.
@@ -46,7 +49,9 @@ def index_case(case: Case) -> None:
     It runs inside every submission: one upsert through the fast path
     (:func:`jiceng.core.fast.upsert.upsert_row`), not a compiled ``bulk_create``.
     """
-    upsert_row(CaseSearch, {"case": case.pk, "text": search_text(case)}, key="case")
+    upsert_row(
+        CaseSearch, {"case": case.pk, "text": row_text(case.pk, search_text(case))}, key="case"
+    )
 
 
 def _upsert(rows: list[CaseSearch]) -> None:
@@ -71,5 +76,10 @@ def reindex(cases: QuerySet[Case] | None = None, *, batch: int = 1000) -> int:
         chunk = list(source.filter(pk__gt=last)[:batch])
         if not chunk:
             return done
-        _upsert([CaseSearch(case_id=case.pk, text=search_text(case)) for case in chunk])
+        _upsert(
+            [
+                CaseSearch(case_id=case.pk, text=row_text(case.pk, search_text(case)))
+                for case in chunk
+            ]
+        )
         done, last = done + len(chunk), chunk[-1].pk
