@@ -6,7 +6,8 @@
 For each query, as the county's first dispatcher and its first township's staff (the
 users ``bench/city/measure.py`` times), side by side in one run:
 
-- ``whole``: the place's matches in one statement (``main`` before block tokens);
+- ``whole``: the place's matches in one statement (as before block tokens, with the
+  units' own cases outside the place read once, as now);
 - ``blocks``: ``search.ranking`` as it is, newest block first;
 - ``search``: the whole ``search_cases`` (the blocks, then the ranking), its first 20.
 
@@ -74,10 +75,14 @@ def main() -> None:
             index = index_for(query_terms(query), narrowing.place)
 
             def whole(cases=cases, index=index, narrowing=narrowing):
-                return ranking._newest_above(cases, index, narrowing=narrowing, low=0)
+                owned = ranking._owned_outside(narrowing)
+                return ranking._newest_above(cases, index, narrowing=narrowing, low=0, owned=owned)
 
             def blocks(cases=cases, index=index, narrowing=narrowing):
-                return ranking._newest_in_place(cases, index, narrowing=narrowing, top=top)
+                owned = ranking._owned_outside(narrowing)
+                return ranking._newest_in_place(
+                    cases, index, narrowing=narrowing, top=top, owned=owned
+                )
 
             def searched(cases=cases, query=query):
                 return list(ranking.search_cases(cases, query)[:20])

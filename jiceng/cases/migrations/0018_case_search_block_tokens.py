@@ -6,9 +6,9 @@ token from ``search.tokens.row_text``; this appends it to the rows written befor
 
 Each batch of case ids is its own transaction (the migration is not atomic), and a row
 that already ends with its token is left alone, so a migration stopped half-way is run
-again from the start without writing a token twice. At ten million cases it rewrites ten
-million rows and their index entries: docs/scale.md says when to run it. Backwards, the
-tokens are stripped again.
+again without writing a token twice. It goes newest batch first, as searches read.
+At ten million cases it rewrites ten million rows and their index entries: docs/scale.md
+says when to run it. Backwards, the tokens are stripped again.
 """
 
 import re
@@ -35,8 +35,9 @@ def _batches(connection):
 
 
 def add_block_tokens(apps, schema_editor):
+    # Newest first: a search reads the newest blocks by their tokens, older ones often not.
     connection = schema_editor.connection
-    for start, end in _batches(connection):
+    for start, end in reversed(_batches(connection)):
         with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
             cursor.execute(APPEND, [start, end])
 

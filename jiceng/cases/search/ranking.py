@@ -63,7 +63,8 @@ def _newest_postgresql(cases: QuerySet[Case], index: Index, *, narrowing: Narrow
     if top is None:
         return []
     if narrowing.place:
-        return _newest_in_place(cases, index, narrowing=narrowing, top=top)
+        owned = _owned_outside(narrowing)
+        return _newest_in_place(cases, index, narrowing=narrowing, top=top, owned=owned)
     window = FIRST_WINDOW
     while True:
         low = max(top - window, 0)
@@ -75,59 +76,56 @@ def _newest_postgresql(cases: QuerySet[Case], index: Index, *, narrowing: Narrow
 
 
 def _newest_in_place(
-    cases: QuerySet[Case], index: Index, *, narrowing: Narrowing, top: int
+    cases: QuerySet[Case], index: Index, *, narrowing: Narrowing, top: int, owned: list[int]
 ) -> list[int]:
     """A place's newest matches: the newest block of ids first, one block a statement.
 
     The GIN scan of a place's common word costs CPU on the word's whole posting list (125 ms
     at 10M); with the block token as a second condition GIN steps through the word's list
     from the block's first row, so one block costs what a month's matches cost, however long
-    the history (bench/city/README.md, "Session 10, bounded county search"). Once a whole
-    block's worth of ids has been read and the matches seen so far say more than
+    the history (bench/city/README.md, "Session 10, bounded county search"). Once an eighth
+    of a block's worth of ids has been read and the matches seen so far say more than
     ``FEW_BLOCKS`` blocks would still be needed, the word is rare enough that the rest of
-    the history is read in one statement.
+    the history is read in one statement. ``owned`` are the ids of the narrowing's units'
+    cases outside its place (:func:`_owned_outside`).
     """
     found: list[int] = []
     block = block_of(top)
     read = 0  # ids of the blocks read so far
     while True:
         start = block << tokens.BLOCK_BITS
-        found += _newest_above(cases, index, narrowing=narrowing, low=0, block=block)
+        found += _newest_above(cases, index, narrowing=narrowing, low=0, block=block, owned=owned)
         read += min(top + 1, (block + 1) << tokens.BLOCK_BITS) - start
         if len(found) >= RANKED_MATCHES or block == 0:
             return found[:RANKED_MATCHES]
         per_block = len(found) * (1 << tokens.BLOCK_BITS) / read
-        if read >= 1 << tokens.BLOCK_BITS and per_block * FEW_BLOCKS < RANKED_MATCHES - len(found):
-            rest = _newest_above(cases, index, narrowing=narrowing, low=0, below=block)
+        sampled = read >= (1 << tokens.BLOCK_BITS) // 8
+        if sampled and per_block * FEW_BLOCKS < RANKED_MATCHES - len(found):
+            rest = _newest_above(cases, index, narrowing=narrowing, low=0, below=block, owned=owned)
             return (found + rest)[:RANKED_MATCHES]
         block -= 1
 
 
-def _owned_outside(
-    index: Index, narrowing: Narrowing, low: int, blocks: tuple[str, object]
-) -> tuple[str, list[object]]:
-    """The matches among the narrowing's units' cases outside its place, and the parameters.
+def _owned_outside(narrowing: Narrowing) -> list[int]:
+    """The ids of the narrowing's units' cases outside its place, read once for a search.
 
     Those cases are few, the word's matches city-wide many, and the planner cannot tell
-    (it takes a unit's cases to lie anywhere): so their ids are fetched first, as an
-    array, through the ``case_owner_division`` index's two ranges outside the place's
-    codes, and only their search rows are checked.
+    (it takes a unit's cases to lie anywhere): so their ids are fetched first, through the
+    ``case_owner_division`` index's two ranges outside the place's codes, and only their
+    search rows are checked, in each statement that reads the place's matches.
     """
+    if not narrowing.owners:
+        return []
     table = connection.ops.quote_name(Case._meta.db_table)
     # Two statements, not an OR: the planner would read one side through the codes alone.
     below = f"SELECT id FROM {table} WHERE owner_id = ANY(%s) AND division_id < %s"  # noqa: S608
     above = f"SELECT id FROM {table} WHERE owner_id = ANY(%s) AND division_id >= %s"  # noqa: S608
-    owned = f"{below} UNION ALL {above}"
-    within, block = blocks
-    sql = (
-        f"SELECT {index.key} FROM {index.rows} WHERE {index.key} = ANY(ARRAY({owned}))"  # noqa: S608
-        f" AND {index.match} AND {index.key} > %s{within}"
-    )
     # Codes are digits: every code under the last place ("99…") sorts before a letter.
     upper = next_code(narrowing.place) or "a"
     owners = list(narrowing.owners)
-    tail = [block] if within else []
-    return sql, [owners, narrowing.place, owners, upper, index.anywhere, low, *tail]
+    with connection.cursor() as cursor:
+        cursor.execute(f"{below} UNION ALL {above}", [owners, narrowing.place, owners, upper])
+        return [row[0] for row in cursor.fetchall()]
 
 
 def _in_blocks(index: Index, block: int | None, below: int | None) -> tuple[str, str, object]:
@@ -155,6 +153,7 @@ def _newest_above(
     low: int,
     block: int | None = None,
     below: int | None = None,
+    owned: list[int] | None = None,
 ) -> list[int]:
     """The newest matches above ``low``: of one ``block`` only, or of the blocks ``below`` one."""
     above = f"{index.key} > %s"
@@ -175,9 +174,12 @@ def _newest_above(
         params: list[object] = [index.expression]
         params += [block_token(block)] if block is not None else []
         params += [low, bound] if within else [low]
-        if narrowing.owners:
-            owned, owned_params = _owned_outside(index, narrowing, low, (within, bound))
-            candidates, params = f"{candidates} UNION ALL {owned}", [*params, *owned_params]
+        if owned:
+            candidates += (
+                f" UNION ALL SELECT {index.key} FROM {index.rows}"  # noqa: S608
+                f" WHERE {index.key} = ANY(%s) AND {index.match} AND {above}{within}"
+            )
+            params += [owned, index.anywhere, low, *([bound] if within else [])]
         newest = cases.extra(  # noqa: S610 - fixed SQL; the query is a parameter
             where=[f"{case_id_column()} = ANY(ARRAY({candidates}))"],
             params=params,
