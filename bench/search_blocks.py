@@ -20,23 +20,13 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
+from bench.city.timing import timed
+from bench.search_plans import searchers
+
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def median_ms(run: Callable[[], object], repeat: int) -> float:
-    run()
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def main() -> None:
@@ -56,15 +46,8 @@ def main() -> None:
     from jiceng.cases.search.index import index_for
     from jiceng.cases.search.places import implied_narrowing
     from jiceng.cases.search.tokens import query_terms
-    from jiceng.people.models import Role, User
 
-    county = args.county
-    users = {
-        "dispatcher": User.objects.get(username=f"d{county}-0"),
-        "township": User.objects.filter(role=Role.TOWNSHIP_STAFF, username__startswith=f"c{county}")
-        .order_by("pk")
-        .first(),
-    }
+    users = searchers(args.county)
     top = Case.objects.order_by("-pk").values_list("pk", flat=True).first()
     heads = ("whole ms", "blocks ms", "search ms")
     print(f"{'query':<10} {'who':<11} {'found':>6}" + "".join(f" {h:>9}" for h in heads))
@@ -90,7 +73,7 @@ def main() -> None:
             found = blocks()
             if found != whole():
                 raise SystemExit(f"{query!r}, {who}: the blocks found other cases than the whole")
-            row = [median_ms(run, args.repeat) for run in (whole, blocks, searched)]
+            row = [timed(run, args.repeat) for run in (whole, blocks, searched)]
             print(f"{query:<10} {who:<11} {len(found):>6}" + "".join(f" {ms:>9.1f}" for ms in row))
 
 

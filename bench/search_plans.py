@@ -28,6 +28,19 @@ def summary(plan: str) -> str:
     return f"{took.group(1) if took else '?'} ms, {top.strip()}"
 
 
+def searchers(county: str) -> dict[str, object]:
+    """The users ``bench/city/measure.py`` times: the county's first dispatcher, its first
+    township's staff (call after ``django.setup()``)."""
+    from jiceng.people.models import Role, User
+
+    return {
+        "dispatcher": User.objects.get(username=f"d{county}-0"),
+        "township": User.objects.filter(role=Role.TOWNSHIP_STAFF, username__startswith=f"c{county}")
+        .order_by("pk")
+        .first(),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--county", default="330602")
@@ -46,17 +59,10 @@ def main() -> None:
     from jiceng.cases import search
     from jiceng.cases.permissions import visible_cases
     from jiceng.cases.selectors.filters import search_cases
-    from jiceng.people.models import Role, User
 
     if args.first_window:
         search.ranking.FIRST_WINDOW = args.first_window
-    county = args.county
-    users = {
-        "dispatcher": User.objects.get(username=f"d{county}-0"),
-        "township": User.objects.filter(role=Role.TOWNSHIP_STAFF, username__startswith=f"c{county}")
-        .order_by("pk")
-        .first(),
-    }
+    users = searchers(args.county)
     for query in args.queries:
         for who, user in users.items():
             visible = visible_cases(user)
