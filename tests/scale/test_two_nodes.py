@@ -125,6 +125,15 @@ def _wait_for(address: str) -> None:
     raise TimeoutError(f"{address} did not start")
 
 
+def _browser() -> requests.Session:
+    """One cookie jar for both nodes, a new connection for each request: a kept-alive one
+    can be closed by the server (gunicorn keeps one alive 2 s) while an admin command runs, and
+    the next request on it then fails with no response."""
+    browser = requests.Session()
+    browser.headers["Connection"] = "close"
+    return browser
+
+
 def _token(page: requests.Response) -> str:
     found = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text)
     assert found, page.text[:500]
@@ -146,7 +155,7 @@ def _log_in(browser: requests.Session, node: str) -> None:
 
 def test_a_session_made_on_one_node_is_valid_on_the_other_until_logged_out(nodes):
     a, b = nodes
-    browser = requests.Session()
+    browser = _browser()
     assert _logged_in_as(browser, b) is None
     _log_in(browser, a)
     assert _logged_in_as(browser, a) == _logged_in_as(browser, b) == USER
@@ -157,7 +166,7 @@ def test_a_session_made_on_one_node_is_valid_on_the_other_until_logged_out(nodes
 
 def test_a_deactivated_user_is_refused_by_both_nodes_at_once(nodes, environment):
     a, b = nodes
-    browser = requests.Session()
+    browser = _browser()
     _log_in(browser, a)
     assert _logged_in_as(browser, b) == USER
     _as_admin(environment, f"User.objects.filter(username='{USER}').update(is_active=False)")
