@@ -12,9 +12,13 @@ from jiceng.cli.commands import Add
 
 def cmd_verify_history(args: argparse.Namespace) -> int:
     setup()
+    from django.db import connections, router
+
     from jiceng.cases.anchor import AnchorReader
+    from jiceng.cases.models import Case
     from jiceng.cases.partitions.listing import archived_note
     from jiceng.cases.verification import verify
+    from jiceng.cases.verification.parallel import can_split
 
     anchor = AnchorReader(Path(args.anchor)) if args.anchor else None
     if anchor is not None and not anchor.path.is_file():
@@ -25,7 +29,11 @@ def cmd_verify_history(args: argparse.Namespace) -> int:
     problems = 0
     if note := archived_note():
         print(note)
-    for problem in verify(anchor=anchor, files=args.files):
+    jobs = args.jobs
+    if jobs > 1 and not can_split(connections[router.db_for_read(Case)]):
+        print("--jobs: this database is read by one process; checking with one", file=sys.stderr)
+        jobs = 1
+    for problem in verify(anchor=anchor, files=args.files, jobs=jobs):
         problems += 1
         where = f" (event {problem.seq})" if problem.seq else ""
         name = problem.number or (f"#{problem.case_id}" if problem.case_id else "")
@@ -68,3 +76,18 @@ def add_verify_history(add: Add) -> None:
     )
     verify.add_argument("--files", action="store_true", help="also check the photos' bytes")
     verify.add_argument("--case", metavar="NUMBER", help="check this one case only")
+    verify.add_argument(
+        "--jobs",
+        type=_jobs,
+        default=1,
+        metavar="N",
+        help="walk with N processes side by side, in one snapshot (PostgreSQL; default 1)",
+    )
+
+
+def _jobs(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 64:
+        raise argparse.ArgumentTypeError(
+            f"expected a number of processes from 1 to 64, not {text!r}"
+        )
+    return int(text)

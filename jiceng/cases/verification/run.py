@@ -11,6 +11,7 @@ from django.db.backends.base.base import BaseDatabaseWrapper
 from jiceng.cases.anchor.reading import AnchorReader
 from jiceng.cases.models import Case
 from jiceng.cases.verification.events import check_case, walk_events
+from jiceng.cases.verification.parallel import can_split, verify_in_slices
 from jiceng.cases.verification.rows import check_photos, check_ratings
 from jiceng.cases.verification.streams import Streams
 from jiceng.cases.verification.walk import Tampering, Walk
@@ -18,14 +19,24 @@ from jiceng.core.crypto import history_key
 
 
 def verify(
-    batch_size: int = 2000, *, anchor: AnchorReader | None = None, files: bool = False
+    batch_size: int = 2000,
+    *,
+    anchor: AnchorReader | None = None,
+    files: bool = False,
+    jobs: int = 1,
 ) -> Iterator[Tampering]:
     """Yield every place where history, case rows, ratings or photos no longer agree.
 
     With ``anchor``, also every case deleted, inserted or rolled back since it was written;
-    with ``files``, also every photo whose bytes on storage changed.
+    with ``files``, also every photo whose bytes on storage changed. With ``jobs`` over 1
+    on PostgreSQL, that many processes walk slices of the cases in the same snapshot
+    (``verification.parallel``); the problems and their order are the same.
     """
-    with one_snapshot(connections[router.db_for_read(Case)]):
+    connection = connections[router.db_for_read(Case)]
+    if jobs > 1 and can_split(connection):
+        yield from verify_in_slices(connection, jobs, batch_size, anchor, files)
+        return
+    with one_snapshot(connection):
         yield from _verify(batch_size, anchor, files)
 
 
@@ -56,7 +67,11 @@ def one_snapshot(connection: BaseDatabaseWrapper) -> Iterator[None]:
 
 
 def _verify(batch_size: int, anchor: AnchorReader | None, files: bool) -> Iterator[Tampering]:
-    streams = Streams(batch_size, anchor)
+    yield from walk_streams(Streams(batch_size, anchor), files)
+
+
+def walk_streams(streams: Streams, files: bool) -> Iterator[Tampering]:
+    """Every case of the streams' slice in id order, then what lies past the last one."""
     key = history_key()
     for row in streams.cases:
         case_id, number, version, head = row[0], row[1] or "", row[2], row[3]
@@ -72,5 +87,4 @@ def _verify(batch_size: int, anchor: AnchorReader | None, files: bool) -> Iterat
         yield from check_case(walk, row, version, head, anchored)
         yield from check_ratings(walk, streams.ratings)
         yield from check_photos(walk, streams.photos, files=files)
-    yield from streams.orphans(None)
-    yield from streams.anchor_end()
+    yield from streams.end()

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Generator, Iterator
+from collections.abc import Generator, Iterable, Iterator
+from dataclasses import dataclass
+from itertools import dropwhile
 from typing import Any
+
+from django.db.models import Q, QuerySet
 
 from jiceng.cases.anchor.lines import AnchorEntry
 from jiceng.cases.anchor.reading import AnchorReader
@@ -20,25 +24,57 @@ EVENT_ORDER = ("seq", "at", "id")
 RATING_ORDER = ("event_id", "id")
 
 
+@dataclass(frozen=True)
+class Slice:
+    """The case ids ``low <= id < high`` that one walk reads; None leaves that end open.
+
+    The whole walk is one slice, ``Slice()``; ``verification.parallel`` walks several side
+    by side, and only the last (open above) checks the anchor file's own signature and root.
+    """
+
+    low: int | None = None
+    high: int | None = None
+
+    @property
+    def last(self) -> bool:
+        return self.high is None
+
+    def of(self, rows: QuerySet[Any, Any], field: str = "case_id") -> QuerySet[Any, Any]:
+        if self.low is not None:
+            rows = rows.filter(Q(**{f"{field}__gte": self.low}))
+        if self.high is not None:
+            rows = rows.filter(Q(**{f"{field}__lt": self.high}))
+        return rows
+
+
 class Streams:
     """Cases, events, ratings and photos, each read once in case order, and the anchor."""
 
-    def __init__(self, batch_size: int, anchor: AnchorReader | None) -> None:
+    def __init__(self, batch_size: int, anchor: AnchorReader | None, part: Slice = Slice()) -> None:
+        self.part = part
         # Plain tuples off a server-side cursor (core.fast.stream): no object per row.
-        cases = Case.objects.order_by("pk").values_list(*CASE_FIELDS)
+        cases = part.of(Case.objects.all(), "pk").order_by("pk").values_list(*CASE_FIELDS)
         self.cases = stream_tuples(cases, batch_size)
-        events = CaseEvent.objects.order_by("case_id", *EVENT_ORDER).values_list(*EVENT_FIELDS)
+        events = part.of(CaseEvent.objects.all()).order_by("case_id", *EVENT_ORDER)
         # Each event's data stays JSON text: the link hashes it as it is (core.fast.chainlink).
-        self.events = Cursor(stream_tuples(events, batch_size, raw=("data",)))
-        ratings = Rating.objects.order_by("case_id", *RATING_ORDER).values_list(*RATING_FIELDS)
-        self.ratings = Cursor(stream_tuples(ratings, batch_size))
-        photos = CaseAttachment.objects.order_by("case_id", "pk").values_list(*PHOTO_FIELDS)
-        self.photos = Cursor(stream_tuples(photos, batch_size))
+        self.events = Cursor(
+            stream_tuples(events.values_list(*EVENT_FIELDS), batch_size, raw=("data",))
+        )
+        ratings = part.of(Rating.objects.all()).order_by("case_id", *RATING_ORDER)
+        self.ratings = Cursor(stream_tuples(ratings.values_list(*RATING_FIELDS), batch_size))
+        photos = part.of(CaseAttachment.objects.all()).order_by("case_id", "pk")
+        self.photos = Cursor(stream_tuples(photos.values_list(*PHOTO_FIELDS), batch_size))
         # Where chains go on after archived months (empty unless a month was detached).
-        heads = ArchivedHead.objects.order_by("case_id").values_list(*HEAD_FIELDS)
+        heads = part.of(ArchivedHead.objects.all()).order_by("case_id").values_list(*HEAD_FIELDS)
         self.heads = Cursor(stream_tuples(heads, batch_size))
         self.anchor = anchor
-        self.entries = Cursor(anchor if anchor is not None else ())
+        # The anchor's entries from the slice's first id on; those above it stay unread, so
+        # a case inserted between two anchored ones is still told from a new one.
+        low = part.low
+        entries: Iterable[AnchorEntry] = anchor if anchor is not None else ()
+        if low is not None:
+            entries = dropwhile(lambda entry: entry.case_id < low, entries)
+        self.entries = Cursor(entries)
 
     def orphans(self, before: int | None) -> Iterator[Tampering]:
         """Cases gone whose rows or anchor lines remain, below ``before`` (all, with None).
@@ -73,8 +109,10 @@ class Streams:
         head = self.heads.row
         return self.heads.take() if head is not None and head[0] == case_id else None
 
-    def anchor_end(self) -> Iterator[Tampering]:
-        if self.anchor is not None and self.anchor.problem:
+    def end(self) -> Iterator[Tampering]:
+        """What is left past the slice's last case: rows of cases gone, and the anchor file."""
+        yield from self.orphans(self.part.high)
+        if self.part.last and self.anchor is not None and self.anchor.problem:
             yield Tampering(0, "", 0, self.anchor.problem)
 
 
