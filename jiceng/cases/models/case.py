@@ -112,7 +112,7 @@ class Case(models.Model):
                 fields=["division", "state"],
                 include=["owner", "category", "kind", "submitted_at", "id"],
                 condition=models.Q(state__in=OPEN_STATES),
-                name="case_open_place",
+                name="case_open_in_place",
             ),
             # Open cases by deadline: the first page of an area queue (open cases, nearest
             # deadline first) is read in this order, stopping at fifty, instead of sorting

@@ -73,6 +73,6 @@ def area_cases(user: User) -> QuerySet[Case]:
     if user.unit_id is not None:
         cases = cases.exclude(owner_id=user.unit_id)
     # Beyond their own unit a user sees only inside their jurisdiction; saying so as a range
-    # lets the database start from the open cases of those places (``case_open_place``),
+    # lets the database start from the open cases of those places (``case_open_in_place``),
     # not from the open cases of every place.
     return _for_list(cases.filter(within(user.jurisdiction)))
