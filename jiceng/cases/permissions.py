@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from jiceng.cases.models import Case, DispatchRule
 from jiceng.core.errors import NotAllowed
 from jiceng.people.models import Role, User
+from jiceng.places.codes import code_range
 
 STAFF_ROLES = frozenset(
     {
@@ -24,6 +25,10 @@ STAFF_ROLES = frozenset(
 )
 
 
+# The condition of a user who may see no case at all.
+NOTHING = Q(pk__in=[])
+
+
 def is_admin(user: User) -> bool:
     return bool(user.is_superuser or user.role == Role.ADMIN)
 
@@ -31,11 +36,11 @@ def is_admin(user: User) -> bool:
 def scope_filter(user: User) -> Q | None:
     """The condition on cases this user may see; None means everything (admins)."""
     if not user.is_authenticated or not user.is_active:
-        return Q(pk__in=[])
+        return NOTHING
     if is_admin(user):
         return None
     if user.role == Role.RESIDENT or user.unit_id is None:
-        return Q(pk__in=[])
+        return NOTHING
     owned = Q(owner_id=user.unit_id)
     if user.role == Role.DEPARTMENT_STAFF:
         remit = DispatchRule.objects.filter(unit_id=user.unit_id).values("category_id")
@@ -59,6 +64,27 @@ def visible_cases(user: User) -> QuerySet[Case]:
     condition = scope_filter(user)
     cases = Case.objects.all()
     return cases if condition is None else cases.filter(condition)
+
+
+def visible_in(user: User, prefix: str) -> QuerySet[Case]:
+    """The cases of :func:`visible_cases` located under a division-code ``prefix``.
+
+    The same rows as ``visible_cases(user)`` narrowed to the place, said more simply where
+    the rule allows: inside their own jurisdiction every case is visible to an admin and to
+    every staff role but department staff (whose remit is by category), so the condition
+    is the place's code range alone. PostgreSQL cannot tell that the jurisdiction's OR
+    adds nothing to the range and counts the place twice: for a county's area queue it
+    expected 552 open cases of 13,093 and sorted them all instead of reading the first
+    fifty in deadline order (bench/city/README.md, Session 12).
+    """
+    place = code_range("division", prefix)
+    condition = scope_filter(user)
+    whole = condition is None or (
+        condition != NOTHING
+        and user.role != Role.DEPARTMENT_STAFF
+        and prefix.startswith(user.jurisdiction)
+    )
+    return Case.objects.filter(place) if whole else visible_cases(user).filter(place)
 
 
 def can_see(user: User, case: Case) -> bool:

@@ -9,7 +9,6 @@ import json
 from datetime import timedelta
 
 import pytest
-from django.db import connection
 
 from jiceng.cases import services
 from jiceng.cases.anchor import AnchorReader, daily_anchor, write_anchor_file
@@ -21,6 +20,7 @@ from jiceng.cli import main
 from jiceng.core import clock
 
 from factories import accepted, resolved, submit
+from tampering import delete_case
 
 pytestmark = pytest.mark.django_db
 
@@ -42,19 +42,6 @@ def _found(path, **options):
     return [(p.number, p.problem) for p in verify(anchor=AnchorReader(path), **options)]
 
 
-def _sql(statement, params):
-    with connection.cursor() as cursor:
-        cursor.execute(statement, params)
-
-
-def _delete_case(case):
-    """As an attacker would: every row of the case, straight from the tables."""
-    tables = ("notices_message", "cases_rating", "cases_caseattachment", "cases_caseevent")
-    for table in (*tables, "cases_casesearch"):
-        _sql(f"DELETE FROM {table} WHERE case_id = %s", [case.pk])
-    _sql("DELETE FROM cases_case WHERE id = %s", [case.pk])
-
-
 def test_an_untouched_database_verifies_against_its_anchor(users, anchor_at):
     first, second = resolved(users), accepted(users)
     path = anchor_at()
@@ -70,7 +57,7 @@ def test_an_untouched_database_verifies_against_its_anchor(users, anchor_at):
 def test_a_case_deleted_with_all_its_events_is_named_from_the_anchor(users, anchor_at):
     kept, gone = resolved(users), resolved(users)
     path = anchor_at()
-    _delete_case(gone)
+    delete_case(gone)
     assert list(verify()) == []  # the chain alone cannot see it
     assert _found(path) == [(gone.number, "case deleted")]
     assert kept.number != gone.number
@@ -80,7 +67,7 @@ def test_every_deleted_case_is_named_in_order_the_last_one_too(users, anchor_at)
     first, second, kept, last = (resolved(users) for _ in range(4))
     path = anchor_at()
     for case in (second, first, last):
-        _delete_case(case)
+        delete_case(case)
     assert _found(path) == [
         (first.number, "case deleted"),
         (second.number, "case deleted"),
@@ -93,7 +80,7 @@ def test_a_case_inserted_below_the_anchors_last_id_is_named(users, anchor_at):
     first, planted, last = submit(users), submit(users), submit(users)
     rows = list(Case.objects.filter(pk=planted.pk).values())
     events = list(CaseEvent.objects.filter(case=planted).values())
-    _delete_case(planted)
+    delete_case(planted)
     path = anchor_at()
     Case.objects.bulk_create([Case(**row) for row in rows])
     CaseEvent.objects.bulk_create([CaseEvent(**row) for row in events])
@@ -221,7 +208,7 @@ def test_anchor_and_verify_commands_name_a_deleted_case_and_fail(users, monday, 
     assert "anchored 2 cases" in capsys.readouterr().out
     assert main(["verify-history", "--anchor", str(path)]) == 0
     assert "root" in capsys.readouterr().out
-    _delete_case(gone)
+    delete_case(gone)
     assert main(["verify-history", "--anchor", str(path)]) == 1
     out = capsys.readouterr().out
     assert f"case {gone.number}: case deleted" in out and kept.number not in out

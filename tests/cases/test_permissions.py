@@ -1,11 +1,14 @@
 """Jurisdiction: who sees which case, and the fetch-and-check helper."""
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 
-from jiceng.cases.permissions import case_for_user, visible_cases
+from jiceng.cases.models import Case
+from jiceng.cases.permissions import case_for_user, visible_cases, visible_in
+from jiceng.cases.selectors.filters import within
 from jiceng.core.errors import NotAllowed
 
-from factories import BAISHU, JIANGDONG, dispatched, submit
+from factories import BAISHU, FENGQIAO, JIANGDONG, JIYANG, TIANZHU, dispatched, submit
 
 pytestmark = pytest.mark.django_db
 
@@ -78,3 +81,26 @@ def test_admin_sees_everything(users, three_cases):
 def test_owner_fetches_for_writing(users, monday):
     case = submit(users)
     assert case_for_user(users["dispatcher"], case.number, write=True).pk == case.pk
+
+
+@pytest.mark.parametrize(
+    "prefix", ["", "33", "330681", FENGQIAO, TIANZHU, BAISHU, JIYANG, JIANGDONG, "330682", "3a"]
+)
+def test_visible_in_a_place_is_exactly_what_visible_cases_shows_there(users, three_cases, prefix):
+    # A case the Tianzhu village owns outside its village: visible to its cadre as owned.
+    away = dispatched(users, village=JIANGDONG)
+    Case.objects.filter(pk=away.pk).update(owner=users["cadre"].unit)
+    users["retired"] = users["cadre"].__class__.objects.get(pk=users["cadre"].pk)
+    users["retired"].is_active = False
+    for name, user in [*users.items(), ("anonymous", AnonymousUser())]:
+        narrowed = visible_cases(user).filter(within(prefix)).values_list("pk", flat=True)
+        assert set(visible_in(user, prefix).values_list("pk", flat=True)) == set(narrowed), name
+
+
+def test_visible_in_their_own_area_is_the_place_alone_for_county_staff(users):
+    # What lets PostgreSQL count an area's cases right: no jurisdiction OR beside the range.
+    sql = str(visible_in(users["dispatcher"], users["dispatcher"].jurisdiction).query)
+    where = sql.split(" WHERE ")[1]
+    assert "LIKE" not in where and "owner_id" not in where and "division_id" in where
+    department = str(visible_in(users["water"], users["water"].jurisdiction).query)
+    assert "cases_dispatchrule" in department  # the remit still decides

@@ -22,6 +22,7 @@ from jiceng.cli import main
 from jiceng.core import clock
 
 from factories import accepted, resolved, submit
+from tampering import delete_case, sql
 
 needs_postgresql = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="the walk is shared out on PostgreSQL only"
@@ -44,19 +45,6 @@ def test_too_few_cases_to_slice_are_one_slice(first, last):
     assert slices(first, last, 8) == [Slice()]
 
 
-def _sql(statement, params):
-    with connection.cursor() as cursor:
-        cursor.execute(statement, params)
-
-
-def _delete_case(case):
-    """As an attacker would: every row of the case, straight from the tables."""
-    tables = ("notices_message", "cases_rating", "cases_caseattachment", "cases_caseevent")
-    for table in (*tables, "cases_casesearch"):
-        _sql(f"DELETE FROM {table} WHERE case_id = %s", [case.pk])
-    _sql("DELETE FROM cases_case WHERE id = %s", [case.pk])
-
-
 def _tampered_city(users, tmp_path, monday):
     """Cases with a problem of each kind, some of them known only to an anchor."""
     cases = [resolved(users) for _ in range(6)] + [accepted(users) for _ in range(3)]
@@ -64,18 +52,18 @@ def _tampered_city(users, tmp_path, monday):
     planted = submit(users)
     rows = list(Case.objects.filter(pk=planted.pk).values())
     events = list(CaseEvent.objects.filter(case=planted).values())
-    _delete_case(planted)
+    delete_case(planted)
     last = submit(users)
     path = tmp_path / "anchor.jsonl"
     with clock.frozen_at(monday + timedelta(hours=1)):
         write_anchor_file(path)
     Case.objects.bulk_create([Case(**row) for row in rows])  # inserted below the anchor's last
     CaseEvent.objects.bulk_create([CaseEvent(**row) for row in events])
-    _sql("UPDATE cases_case SET answer = 'x' WHERE id = %s", [cases[0].pk])
+    sql("UPDATE cases_case SET answer = 'x' WHERE id = %s", [cases[0].pk])
     Rating.objects.filter(case=cases[1]).update(satisfaction="basically")
     CaseEvent.objects.filter(case=cases[4], seq=2).delete()
     for gone in (cases[2], cases[8], last):  # deleted with all their rows, the last one too
-        _delete_case(gone)
+        delete_case(gone)
     return path
 
 
@@ -145,7 +133,7 @@ def test_what_is_committed_while_the_workers_start_is_not_read(users):
             if cursor.fetchone()[0]:
                 break
         time.sleep(0.01)
-    _sql("UPDATE cases_case SET answer = 'x' WHERE id = %s", [cases[-1].pk])
+    sql("UPDATE cases_case SET answer = 'x' WHERE id = %s", [cases[-1].pk])
     walker.join(timeout=120)
     assert not walker.is_alive()
     assert found == []  # the workers started after the change and still read before it
@@ -159,7 +147,7 @@ def test_what_is_committed_while_the_workers_start_is_not_read(users):
 def test_the_command_walks_with_several_processes(users, capsys):
     good, bad = resolved(users), resolved(users)
     assert main(["verify-history", "--jobs", "2"]) == 0
-    _sql("UPDATE cases_case SET answer = 'x' WHERE id = %s", [bad.pk])
+    sql("UPDATE cases_case SET answer = 'x' WHERE id = %s", [bad.pk])
     assert main(["verify-history", "--jobs", "2"]) == 1
     out = capsys.readouterr().out.split("passed")[-1]
     assert f"case {bad.number}: case fields altered (event 4)" in out

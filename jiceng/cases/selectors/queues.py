@@ -6,7 +6,7 @@ from django.db.models import Case as Switch
 from django.db.models import Exists, F, IntegerField, OuterRef, Q, QuerySet, Value, When
 
 from jiceng.cases.models import OPEN_STATES, Case, CaseEvent, EventKind, State
-from jiceng.cases.permissions import STAFF_ROLES, visible_cases
+from jiceng.cases.permissions import STAFF_ROLES, visible_cases, visible_in
 from jiceng.cases.selectors.filters import within
 from jiceng.people.models import Role, User
 
@@ -68,11 +68,12 @@ def queue_cases(user: User) -> QuerySet[Case]:
 
 def area_cases(user: User) -> QuerySet[Case]:
     """Visible cases another unit owns: the villages a township supervises, a department's remit."""
-    # Requests held as likely spam are the dispatchers' to review, not the area's to supervise.
-    cases = visible_cases(user).exclude(state=State.QUARANTINED)
-    if user.unit_id is not None:
-        cases = cases.exclude(owner_id=user.unit_id)
     # Beyond their own unit a user sees only inside their jurisdiction; saying so as a range
     # lets the database start from the open cases of those places (``case_open_in_place``),
-    # not from the open cases of every place.
-    return _for_list(cases.filter(within(user.jurisdiction)))
+    # or read them in deadline order (``case_open_due``), not every place's open cases.
+    cases = visible_in(user, user.jurisdiction)
+    # Requests held as likely spam are the dispatchers' to review, not the area's to supervise.
+    cases = cases.exclude(state=State.QUARANTINED)
+    if user.unit_id is not None:
+        cases = cases.exclude(owner_id=user.unit_id)
+    return _for_list(cases)

@@ -16,39 +16,39 @@ from typing import Any
 from django.db.migrations.operations import AddIndex, RemoveIndex
 
 
-def _online(schema_editor: Any) -> dict[str, bool]:
-    return {"concurrently": True} if schema_editor.connection.vendor == "postgresql" else {}
+def _change(
+    operation: Any, schema_editor: Any, state: Any, app_label: str, index: Any, *, build: bool
+) -> None:
+    """Build or drop ``index`` on the operation's model as ``state`` has it."""
+    model = state.apps.get_model(app_label, operation.model_name)
+    if not operation.allow_migrate_model(schema_editor.connection.alias, model):
+        return
+    online = {"concurrently": True} if schema_editor.connection.vendor == "postgresql" else {}
+    change = schema_editor.add_index if build else schema_editor.remove_index
+    change(model, index, **online)
 
 
 class AddIndexOnline(AddIndex):
     def database_forwards(
         self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any
     ) -> None:
-        model = to_state.apps.get_model(app_label, self.model_name)
-        if self.allow_migrate_model(schema_editor.connection.alias, model):
-            schema_editor.add_index(model, self.index, **_online(schema_editor))
+        _change(self, schema_editor, to_state, app_label, self.index, build=True)
 
     def database_backwards(
         self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any
     ) -> None:
-        model = from_state.apps.get_model(app_label, self.model_name)
-        if self.allow_migrate_model(schema_editor.connection.alias, model):
-            schema_editor.remove_index(model, self.index, **_online(schema_editor))
+        _change(self, schema_editor, from_state, app_label, self.index, build=False)
 
 
 class RemoveIndexOnline(RemoveIndex):
     def database_forwards(
         self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any
     ) -> None:
-        model = from_state.apps.get_model(app_label, self.model_name)
-        if self.allow_migrate_model(schema_editor.connection.alias, model):
-            index = from_state.models[app_label, self.model_name_lower].get_index_by_name(self.name)
-            schema_editor.remove_index(model, index, **_online(schema_editor))
+        index = from_state.models[app_label, self.model_name_lower].get_index_by_name(self.name)
+        _change(self, schema_editor, from_state, app_label, index, build=False)
 
     def database_backwards(
         self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any
     ) -> None:
-        model = to_state.apps.get_model(app_label, self.model_name)
-        if self.allow_migrate_model(schema_editor.connection.alias, model):
-            index = to_state.models[app_label, self.model_name_lower].get_index_by_name(self.name)
-            schema_editor.add_index(model, index, **_online(schema_editor))
+        index = to_state.models[app_label, self.model_name_lower].get_index_by_name(self.name)
+        _change(self, schema_editor, to_state, app_label, index, build=True)
