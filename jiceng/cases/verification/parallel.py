@@ -1,8 +1,8 @@
 """The whole walk in several processes, each over a slice of case ids, all in one snapshot.
 
 PostgreSQL only. The walk is bound by the Python that recomputes each link (one core
-does about 45,000 events a second at 10M cases, bench/README.md), so a city's history
-is walked by ``jobs`` processes side by side. The calling connection opens the
+does 45,000 to 73,000 events a second at 10M cases, by machine; bench/README.md), so a
+city's history is walked by ``jobs`` processes side by side. The calling connection opens the
 transaction and exports its snapshot (``pg_export_snapshot``); every slice imports it
 (``SET TRANSACTION SNAPSHOT``), as ``pg_dump --jobs`` does, so all of them read the one
 state of the database that a single walk would have read, and a transition committed
