@@ -29,7 +29,7 @@ def cmd_verify_history(args: argparse.Namespace) -> int:
     problems = 0
     if note := archived_note():
         print(note)
-    jobs = args.jobs
+    jobs = getattr(args, "jobs", 1)  # `jiceng restore` checks with one process
     if jobs > 1 and not can_split(connections[router.db_for_read(Case)]):
         print("--jobs: this database is read by one process; checking with one", file=sys.stderr)
         jobs = 1

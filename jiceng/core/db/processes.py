@@ -20,10 +20,10 @@ def pool(workers: int, alias: str, database: dict[str, Any]) -> ProcessPoolExecu
     """``workers`` processes whose connection ``alias`` uses ``database`` (the parent's
     ``connection.settings_dict``), in the parent's environment (production, development
     or test: under pytest it is told from the command line, which a worker does not have)."""
-    from jiceng.conf.environment import JICENG_ENV
+    from django.conf import settings
 
     environ = {
-        "JICENG_ENV": JICENG_ENV,
+        "JICENG_ENV": settings.JICENG_ENV,
         "DJANGO_SETTINGS_MODULE": os.environ.get("DJANGO_SETTINGS_MODULE", "jiceng.settings"),
     }
     return ProcessPoolExecutor(
