@@ -95,10 +95,15 @@ def _walk_slice(
 
     anchor = AnchorReader(anchor_path) if anchor_path is not None else None
     connection = connections[alias]
-    with transaction.atomic(using=alias):
-        with connection.cursor() as cursor:
-            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-            cursor.execute("SET TRANSACTION SNAPSHOT %s", [snapshot])
-        problems = list(walk_streams(Streams(batch_size, anchor, part), files))
+    try:
+        with transaction.atomic(using=alias):
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                cursor.execute("SET TRANSACTION SNAPSHOT %s", [snapshot])
+            problems = list(walk_streams(Streams(batch_size, anchor, part), files))
+    finally:
+        # Said goodbye to, not dropped when the process ends: the server's session is over
+        # before the caller goes on (a test database can then be dropped at once).
+        connection.close()
     verdict = (anchor.problem, anchor.summary) if anchor is not None and part.last else None
     return problems, verdict
