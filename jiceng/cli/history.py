@@ -30,9 +30,8 @@ def cmd_verify_history(args: argparse.Namespace) -> int:
     if note := archived_note():
         print(note)
     jobs = getattr(args, "jobs", 1)  # `jiceng restore` checks with one process
-    if jobs > 1 and not can_split(connections[router.db_for_read(Case)]):
+    if jobs > 1 and not can_split(connections[router.db_for_read(Case)]):  # verify falls back
         print("--jobs: this database is read by one process; checking with one", file=sys.stderr)
-        jobs = 1
     for problem in verify(anchor=anchor, files=args.files, jobs=jobs):
         problems += 1
         where = f" (event {problem.seq})" if problem.seq else ""

@@ -7,6 +7,7 @@ from jiceng.cases.models import Case
 from jiceng.cases.permissions import case_for_user, visible_cases, visible_in
 from jiceng.cases.selectors.filters import within
 from jiceng.core.errors import NotAllowed
+from jiceng.people.models import User
 
 from factories import BAISHU, FENGQIAO, JIANGDONG, JIYANG, TIANZHU, dispatched, submit
 
@@ -90,7 +91,7 @@ def test_visible_in_a_place_is_exactly_what_visible_cases_shows_there(users, thr
     # A case the Tianzhu village owns outside its village: visible to its cadre as owned.
     away = dispatched(users, village=JIANGDONG)
     Case.objects.filter(pk=away.pk).update(owner=users["cadre"].unit)
-    users["retired"] = users["cadre"].__class__.objects.get(pk=users["cadre"].pk)
+    users["retired"] = User.objects.get(pk=users["cadre"].pk)
     users["retired"].is_active = False
     for name, user in [*users.items(), ("anonymous", AnonymousUser())]:
         narrowed = visible_cases(user).filter(within(prefix)).values_list("pk", flat=True)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from itertools import dropwhile
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from jiceng.cases.anchor.lines import AnchorEntry
 from jiceng.cases.anchor.reading import AnchorReader
@@ -41,9 +41,9 @@ class Slice:
 
     def of(self, rows: QuerySet[Any, Any], field: str = "case_id") -> QuerySet[Any, Any]:
         if self.low is not None:
-            rows = rows.filter(Q(**{f"{field}__gte": self.low}))
+            rows = rows.filter(**{f"{field}__gte": self.low})
         if self.high is not None:
-            rows = rows.filter(Q(**{f"{field}__lt": self.high}))
+            rows = rows.filter(**{f"{field}__lt": self.high})
         return rows
 
 
