@@ -185,6 +185,24 @@ def test_a_dispatchers_search_asks_the_index_for_the_county_on_postgresql(
     assert asked == (connection.vendor == "postgresql")
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="GIN scan keys: PostgreSQL only")
+def test_the_place_is_a_condition_of_its_own_beside_the_words(users, stories, other_county):
+    # Inside the words' tsquery the place token is checked at every item of the rarest word,
+    # so two words that never meet read the county's whole posting list; as a condition of
+    # its own it is a second GIN scan key (bench/city/README.md, "Session 13").
+    cases = visible_cases(users["dispatcher"])
+    with CaptureQueriesContext(connection) as queries:
+        found = {c.number for c in search.search_cases(cases, "路灯 坏了")}
+    assert found == {stories[story].number for story in ("lamp", "away", "forger")}
+    searched = [q["sql"] for q in queries.captured_queries if "to_tsquery" in q["sql"]]
+    words = "@@ to_tsquery('simple', '(''路灯'') & (''坏了'')') AND "
+    place = "@@ to_tsquery('simple', '''d330681''')"
+    finding = searched[:-1]  # the last statement ranks the matches found
+    vector = '"cases_casesearch"."vector" '
+    assert finding and all(words + vector + place in sql for sql in finding)
+    assert all(sql.count("d330681'") == 1 for sql in finding)
+
+
 def test_another_countys_dispatcher_never_finds_a_case_of_this_county(users, stories, other_county):
     own = {other_county["there"].number, other_county["here"].number}
     for text in ("路灯", "枫桥镇", "天竺社区", "垃圾", "d330681", "d330681109"):

@@ -27,15 +27,20 @@ class Index:
     exact: str = ""  # PostgreSQL: the phrases, checked on the newest candidates only
     phrases: bool = False  # PostgreSQL: whether a term is a phrase of several tokens
     rows: str = ""  # PostgreSQL: the search rows' table, quoted
-    anywhere: str = ""  # PostgreSQL: ``expression`` without the place token
-    vector: str = ""  # PostgreSQL: the search rows' tsvector column, qualified
+    place: str = ""  # PostgreSQL: the place token's query, "" for none (a condition of its own)
 
 
 def index_for(terms: list[Term], place: str) -> Index:
-    # The place token narrows what the index returns; it is required, never ranked on
-    # PostgreSQL (where the phrases are ranked separately). On SQLite bm25 scores the
-    # whole MATCH, so it adds the same small amount, shorter texts a little more, to all.
-    narrowed = [Term((place_token(place),)), *terms] if place else terms
+    """How to match ``terms`` in cases under ``place`` ("" for anywhere).
+
+    The place token narrows what the index returns; it is required, never ranked. On
+    SQLite it is one more term of the MATCH (bm25 scores the whole MATCH, so it adds the
+    same small amount, shorter texts a little more, to all). On PostgreSQL it is a
+    condition of its own on the vector, so a second GIN scan key: GIN then steps between
+    the words' matches and the place's instead of checking the place's long posting list
+    at every item of the rarest word, and a pair of words that never meet costs what
+    their own lists cost (bench/city/README.md, "Session 13").
+    """
     if connection.vendor == "postgresql":
         quote, meta = connection.ops.quote_name, CaseSearch._meta
         rows = quote(meta.db_table)
@@ -47,19 +52,18 @@ def index_for(terms: list[Term], place: str) -> Index:
             match=f"{vector} @@ {tsquery}",
             # Normalisation 1 divides by the log of the length, as bm25 favours short texts.
             rank=f"-ts_rank({vector}, {tsquery}, 1)",
-            expression=tsquery_expression(narrowed, phrases=False),
+            expression=tsquery_expression(terms, phrases=False),
             exact=tsquery_expression(terms),
             phrases=any(len(term.tokens) > 1 for term in terms),
             rows=rows,
-            anywhere=tsquery_expression(terms, phrases=False),
-            vector=vector,
+            place=f"'{place_token(place)}'" if place else "",
         )
     return Index(
         table=FTS_TABLE,
         key=f"{FTS_TABLE}.rowid",
         match=f"{FTS_TABLE} MATCH %s",
         rank=f"bm25({FTS_TABLE})",  # lower is better
-        expression=fts5_expression(narrowed),
+        expression=fts5_expression([Term((place_token(place),)), *terms] if place else terms),
     )
 
 

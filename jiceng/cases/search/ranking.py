@@ -138,8 +138,7 @@ def _in_blocks(index: Index, block: int | None, below: int | None) -> tuple[str,
     """
     shifted = f"({index.key} >> {tokens.BLOCK_BITS})"
     if block is not None:
-        token = f" AND {index.vector} @@ to_tsquery('simple', %s)"
-        return token, f" AND {shifted} = %s", block
+        return f" AND {index.match}", f" AND {shifted} = %s", block
     if below is not None:
         return "", f" AND {shifted} < %s", below
     return "", "", None
@@ -166,12 +165,14 @@ def _newest_above(
         # every case in a township. So the GIN index answers first, once, for the place's
         # matches (an InitPlan), and the cases are walked newest first through those ids.
         # A scope that is the place OR some units' cases adds those units' matches outside it.
+        # The place is a second condition on the vector (``index_for`` says why).
         token, within, bound = _in_blocks(index, block, below)
         candidates = (
-            f"SELECT {index.key} FROM {index.rows} WHERE {index.match}{token}"  # noqa: S608
+            f"SELECT {index.key} FROM {index.rows}"  # noqa: S608
+            f" WHERE {index.match} AND {index.match}{token}"
             f" AND {above}{within}"
         )
-        params: list[object] = [index.expression]
+        params: list[object] = [index.expression, index.place]
         params += [block_token(block)] if block is not None else []
         params += [low, bound] if within else [low]
         if owned:
@@ -179,7 +180,7 @@ def _newest_above(
                 f" UNION ALL SELECT {index.key} FROM {index.rows}"  # noqa: S608
                 f" WHERE {index.key} = ANY(%s) AND {index.match} AND {above}{within}"
             )
-            params += [owned, index.anywhere, low, *([bound] if within else [])]
+            params += [owned, index.expression, low, *([bound] if within else [])]
         newest = cases.extra(  # noqa: S610 - fixed SQL; the query is a parameter
             where=[f"{case_id_column()} = ANY(ARRAY({candidates}))"],
             params=params,
