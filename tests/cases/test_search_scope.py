@@ -162,10 +162,13 @@ def test_an_outsider_never_finds_a_case_of_another_area(users, stories):
         assert found <= {stories["away"].number, stories["forger"].number}
 
 
+@pytest.mark.parametrize("at_once", [0, 1, 10_000])
 @pytest.mark.parametrize("text", ["路灯", "路灯 坏了", "龙山", "枫桥", "d330681", "d330682"])
 def test_a_dispatcher_finds_exactly_the_county_and_the_centres_own_cases(
-    users, stories, other_county, text
+    users, stories, other_county, monkeypatch, text, at_once
 ):
+    # The centre's own cases outside the county: read under a limit, or again whole past it.
+    monkeypatch.setattr(search.ranking, "OWNED_OUTSIDE_AT_ONCE", at_once)
     everywhere = {c.number for c in search.search_cases(Case.objects.all(), text)}
     for who in (users["dispatcher"], other_county["dispatcher"]):
         for cases in (visible_cases(who), selectors.queue_cases(who), selectors.area_cases(who)):

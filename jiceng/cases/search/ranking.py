@@ -24,6 +24,9 @@ WIDEN_AT_MOST = 16
 # A place's history is read one block of ids a statement while the matches seen so far say
 # at most this many more blocks are needed; beyond that, the rest in one statement.
 FEW_BLOCKS = 4
+# A search reads at most this many of a unit's cases outside its place in index order
+# before reading them all (``_owned_outside``).
+OWNED_OUTSIDE_AT_ONCE = 10_000
 
 
 def _matching(cases: QuerySet[Case], index: Index) -> QuerySet[Case]:
@@ -113,19 +116,34 @@ def _owned_outside(narrowing: Narrowing) -> list[int]:
     (it takes a unit's cases to lie anywhere): so their ids are fetched first, through the
     ``case_owner_division`` index's two ranges outside the place's codes, and only their
     search rows are checked, in each statement that reads the place's matches.
+
+    Each range is read in the index's order with a limit. Unbounded, the planner expected
+    170,000 of a county centre's 200,000 cases outside its county (there were none) and
+    sent two parallel workers to find them: 6 ms of the dispatcher's every search at 10M.
+    A unit with more than :data:`OWNED_OUTSIDE_AT_ONCE` outside is read again whole.
     """
     if not narrowing.owners:
         return []
     table = connection.ops.quote_name(Case._meta.db_table)
-    # Two statements, not an OR: the planner would read one side through the codes alone.
-    below = f"SELECT id FROM {table} WHERE owner_id = ANY(%s) AND division_id < %s"  # noqa: S608
-    above = f"SELECT id FROM {table} WHERE owner_id = ANY(%s) AND division_id >= %s"  # noqa: S608
     # Codes are digits: every code under the last place ("99…") sorts before a letter.
-    upper = next_code(narrowing.place) or "a"
-    owners = list(narrowing.owners)
-    with connection.cursor() as cursor:
-        cursor.execute(f"{below} UNION ALL {above}", [owners, narrowing.place, owners, upper])
-        return [row[0] for row in cursor.fetchall()]
+    outside = (("<", narrowing.place), (">=", next_code(narrowing.place) or "a"))
+    # One part a unit and range, not an OR nor ``= ANY``: the index's order is kept.
+    part = f"(SELECT id FROM {table} WHERE owner_id = %s AND division_id {{}} %s"  # noqa: S608
+    parts = [part.format(side) + " ORDER BY division_id LIMIT %s)" for side, _ in outside]
+    sql = " UNION ALL ".join(parts * len(narrowing.owners))
+    for limit in (OWNED_OUTSIDE_AT_ONCE + 1, None):  # LIMIT NULL: every row
+        params = [
+            value
+            for owner in narrowing.owners
+            for _, code in outside
+            for value in (owner, code, limit)
+        ]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            ids = [row[0] for row in cursor.fetchall()]
+        if len(ids) <= OWNED_OUTSIDE_AT_ONCE:
+            break
+    return ids
 
 
 def _in_blocks(index: Index, block: int | None, below: int | None) -> tuple[str, str, object]:
@@ -196,10 +214,11 @@ def _ranked_postgresql(
     ids = _newest_postgresql(cases, index, narrowing=narrowing)
     # Without a phrase the ids already hold every term: the count need not read a vector.
     phrases = [index.match] if index.phrases else []
-    return cases.filter(pk__in=ids).extra(  # noqa: S610 - fixed SQL; the query is a parameter
+    # The ids as one array, not a thousand parameters to compile and bind (3–7 ms at 10M).
+    return cases.extra(  # noqa: S610 - fixed SQL; the ids and the query are parameters
         tables=[index.table],
-        where=[f"{index.key} = {case_id_column()}", *phrases],
-        params=[index.exact] if index.phrases else [],
+        where=[f"{case_id_column()} = ANY(%s)", f"{index.key} = {case_id_column()}", *phrases],
+        params=[ids, *([index.exact] if index.phrases else [])],
         select={"search_rank": index.rank},
         select_params=[index.exact],
     )
