@@ -132,3 +132,35 @@ def test_a_subquery_annotation_and_an_encrypted_field_match_values(users, monday
     # values() of every field, then an annotation: the same columns in the same order.
     everything = Case.objects.values().annotate(updated_at=Subquery(last[:1])).order_by("pk")
     assert plain_rows(everything) == list(everything)
+
+
+def test_a_bound_query_runs_again_with_other_values_as_values_list_gives(users, monday):
+    """``bound``: compiled once, run for each case with its id bound (verify one case)."""
+    from django.db import connection
+
+    from jiceng.cases.models import CaseEvent
+    from jiceng.cases.verification.streams import EVENT_FIELDS, EVENT_ORDER
+    from jiceng.core.rows import PlainQuery
+
+    cases = [dispatched(users), resolved(users), submit(users)]
+    services.case_merge(case=submit(users), into=cases[0], by=users["dispatcher"])
+
+    def events(case_id):
+        return CaseEvent.objects.filter(case_id=case_id).order_by(*EVENT_ORDER)
+
+    bound = PlainQuery.of(events(0).values_list(*EVENT_FIELDS), keep=True, bound=True)
+    assert bound is not None and bound.params == (0,)
+    for case in [*cases, *cases]:
+        assert bound.tuples(case.pk) == list(events(case.pk).values_list(*EVENT_FIELDS))
+    assert bound.tuples(-1) == []
+    with pytest.raises(ValueError, match="takes 1 values, not 2"):
+        bound.tuples(1, 2)
+    if connection.vendor == "postgresql":
+        # The id is a parameter of one prepared statement, not a statement per case.
+        assert "%s" in bound.sql
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE %s",
+                ["%cases_caseevent%"],
+            )
+            assert cursor.fetchone() == (1,)

@@ -9,14 +9,19 @@ the case's submission on as its pages read them (``history.floor``): a row added
 case and dated before its submission (a second event numbered like one of its own, a
 rating with a forged event) belongs to no link of its chain and no writer makes one, so
 only reading those months finds it. On PostgreSQL that costs planning every month
-partition, 1–3 ms a query (bench/city/README.md, Session 10).
+partition, 1–3 ms a query (bench/city/README.md, Session 10), so each query is compiled
+once per process and prepared once per connection, the case's id bound on the server
+(``core.fast.rows.PlainQuery.tuples``; bench/city/README.md, "Session 13").
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import cache
+from typing import Any
 
 from django.db import connections, router
+from django.db.models import QuerySet
 
 from jiceng.cases.models import ArchivedHead, Case, CaseAttachment, CaseEvent, Rating
 from jiceng.cases.verification.events import check_case, walk_events
@@ -33,6 +38,7 @@ from jiceng.cases.verification.streams import (
 )
 from jiceng.cases.verification.walk import Cursor, Tampering, Walk
 from jiceng.core.crypto import history_key
+from jiceng.core.fast.rows import PlainQuery
 
 
 def verify_case(case_id: int, *, files: bool = False) -> list[Tampering]:
@@ -41,23 +47,51 @@ def verify_case(case_id: int, *, files: bool = False) -> list[Tampering]:
     A case that is gone is not reported here: only the whole walk (with an anchor) can
     tell a deleted case from one that never existed.
     """
-    with one_snapshot(connections[router.db_for_read(Case)]):
-        row = Case.objects.filter(pk=case_id).values_list(*CASE_FIELDS).first()
+    alias = router.db_for_read(Case)
+    with one_snapshot(connections[alias]):
+        row = next(iter(_rows("case", case_id, alias)), None)
         if row is None:
             return []
-        return list(_check(row, files))
+        return list(_check(row, files, alias))
 
 
-def _check(row: tuple, files: bool) -> Iterator[Tampering]:  # type: ignore[type-arg]
+def _check(row: tuple, files: bool, alias: str) -> Iterator[Tampering]:  # type: ignore[type-arg]
     case_id = row[0]
     walk = Walk(case_id, row[1] or "")
-    head = ArchivedHead.objects.filter(case_id=case_id).values_list(*HEAD_FIELDS).first()
+    head = next(iter(_rows("head", case_id, alias)), None)
     if head is not None:
         walk.resume(*head[1:])
-    events = CaseEvent.objects.filter(case_id=case_id).order_by(*EVENT_ORDER)
-    yield from walk_events(walk, Cursor(events.values_list(*EVENT_FIELDS)), history_key())
+    events = Cursor(_rows("events", case_id, alias))
+    yield from walk_events(walk, events, history_key())
     yield from check_case(walk, row, row[2], row[3], None)
-    ratings = Rating.objects.filter(case_id=case_id).order_by(*RATING_ORDER)
-    yield from check_ratings(walk, Cursor(ratings.values_list(*RATING_FIELDS)))
-    photos = CaseAttachment.objects.filter(case_id=case_id).order_by("pk")
-    yield from check_photos(walk, Cursor(photos.values_list(*PHOTO_FIELDS)), files=files)
+    yield from check_ratings(walk, Cursor(_rows("ratings", case_id, alias)))
+    photos = Cursor(_rows("photos", case_id, alias))
+    yield from check_photos(walk, photos, files=files)
+
+
+_QUERIES: dict[str, Callable[[], QuerySet[Any, Any]]] = {
+    # 0 stands for the case's id, bound at each run.
+    "case": lambda: Case.objects.filter(pk=0).values_list(*CASE_FIELDS),
+    "head": lambda: ArchivedHead.objects.filter(case_id=0).values_list(*HEAD_FIELDS),
+    "events": lambda: (
+        CaseEvent.objects.filter(case_id=0).order_by(*EVENT_ORDER).values_list(*EVENT_FIELDS)
+    ),
+    "ratings": lambda: (
+        Rating.objects.filter(case_id=0).order_by(*RATING_ORDER).values_list(*RATING_FIELDS)
+    ),
+    "photos": lambda: (
+        CaseAttachment.objects.filter(case_id=0).order_by("pk").values_list(*PHOTO_FIELDS)
+    ),
+}
+
+
+@cache
+def _query(name: str, vendor: str) -> PlainQuery:
+    plain = PlainQuery.of(_QUERIES[name](), keep=True, bound=True)
+    assert plain is not None
+    return plain
+
+
+def _rows(name: str, case_id: int, alias: str) -> list[tuple[Any, ...]]:
+    """One case's rows of ``name``'s query, read where the snapshot is open."""
+    return _query(name, connections[alias].vendor).tuples(case_id, using=alias)

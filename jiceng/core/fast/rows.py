@@ -8,10 +8,17 @@ the driver already parsed gets its UTC time zone directly. The SQL, the scoping 
 the results are Django's; only the conversion loop is ours. It reads the compiler's
 ``select``, ``col_count`` and ``get_converters``: ``tests/core/test_rows.py`` compares
 its rows with ``values()``, ``tests/core/test_fast_rows.py`` pins those internals.
+
+A query compiled with ``bound=True`` keeps its values as parameters, bound on the server
+and prepared once per connection on PostgreSQL, and :meth:`PlainQuery.tuples` runs it with
+other values: one case's events and ratings, read at each ``verify-history --case``, are
+planned over every month's partition otherwise (bench/city/README.md, "Session 13";
+``tests/core/test_rows.py`` compares its rows with ``values_list()``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -51,11 +58,15 @@ class PlainQuery:
     prepared: bool = False  # kept and run again: prepared once per connection
 
     @classmethod
-    def of(cls, values: QuerySet[Any, dict[str, Any]], *, keep: bool = False) -> PlainQuery | None:
+    def of(
+        cls, values: QuerySet[Any, Any], *, keep: bool = False, bound: bool = False
+    ) -> PlainQuery | None:
         """The compiled query, or None for ``extra()`` columns (Django puts them first).
 
         ``keep``: the query will be run again and again (the API's list pages), so it is
         prepared on PostgreSQL. Preparing a query run once costs a round trip more.
+        ``bound``: its values stay parameters, for :meth:`tuples` to run it with others;
+        only for a statement whose plan does not depend on them.
         """
         query = values.query
         # Django selects the named fields first, then the annotations, in this order
@@ -95,28 +106,61 @@ class PlainQuery:
             and connection.timezone_name == "UTC"
             and C_TIMESTAMPTZ is not None
         )
-        if connection.vendor == "postgresql":
+        if connection.vendor == "postgresql" and not bound:
             # The values go into the statement text, as Django's own cursors send them, so
             # the prepared plan is the one PostgreSQL would choose for these values.
             inlined = connection.ops.compose_sql(sql, params)  # type: ignore[attr-defined]
             return cls(values.db, inlined, None, fields, columns, native, prepared=keep)
-        return cls(values.db, sql, tuple(params), fields, columns, native)
+        return cls(values.db, sql, tuple(params), fields, columns, native, prepared=keep)
+
+    def steps(self, connection: Any, *, raw: Collection[str] = ()) -> list[tuple[int, Converter]]:
+        """Each converted column's position and converter; the fields in ``raw`` are left."""
+        return [
+            (column.position, aware(convert) if column.datetime else convert)
+            for column in self.columns
+            if self.fields[column.position] not in raw
+            for convert in [chain(column.converters, column.expression, connection)]
+        ]
+
+    def _fetch(self, connection: Any, params: Sequence[Any] | None) -> list[tuple[Any, ...]]:
+        assert self.sql is not None
+        opened = statement_cursor(connection) if self.prepared else connection.cursor()
+        with opened as cursor:
+            if self.native_timestamps:
+                cursor.cursor.adapters.register_loader("timestamptz", C_TIMESTAMPTZ)
+            cursor.execute(self.sql, params)
+            return cursor.fetchall()  # type: ignore[no-any-return]
+
+    def tuples(self, *values: Any, using: str | None = None) -> list[tuple[Any, ...]]:
+        """The rows of a ``values_list()`` query compiled ``bound``, run with ``values`` for
+        its parameters (as many, in the same order), as ``values_list()`` gives them.
+
+        ``using``: the database to read, when the caller has chosen it (a snapshot open
+        there); else where the current request reads."""
+        if self.sql is None:
+            return []
+        if self.params is None or len(values) != len(self.params):
+            raise ValueError(f"this query takes {len(self.params or ())} values, not {len(values)}")
+        connection = connections[using or read_alias(self.alias)]
+        steps = self.steps(connection)
+        fetched = self._fetch(connection, values)
+        if not steps:
+            return [tuple(raw) for raw in fetched]
+        rows = []
+        for raw in fetched:
+            row = list(raw)
+            for position, convert in steps:
+                row[position] = convert(row[position])
+            rows.append(tuple(row))
+        return rows
 
     def rows(self) -> list[dict[str, Any]]:
         if self.sql is None:
             return []
         # Kept across requests: where to read is decided at each run (a read replica).
         connection = connections[read_alias(self.alias)]
-        steps: list[tuple[int, Converter]] = []
-        for column in self.columns:
-            convert = chain(column.converters, column.expression, connection)
-            steps.append((column.position, aware(convert) if column.datetime else convert))
-        opened = statement_cursor(connection) if self.prepared else connection.cursor()
-        with opened as cursor:
-            if self.native_timestamps:
-                cursor.cursor.adapters.register_loader("timestamptz", C_TIMESTAMPTZ)
-            cursor.execute(self.sql, self.params)
-            fetched = cursor.fetchall()
+        steps = self.steps(connection)
+        fetched = self._fetch(connection, self.params)
         fields = self.fields
         if not steps:
             return [dict(zip(fields, raw, strict=True)) for raw in fetched]

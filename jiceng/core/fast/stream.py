@@ -18,7 +18,7 @@ from typing import Any
 from django.db import connections
 from django.db.models import QuerySet
 
-from jiceng.core.fast.converters import C_TIMESTAMPTZ, aware, chain
+from jiceng.core.fast.converters import C_TIMESTAMPTZ
 from jiceng.core.fast.rows import PlainQuery
 
 
@@ -36,12 +36,7 @@ def stream_tuples(
     if plain.sql is None:
         return
     connection = connections[plain.alias]
-    steps = [
-        (column.position, aware(convert) if column.datetime else convert)
-        for column in plain.columns
-        if plain.fields[column.position] not in raw
-        for convert in [chain(column.converters, column.expression, connection)]
-    ]
+    steps = plain.steps(connection, raw=raw)
     with connection.chunked_cursor() as cursor:
         if plain.native_timestamps:
             cursor.cursor.adapters.register_loader("timestamptz", C_TIMESTAMPTZ)
