@@ -144,15 +144,7 @@ class PlainQuery:
         connection = connections[using or read_alias(self.alias)]
         steps = self.steps(connection)
         fetched = self._fetch(connection, values)
-        if not steps:
-            return [tuple(raw) for raw in fetched]
-        rows = []
-        for raw in fetched:
-            row = list(raw)
-            for position, convert in steps:
-                row[position] = convert(row[position])
-            rows.append(tuple(row))
-        return rows
+        return [tuple(row) for row in (converted(fetched, steps) if steps else fetched)]
 
     def rows(self) -> list[dict[str, Any]]:
         if self.sql is None:
@@ -162,15 +154,22 @@ class PlainQuery:
         steps = self.steps(connection)
         fetched = self._fetch(connection, self.params)
         fields = self.fields
-        if not steps:
-            return [dict(zip(fields, raw, strict=True)) for raw in fetched]
-        rows: list[dict[str, Any]] = []
-        for raw in fetched:
-            row = list(raw)
-            for position, convert in steps:
-                row[position] = convert(row[position])
-            rows.append(dict(zip(fields, row, strict=True)))
-        return rows
+        rows = converted(fetched, steps) if steps else fetched
+        return [dict(zip(fields, row, strict=True)) for row in rows]
+
+
+def converted(
+    fetched: Sequence[Sequence[Any]], steps: list[tuple[int, Converter]]
+) -> list[list[Any]]:
+    """The rows fetched, each as a list with the ``steps``' columns converted (the
+    history walk's stream does the same inline, row by row, as it yields them)."""
+    rows = []
+    for raw in fetched:
+        row = list(raw)
+        for position, convert in steps:
+            row[position] = convert(row[position])
+        rows.append(row)
+    return rows
 
 
 def plain_rows(values: QuerySet[Any, dict[str, Any]]) -> list[dict[str, Any]]:
