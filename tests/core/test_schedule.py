@@ -2,6 +2,10 @@
 
 import logging
 import threading
+import time
+
+import pytest
+from django.db import connection
 
 from jiceng.core import schedule
 
@@ -53,3 +57,38 @@ def test_each_entry_gets_its_own_named_thread():
     threads = schedule.start([("a-scheduler", 1.0, list), ("b-scheduler", 1.0, list)], stop)
     assert [t.name for t in threads] == ["a-scheduler", "b-scheduler"]
     assert all(t.daemon for t in threads)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="ends a session: PostgreSQL only")
+def test_a_job_whose_connection_the_database_dropped_runs_again_on_a_new_one():
+    """A restart or failover ends the thread's session: the next tick opens a new one."""
+    sessions, stop = [], threading.Event()
+
+    def job() -> None:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_backend_pid()")
+            sessions.append(cursor.fetchone()[0])
+
+    def seen(condition) -> bool:
+        deadline = time.monotonic() + 10
+        while not condition() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return condition()
+
+    (thread,) = schedule.start([("outbox", TICK, job)], stop)
+    try:
+        # The thread keeps its session between ticks (CONN_MAX_AGE).
+        assert seen(lambda: len(sessions) >= 2) and len(set(sessions)) == 1
+        first = sessions[0]
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_terminate_backend(%s)", [first])
+        assert seen(lambda: sessions[-1] != first), "the job never ran on a new session"
+    finally:
+        stop.set()
+        thread.join(timeout=10)
+    assert not thread.is_alive()
+    # A stopped schedule leaves no session open (a test database could not be dropped).
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM pg_stat_activity WHERE pid = ANY(%s)", [sessions])
+        assert cursor.fetchone() == (0,)
