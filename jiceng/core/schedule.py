@@ -18,14 +18,13 @@ def run_every(*, name: str, minutes: float, job: Job, stop: threading.Event) -> 
 
     A failure (Redis down, the database locked) is logged and the job is tried again at
     the next tick: the schedule must outlive any one outage, since nothing restarts it.
-    Around each run the thread's database connections are dealt with as Django deals
+    After each run the thread's database connections are dealt with as Django deals
     with a request's: one broken (the database restarted, a failover) or past
     ``CONN_MAX_AGE`` is closed, so the next run opens a new one. Without this a thread
     kept its broken connection, and its job failed at every tick until the worker was
     restarted (``tests/core/test_schedule.py``). Once stopped, it closes them.
     """
     while not stop.is_set():
-        close_old_connections()
         try:
             job()
         except Exception:

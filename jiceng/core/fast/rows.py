@@ -144,7 +144,7 @@ class PlainQuery:
         connection = connections[using or read_alias(self.alias)]
         steps = self.steps(connection)
         fetched = self._fetch(connection, values)
-        return [tuple(row) for row in (converted(fetched, steps) if steps else fetched)]
+        return [tuple(row) for row in (_converted(fetched, steps) if steps else fetched)]
 
     def rows(self) -> list[dict[str, Any]]:
         if self.sql is None:
@@ -154,11 +154,11 @@ class PlainQuery:
         steps = self.steps(connection)
         fetched = self._fetch(connection, self.params)
         fields = self.fields
-        rows = converted(fetched, steps) if steps else fetched
+        rows = _converted(fetched, steps) if steps else fetched
         return [dict(zip(fields, row, strict=True)) for row in rows]
 
 
-def converted(
+def _converted(
     fetched: Sequence[Sequence[Any]], steps: list[tuple[int, Converter]]
 ) -> list[list[Any]]:
     """The rows fetched, each as a list with the ``steps``' columns converted (the
